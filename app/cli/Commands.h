@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace lesiondelta::cli {
+
+// Each verb takes the arguments after its name and returns the process exit code. User errors
+// are thrown (UsageError, VolumeError) and reported by main.
+int runRegister(const std::vector<std::string>& args);
+int runLesions(const std::vector<std::string>& args);
+int runEvaluate(const std::vector<std::string>& args);
+
+}  // namespace lesiondelta::cli

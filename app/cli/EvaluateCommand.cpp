@@ -1,0 +1,50 @@
+// lesiondelta-cli evaluate --pred P --ref R1 [--ref R2 ...] [--min-ml 0.01]
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "Arguments.h"
+#include "Commands.h"
+#include "JsonOutput.h"
+#include "lesiondelta/core/LesionMetrics.h"
+#include "lesiondelta/core/MaskImport.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+namespace lesiondelta::cli {
+
+int runEvaluate(const std::vector<std::string>& args) {
+    const Arguments a(args, {"--pred", "--ref", "--min-ml"}, {});
+    const std::string predPath = a.required("--pred");
+    const auto refPaths = a.all("--ref");
+    if (refPaths.empty()) throw UsageError("missing required option --ref (one per rater)");
+    const double minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
+
+    const auto pred = readMask(predPath);
+    std::vector<MaskVolume::ConstPointer> refs;
+    for (const auto& path : refPaths) {
+        const auto mapped = mapMaskToGrid(*readMask(path), *pred, path);
+        if (!mapped.warning.empty()) std::cerr << "warning: " << mapped.warning << "\n";
+        refs.push_back(mapped.mask);
+    }
+
+    nlohmann::json perRater = nlohmann::json::array();
+    std::vector<LesionMetrics> comparisons;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        comparisons.push_back(compareLesions(*pred, *refs[i], minMl));
+        auto j = toJson(comparisons.back());
+        j["reference"] = refPaths[i];
+        perRater.push_back(j);
+    }
+    nlohmann::json out = {{"prediction", predPath},
+                          {"min_ml", minMl},
+                          {"per_rater", perRater},
+                          {"mean_over_raters", toJson(averageMetrics(comparisons))}};
+    if (refs.size() >= 2) {
+        std::vector<const MaskVolume*> raters;
+        for (const auto& r : refs) raters.push_back(r.GetPointer());
+        out["inter_rater"] = toJson(interRater(raters, minMl));
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+}  // namespace lesiondelta::cli

@@ -1,0 +1,46 @@
+#pragma once
+// Rigid registration of a baseline (moving) to a follow-up (fixed) with ITK's v4 framework:
+// Mattes mutual information, versor rigid 3D transform, three resolution levels, centred
+// initialisation by image moments.
+#include <itkVersorRigid3DTransform.h>
+
+#include <string>
+
+#include "lesiondelta/core/Progress.h"
+#include "lesiondelta/core/Volume.h"
+
+namespace lesiondelta {
+
+using RigidTransform = itk::VersorRigid3DTransform<double>;
+
+struct RegistrationOptions {
+    unsigned int histogramBins = 32;
+    double samplingFraction = 0.10;  // fraction of fixed voxels sampled per level (random, seeded)
+    unsigned int iterationsPerLevel[3] = {200, 100, 40};
+    double initialStep = 1.0;    // optimizer step at the start of each level (scaled parameter units)
+    double minimumStep = 0.001;  // a level ends when the step has shrunk below this
+    unsigned int randomSeed = 121;
+    ProgressCallback progress;  // optional; may cancel (throws Cancelled)
+};
+
+struct RegistrationResult {
+    /// Maps FU (fixed) physical points to BL (moving) physical points, LPS mm.
+    RigidTransform::Pointer fuToBl;
+    double finalMetric = 0.0;  // Mattes MI at the end (negative; lower is better)
+    unsigned int iterations = 0;
+    double seconds = 0.0;
+};
+
+/// Registers `bl` to `fu`. Throws VolumeError when either has no contrast or the images do not
+/// overlap enough to be registered.
+RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl,
+                                 const RegistrationOptions& options = {});
+
+/// Writes the transform as an ITK transform file (.tfm / .txt), atomically.
+void writeTransform(const RigidTransform& transform, const std::string& path);
+
+/// Normalised cross-correlation of two images on the same grid, over voxels where `mask` is set
+/// (or all voxels where mask is null).
+double normalisedCorrelation(const ImageVolume& a, const ImageVolume& b, const MaskVolume* mask = nullptr);
+
+}  // namespace lesiondelta

@@ -1,0 +1,55 @@
+#include "lesiondelta/core/DicomSeries.h"
+
+#include <itkGDCMImageIO.h>
+#include <itkGDCMSeriesFileNames.h>
+
+namespace lesiondelta {
+namespace {
+
+itk::GDCMSeriesFileNames::Pointer scan(const std::string& folder) {
+    auto names = itk::GDCMSeriesFileNames::New();
+    names->SetUseSeriesDetails(true);  // split series that share a UID but differ in geometry
+    names->SetRecursive(false);
+    names->SetDirectory(folder);
+    return names;
+}
+
+}  // namespace
+
+std::vector<DicomSeriesInfo> listDicomSeries(const std::string& folder) {
+    std::vector<DicomSeriesInfo> result;
+    try {
+        auto names = scan(folder);
+        for (const auto& uid : names->GetSeriesUIDs()) {
+            DicomSeriesInfo info;
+            info.uid = uid;
+            const auto files = names->GetFileNames(uid);
+            info.fileCount = files.size();
+            if (!files.empty()) {
+                auto io = itk::GDCMImageIO::New();
+                io->SetFileName(files.front());
+                try {
+                    io->ReadImageInformation();
+                    io->GetValueFromTag("0008|103e", info.description);
+                    io->GetValueFromTag("0008|0060", info.modality);
+                } catch (const itk::ExceptionObject&) {
+                    // listed without a description; reading the series reports the problem
+                }
+            }
+            result.push_back(info);
+        }
+    } catch (const itk::ExceptionObject&) {
+        return {};
+    }
+    return result;
+}
+
+std::vector<std::string> dicomSeriesFiles(const std::string& folder, const std::string& uid) {
+    try {
+        return scan(folder)->GetFileNames(uid);
+    } catch (const itk::ExceptionObject&) {
+        return {};
+    }
+}
+
+}  // namespace lesiondelta

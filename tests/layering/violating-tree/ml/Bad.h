@@ -1,0 +1,2 @@
+#pragma once
+#include "itkImage.h"  // deliberately wrong: ml may not use ITK
