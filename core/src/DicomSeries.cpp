@@ -14,6 +14,14 @@ itk::GDCMSeriesFileNames::Pointer scan(const std::string& folder) {
     return names;
 }
 
+// DICOM pads odd-length strings with a space (or NUL).
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
+    std::size_t start = 0;
+    while (start < s.size() && s[start] == ' ') ++start;
+    return s.substr(start);
+}
+
 }  // namespace
 
 std::vector<DicomSeriesInfo> listDicomSeries(const std::string& folder) {
@@ -32,6 +40,8 @@ std::vector<DicomSeriesInfo> listDicomSeries(const std::string& folder) {
                     io->ReadImageInformation();
                     io->GetValueFromTag("0008|103e", info.description);
                     io->GetValueFromTag("0008|0060", info.modality);
+                    info.description = trimmed(info.description);
+                    info.modality = trimmed(info.modality);
                 } catch (const itk::ExceptionObject&) {
                     // listed without a description; reading the series reports the problem
                 }

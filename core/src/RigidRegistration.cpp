@@ -130,7 +130,7 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     Registration::MetricSamplingPercentageArrayType sampling(kLevels);
     for (unsigned int l = 0; l < kLevels; ++l) {
         sigmas[l] = kLevelSmoothingMm[l];
-        sampling[l] = options.samplingFraction;
+        sampling[l] = options.samplingFraction[l];
         // Per-axis shrink factors so that thick-slice axes are not shrunk as much as in-plane ones.
         Registration::ShrinkFactorsPerDimensionContainerType factors;
         for (unsigned int d = 0; d < kDim; ++d) {

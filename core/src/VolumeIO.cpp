@@ -16,6 +16,7 @@
 
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/DicomSeries.h"
+#include "lesiondelta/core/NiftiFileCheck.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 
@@ -152,6 +153,7 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
         throw VolumeError(path, "cannot be read: " + itkReason(e));
     }
     checkHeader(*io, path, options);
+    checkNiftiFile(path);  // what ITK's NIfTI reader lets through (no-op for other formats)
 
     auto reader = itk::ImageFileReader<ImageVolume>::New();
     reader->SetImageIO(io);

@@ -1,6 +1,7 @@
 #pragma once
 // Synthetic volumes for tests: grids with chosen geometry, a smooth asymmetric head phantom,
 // and cubes in masks. Everything is defined in physical LPS mm so that grids can differ.
+#include <itkImageRegionConstIterator.h>
 #include <itkImageRegionIteratorWithIndex.h>
 
 #include <cmath>

@@ -15,10 +15,12 @@ using RigidTransform = itk::VersorRigid3DTransform<double>;
 
 struct RegistrationOptions {
     unsigned int histogramBins = 32;
-    double samplingFraction = 0.10;  // fraction of fixed voxels sampled per level (random, seeded)
+    // Fraction of the fixed image's voxels sampled per level (random, seeded): coarse levels have
+    // few voxels and need a larger share, the full-resolution level has millions.
+    double samplingFraction[3] = {0.25, 0.10, 0.05};
     unsigned int iterationsPerLevel[3] = {200, 100, 40};
     double initialStep = 1.0;    // optimizer step at the start of each level (scaled parameter units)
-    double minimumStep = 0.001;  // a level ends when the step has shrunk below this
+    double minimumStep = 0.0001;  // a level ends when the step has shrunk below this
     unsigned int randomSeed = 121;
     ProgressCallback progress;  // optional; may cancel (throws Cancelled)
 };

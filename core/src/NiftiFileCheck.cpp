@@ -1,0 +1,125 @@
+#include "lesiondelta/core/NiftiFileCheck.h"
+
+#include <zlib.h>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <sstream>
+#include <vector>
+
+#include "lesiondelta/core/VolumeError.h"
+
+namespace lesiondelta {
+namespace {
+
+template <typename T>
+T swapBytes(T v) {
+    unsigned char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    for (std::size_t i = 0; i < sizeof(T) / 2; ++i) std::swap(b[i], b[sizeof(T) - 1 - i]);
+    std::memcpy(&v, b, sizeof(T));
+    return v;
+}
+
+template <typename T>
+T field(const unsigned char* header, std::size_t offset, bool swapped) {
+    T v;
+    std::memcpy(&v, header + offset, sizeof(T));
+    return swapped ? swapBytes(v) : v;
+}
+
+struct GzCloser {
+    void operator()(gzFile_s* f) const { gzclose(f); }
+};
+
+}  // namespace
+
+NiftiFileFacts checkNiftiFile(const std::string& path) {
+    NiftiFileFacts facts;
+    std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));  // reads plain files too
+    if (!file) throw VolumeError(path, "cannot be opened");
+    unsigned char header[348];
+    if (gzread(file.get(), header, sizeof header) != int(sizeof header)) return facts;  // ITK decides
+    const std::int32_t sizeofHdr = field<std::int32_t>(header, 0, false);
+    const bool swapped = sizeofHdr != 348;
+    if (swapped && swapBytes(sizeofHdr) != 348) return facts;  // not NIfTI-1
+    if (std::memcmp(header + 344, "n+1", 4) != 0 && std::memcmp(header + 344, "ni1", 4) != 0) return facts;
+    facts.isNifti1 = true;
+
+    const int rank = field<std::int16_t>(header, 40, swapped);
+    if (rank < 1 || rank > 7) throw VolumeError(path, "has an invalid NIfTI header (dimension count " + std::to_string(rank) + ")");
+    std::uint64_t voxels = 1;
+    for (int i = 1; i <= rank; ++i) {
+        const int n = field<std::int16_t>(header, 40 + 2 * i, swapped);
+        if (n < 0) throw VolumeError(path, "has a negative size in its NIfTI header");
+        voxels *= static_cast<std::uint64_t>(n);
+    }
+    for (int i = 1; i <= std::min(rank, 3); ++i) {
+        const float sp = field<float>(header, 76 + 4 * i, swapped);
+        if (!std::isfinite(sp) || sp == 0.0f) {
+            std::ostringstream s;
+            s << "has an invalid voxel spacing (" << sp << " mm along axis " << (i - 1) << ")";
+            throw VolumeError(path, s.str());
+        }
+    }
+    const int datatype = field<std::int16_t>(header, 70, swapped);
+    const int bitpix = field<std::int16_t>(header, 72, swapped);
+    const float voxOffset = field<float>(header, 108, swapped);
+    facts.expectedBytes = voxels * static_cast<std::uint64_t>(std::max(bitpix, 0) / 8);
+
+    // Skip the extension area up to vox_offset, then stream the voxels.
+    if (std::memcmp(header + 344, "n+1", 4) != 0) return facts;  // header-only (.hdr/.img pair)
+    std::vector<unsigned char> chunk(1 << 20);
+    long toSkip = std::max(0L, static_cast<long>(voxOffset) - 348L);
+    while (toSkip > 0) {
+        const int n = gzread(file.get(), chunk.data(), static_cast<unsigned>(std::min<long>(toSkip, chunk.size())));
+        if (n <= 0) break;
+        toSkip -= n;
+    }
+    const bool isFloat32 = datatype == 16, isFloat64 = datatype == 64;
+    const std::size_t unit = isFloat64 ? 8 : 4;
+    std::size_t carry = 0;  // bytes of a split value at the end of a chunk
+    for (;;) {
+        const int n = gzread(file.get(), chunk.data() + carry, static_cast<unsigned>(chunk.size() - carry));
+        if (n < 0) {
+            int code = 0;
+            const char* reason = gzerror(file.get(), &code);
+            throw VolumeError(path, std::string("is corrupt or truncated (") + (reason ? reason : "read error") + ")");
+        }
+        if (n == 0) break;
+        const std::size_t available = carry + static_cast<std::size_t>(n);
+        std::size_t whole = (isFloat32 || isFloat64) ? available - available % unit : available;
+        if (facts.payloadBytes < facts.expectedBytes && (isFloat32 || isFloat64)) {
+            const std::uint64_t remaining = facts.expectedBytes - facts.payloadBytes;
+            const std::size_t scan = static_cast<std::size_t>(std::min<std::uint64_t>(whole, remaining));
+            for (std::size_t off = 0; off + unit <= scan; off += unit) {
+                double v;
+                if (isFloat32) {
+                    float f;
+                    std::memcpy(&f, chunk.data() + off, 4);
+                    v = swapped ? swapBytes(f) : f;
+                } else {
+                    std::memcpy(&v, chunk.data() + off, 8);
+                    if (swapped) v = swapBytes(v);
+                }
+                facts.nonFiniteVoxels += std::isfinite(v) ? 0 : 1;
+            }
+        }
+        facts.payloadBytes += whole;
+        carry = available - whole;
+        if (carry) std::memmove(chunk.data(), chunk.data() + whole, carry);
+    }
+    facts.payloadBytes += carry;
+    if (facts.payloadBytes < facts.expectedBytes) {
+        std::ostringstream s;
+        s << "is truncated (" << facts.payloadBytes << " of " << facts.expectedBytes << " voxel bytes present)";
+        throw VolumeError(path, s.str());
+    }
+    if (facts.nonFiniteVoxels > 0) {
+        throw VolumeError(path, "contains " + std::to_string(facts.nonFiniteVoxels) + " NaN or infinite voxels");
+    }
+    return facts;
+}
+
+}  // namespace lesiondelta
