@@ -1,1 +1,197 @@
+// lesiondelta-cli end to end: verbs, outputs and one-line errors, on files the tests write.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "TestImages.h"
+#include "lesiondelta/core/VolumeChecks.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+using namespace lesiondelta;
+using namespace lesiondelta::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Run cli(const std::string& args) {
+    TempDir io;
+    const std::string command = std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
+    Run r;
+    const int status = std::system(command.c_str());
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(io.file("out"));
+    r.err = slurp(io.file("err"));
+    return r;
+}
+
+bool oneLine(const std::string& s) { return !s.empty() && s.find('\n') == s.size() - 1; }
+
+// A small synthetic pair: FU = phantom, BL = phantom shifted by 3 mm and scaled, other grid.
+void writePair(const TempDir& dir) {
+    auto fu = makeImage<ImageVolume>({64, 72, 30}, {2.2, 2.2, 4.0}, {-70, -78, -58});
+    fillPhysical(*fu, headPhantom);
+    auto bl = makeImage<ImageVolume>({70, 70, 40}, {2.0, 2.3, 3.0}, {-69, -80, -60});
+    fillPhysical(*bl, [](const PhysicalPointLps& p) {
+        PhysicalPointLps q = p;
+        q[0] -= 3.0;
+        return 1.7 * headPhantom(q);
+    });
+    writeVolume(*fu, dir.file("fu.nii.gz"));
+    writeVolume(*bl, dir.file("bl.nii.gz"));
+}
+
+MaskVolume::Pointer blankMask() { return makeImage<MaskVolume>({20, 20, 20}, {1, 1, 1}); }
+
+TEST(Cli, VersionPrintsTheProjectVersion) {
+    const auto r = cli("--version");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.out.rfind("lesiondelta-cli ", 0), 0u) << r.out;
+}
+
+TEST(Cli, HelpListsEveryVerb) {
+    const auto r = cli("--help");
+    EXPECT_EQ(r.exitCode, 0);
+    for (const char* verb : {"register", "lesions", "evaluate"}) EXPECT_NE(r.out.find(verb), std::string::npos) << verb;
+}
+
+TEST(Cli, UnknownVerbAndMissingOptionsAreUsageErrors) {
+    const auto unknown = cli("frobnicate");
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(oneLine(unknown.err)) << unknown.err;
+    const auto missing = cli("register --bl x.nii.gz");
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("--fu"), std::string::npos) << missing.err;
+    const auto badNumber = cli("lesions --mask m.nii.gz --min-ml abc");
+    EXPECT_EQ(badNumber.exitCode, 2);
+    EXPECT_NE(badNumber.err.find("not a number"), std::string::npos) << badNumber.err;
+}
+
+TEST(Cli, RegisterWritesBlOnTheFuGridTheTransformAndASummary) {
+    TempDir dir;
+    writePair(dir);
+    const auto r = cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("out"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto blInFu = readVolume(dir.file("out/bl_in_fu.nii.gz"));
+    EXPECT_TRUE(sameGrid(*blInFu, *readVolume(dir.file("fu.nii.gz"))));
+    EXPECT_NE(slurp(dir.file("out/bl_to_fu.tfm")).find("VersorRigid3DTransform"), std::string::npos);
+    const auto summary = nlohmann::json::parse(slurp(dir.file("out/summary.json")));
+    EXPECT_GT(summary["alignment_check"]["ncc_after"].get<double>(), summary["alignment_check"]["ncc_before"].get<double>());
+    EXPECT_LT(summary["registration"]["final_metric"].get<double>(), 0.0);
+    for (const char* stage : {"load_bl_s", "load_fu_s", "registration_s", "resampling_s", "writing_s"}) {
+        EXPECT_TRUE(summary["timings"].contains(stage)) << stage;
+    }
+    // The 3 mm shift along x is recovered (FU point p maps to BL point p + 3 mm in x).
+    const auto t = summary["registration"]["translation_mm"];
+    EXPECT_NEAR(t[0].get<double>(), 3.0, 0.5);
+}
+
+TEST(Cli, LesionsPrintsOneCsvRowPerLesionAndJsonOnRequest) {
+    TempDir dir;
+    auto mask = blankMask();
+    paintBox(*mask, {1, 1, 1}, {4, 4, 4});     // 64 voxels = 0.064 ml
+    paintBox(*mask, {10, 10, 10}, {12, 12, 10});  // 9 voxels: below 0.01 ml
+    writeMask(*mask, dir.file("m.nii.gz"));
+    const auto csv = cli("lesions --mask " + dir.file("m.nii.gz"));
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 2) << csv.out;  // header + 1 lesion
+    EXPECT_NE(csv.out.find("\n1,64,0.064,"), std::string::npos) << csv.out;
+    const auto all = cli("lesions --json --min-ml 0 --mask " + dir.file("m.nii.gz"));
+    ASSERT_EQ(all.exitCode, 0) << all.err;
+    const auto j = nlohmann::json::parse(all.out);
+    EXPECT_EQ(j["count"].get<int>(), 2);
+    EXPECT_NEAR(j["total_volume_ml"].get<double>(), 0.073, 1e-9);
+}
+
+TEST(Cli, EvaluateGivesPerRaterMeanAndInterRaterMetricsWithNullWhereUndefined) {
+    TempDir dir;
+    auto pred = blankMask(), rater1 = blankMask(), rater2 = blankMask();
+    paintBox(*pred, {2, 2, 2}, {4, 4, 4});
+    paintBox(*pred, {14, 14, 14}, {16, 16, 16});  // FP for both raters
+    paintBox(*rater1, {2, 2, 2}, {4, 4, 4});
+    writeMask(*pred, dir.file("pred.nii.gz"));
+    writeMask(*rater1, dir.file("r1.nii.gz"));
+    writeMask(*rater2, dir.file("r2.nii.gz"));  // this rater found nothing
+    const auto r = cli("evaluate --pred " + dir.file("pred.nii.gz") + " --ref " + dir.file("r1.nii.gz") + " --ref " +
+                       dir.file("r2.nii.gz"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["per_rater"].size(), 2u);
+    EXPECT_DOUBLE_EQ(j["per_rater"][0]["sensitivity"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(j["per_rater"][0]["dice"].get<double>(), 1.0);
+    EXPECT_EQ(j["per_rater"][0]["fp_count"].get<int>(), 1);
+    EXPECT_TRUE(j["per_rater"][1]["sensitivity"].is_null());
+    EXPECT_EQ(j["per_rater"][1]["fp_count"].get<int>(), 2);
+    EXPECT_DOUBLE_EQ(j["mean_over_raters"]["sensitivity"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(j["mean_over_raters"]["fp_count"].get<double>(), 1.5);
+    EXPECT_TRUE(j.contains("inter_rater"));
+}
+
+TEST(Cli, MissingInputIsAOneLineErrorNamingTheFile) {
+    TempDir dir;
+    const auto r = cli("lesions --mask " + dir.file("absent.nii.gz"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(oneLine(r.err)) << r.err;
+    EXPECT_NE(r.err.find(dir.file("absent.nii.gz") + ": file not found"), std::string::npos) << r.err;
+}
+
+TEST(Cli, FileThatIsNotAnImageIsAOneLineError) {
+    TempDir dir;
+    std::ofstream(dir.file("fu.nii.gz")) << "hello";
+    writePair(dir);  // writes a real bl.nii.gz (and overwrites fu); make fu bad again
+    std::ofstream(dir.file("fu.nii.gz")) << "hello";
+    const auto r = cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(oneLine(r.err)) << r.err;
+    EXPECT_NE(r.err.find(dir.file("fu.nii.gz")), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("o/bl_in_fu.nii.gz")));
+}
+
+TEST(Cli, BaselineWithoutContrastCannotBeRegisteredAndIsNamed) {
+    TempDir dir;
+    writePair(dir);
+    auto flat = makeImage<ImageVolume>({30, 30, 20}, {2, 2, 4});
+    flat->FillBuffer(7.0f);
+    writeVolume(*flat, dir.file("flat.nii.gz"));
+    const auto r = cli("register --bl " + dir.file("flat.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(dir.file("flat.nii.gz") + ": has no contrast"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ReferenceMaskThatCannotBeMappedIsNamed) {
+    TempDir dir;
+    writeMask(*blankMask(), dir.file("pred.nii.gz"));
+    auto far = makeImage<MaskVolume>({20, 20, 20}, {1, 1, 1}, {900, 0, 0});
+    writeMask(*far, dir.file("far.nii.gz"));
+    const auto r = cli("evaluate --pred " + dir.file("pred.nii.gz") + " --ref " + dir.file("far.nii.gz"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(dir.file("far.nii.gz")), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("cannot be mapped"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RegistersTheBundledSampleCase) {
+    const std::string sample = LESIONDELTA_SAMPLE_DIR;
+    TempDir dir;
+    const auto r = cli("register --bl " + sample + "/study1_FLAIR.nii.gz --fu " + sample + "/study2_FLAIR.nii.gz --out " + dir.file("o"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto summary = nlohmann::json::parse(slurp(dir.file("o/summary.json")));
+    // Real pair: alignment inside the head improves clearly.
+    EXPECT_GT(summary["alignment_check"]["ncc_after"].get<double>(),
+              summary["alignment_check"]["ncc_before"].get<double>() + 0.2);
+}
+
+}  // namespace
