@@ -9,5 +9,7 @@ namespace lesiondelta::cli {
 int runRegister(const std::vector<std::string>& args);
 int runLesions(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
+int runSegment(const std::vector<std::string>& args);
+int runInfo(const std::vector<std::string>& args);
 
 }  // namespace lesiondelta::cli

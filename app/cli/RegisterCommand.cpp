@@ -6,7 +6,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "JsonOutput.h"
+#include "ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
@@ -87,7 +87,7 @@ int runRegister(const std::vector<std::string>& args) {
         {"alignment_check",
          {{"region", "FU head (Otsu foreground)"}, {"ncc_before", nccBefore}, {"ncc_after", nccAfter}}},
         {"timings", timings}};
-    writeTextFile((out / "summary.json").string(), summary.dump(2) + "\n");
+    writeTextAtomically((out / "summary.json").string(), summary.dump(2) + "\n");
     std::cout << "registered " << blPath << " to " << fuPath << " in " << reg.seconds << " s; NCC over the head "
               << nccBefore << " -> " << nccAfter << "\nwrote " << (out / "bl_in_fu.nii.gz").string() << ", "
               << (out / "bl_to_fu.tfm").string() << ", " << (out / "summary.json").string() << "\n";

@@ -11,7 +11,7 @@ ConvNormActImpl::ConvNormActImpl(int64_t in, int64_t out, int64_t stride, double
 }
 
 torch::Tensor ConvNormActImpl::forward(const torch::Tensor& x) {
-    return F::leaky_relu(norm_(conv_(x)), F::LeakyReLUFuncOptions().negative_slope(slope_));
+    return F::leaky_relu(norm_(conv_(x)), F::LeakyReLUFuncOptions().negative_slope(slope_).inplace(true));
 }
 
 ResidualBlockImpl::ResidualBlockImpl(int64_t channels, double negativeSlope) : slope_(negativeSlope) {
@@ -21,7 +21,7 @@ ResidualBlockImpl::ResidualBlockImpl(int64_t channels, double negativeSlope) : s
 }
 
 torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
-    return F::leaky_relu(x + norm_(conv_(first_(x))), F::LeakyReLUFuncOptions().negative_slope(slope_));
+    return F::leaky_relu(norm_(conv_(first_(x))).add_(x), F::LeakyReLUFuncOptions().negative_slope(slope_).inplace(true));
 }
 
 }  // namespace lesiondelta::ml

@@ -1,4 +1,4 @@
-#include "JsonOutput.h"
+#include "ResultText.h"
 
 #include <cmath>
 #include <fstream>
@@ -7,7 +7,7 @@
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/VolumeError.h"
 
-namespace lesiondelta::cli {
+namespace lesiondelta {
 
 nlohmann::json optionalNumber(const std::optional<double>& v) {
     return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json(nullptr);
@@ -67,7 +67,7 @@ std::string lesionsCsv(const std::vector<Lesion>& table) {
     return s.str();
 }
 
-void writeTextFile(const std::string& path, const std::string& text) {
+void writeTextAtomically(const std::string& path, const std::string& text) {
     writeAtomically(path, [&](const std::string& temp) {
         std::ofstream out(temp, std::ios::binary);
         out << text;
@@ -76,4 +76,4 @@ void writeTextFile(const std::string& path, const std::string& text) {
     });
 }
 
-}  // namespace lesiondelta::cli
+}  // namespace lesiondelta

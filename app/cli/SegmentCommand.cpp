@@ -1,0 +1,49 @@
+// lesiondelta-cli segment --bl BL --fu FU --out DIR [--model FILE] [--threshold 0.4] [--device auto]
+#include <iostream>
+
+#include "Arguments.h"
+#include "Commands.h"
+#include "SegmentationPipeline.h"
+
+namespace lesiondelta::cli {
+
+int runSegment(const std::vector<std::string>& args) {
+    const Arguments a(args, {"--bl", "--fu", "--out", "--model", "--threshold", "--device", "--bl-series", "--fu-series", "--min-ml", "--precision"},
+                      {"--quiet"});
+    SegmentationInput input;
+    input.blPath = a.required("--bl");
+    input.fuPath = a.required("--fu");
+    const std::string out = a.required("--out");
+    input.blSeriesUid = a.optional("--bl-series").value_or("");
+    input.fuSeriesUid = a.optional("--fu-series").value_or("");
+    input.threshold = a.number("--threshold", -1.0, -1.0, 1.0);
+    input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
+    input.device = a.optional("--device").value_or("auto");
+    if (input.device != "auto" && input.device != "cpu" && input.device != "cuda") {
+        throw UsageError("--device must be auto, cpu or cuda");
+    }
+    input.precision = a.optional("--precision").value_or("fp32");
+    if (input.precision != "fp32" && input.precision != "bf16") throw UsageError("--precision must be fp32 or bf16");
+    input.modelPath = a.optional("--model").value_or("");
+    if (input.modelPath.empty()) input.modelPath = findShippedModel();
+    if (!a.flag("--quiet")) {
+        std::string lastStage;
+        input.progress = [lastStage](double fraction, const std::string& stage) mutable {
+            if (stage != lastStage) {
+                std::cerr << "[" << int(fraction * 100) << "%] " << stage << "\n";
+                lastStage = stage;
+            }
+            return true;
+        };
+    }
+    const auto result = runSegmentation(input);
+    writeSegmentation(result, out);
+    const auto& s = result.summary;
+    std::cout << s["new_lesions"]["count"].get<std::size_t>() << " new or enlarged lesions (>= " << input.minLesionMl
+              << " ml), " << s["new_lesions"]["total_volume_ml"].get<double>() << " ml in total; "
+              << s["timings"]["total_s"].get<double>() << " s on " << s["device"].get<std::string>() << "\n"
+              << "wrote " << out << "/{new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv, summary.json}\n";
+    return 0;
+}
+
+}  // namespace lesiondelta::cli

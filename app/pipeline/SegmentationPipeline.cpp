@@ -1,0 +1,235 @@
+#include "SegmentationPipeline.h"
+
+#include <itkImageRegionConstIterator.h>
+#include <itkImageRegionIterator.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "ResultText.h"
+#include "lesiondelta/core/AtomicWrite.h"
+#include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/ml/ComputeDevice.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta {
+namespace {
+
+constexpr const char* kModelFile = "lesiondelta-cnn.safetensors";
+
+class StageClock {
+public:
+    explicit StageClock(nlohmann::json& timings) : timings_(timings) {}
+    void done(const std::string& stage) {
+        const auto now = std::chrono::steady_clock::now();
+        timings_[stage + "_s"] = std::chrono::duration<double>(now - last_).count();
+        last_ = now;
+    }
+
+private:
+    nlohmann::json& timings_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+ml::VolumeBuffer toBuffer(const ImageVolume& image) {
+    ml::VolumeBuffer b;
+    const auto size = image.GetLargestPossibleRegion().GetSize();
+    b.size = {int64_t(size[0]), int64_t(size[1]), int64_t(size[2])};  // ITK buffers are x fastest too
+    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
+    return b;
+}
+
+ImageVolume::Pointer fromBuffer(const std::vector<float>& voxels, const ImageVolume& grid) {
+    auto image = ImageVolume::New();
+    image->CopyInformation(&grid);
+    image->SetRegions(grid.GetLargestPossibleRegion());
+    image->Allocate();
+    std::copy(voxels.begin(), voxels.end(), image->GetBufferPointer());
+    return image;
+}
+
+MaskVolume::Pointer thresholded(const ImageVolume& probability, double threshold) {
+    auto mask = MaskVolume::New();
+    mask->CopyInformation(&probability);
+    mask->SetRegions(probability.GetLargestPossibleRegion());
+    mask->Allocate();
+    itk::ImageRegionConstIterator<ImageVolume> in(&probability, probability.GetBufferedRegion());
+    itk::ImageRegionIterator<MaskVolume> out(mask, mask->GetBufferedRegion());
+    for (; !in.IsAtEnd(); ++in, ++out) out.Set(in.Get() >= threshold ? 1 : 0);
+    return mask;
+}
+
+ImageVolume::Pointer readNamed(const std::string& path, const std::string& uid) {
+    ReadOptions o;
+    o.dicomSeriesUid = uid;
+    return readVolume(path, o);
+}
+
+}  // namespace
+
+std::string findShippedModel() {
+    std::vector<fs::path> candidates;
+    if (const char* env = std::getenv("LESIONDELTA_MODEL"); env && *env) candidates.emplace_back(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/lesiondelta/models" / kModelFile);
+    candidates.push_back(fs::path(LESIONDELTA_SOURCE_DIR) / "resources/models" / kModelFile);
+    std::string looked;
+    for (const auto& c : candidates) {
+        if (fs::is_regular_file(c, ec)) return c.string();
+        looked += (looked.empty() ? "" : ", ") + c.string();
+    }
+    throw VolumeError("", "no trained model is installed (looked in " + looked +
+                              "); pass --model FILE or train one with the training program");
+}
+
+CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl) {
+    const auto grid = isotropicGridLike(fu, 1.0);
+    const auto fuIso = resampleLinear(fu, *grid);
+    const auto blIso = resampleLinear(bl, *grid, &fuToBl);
+    CnnInput in;
+    in.bl = standardise(*blIso, &in.blStats);
+    in.fu = standardise(*fuIso, &in.fuStats);
+    in.head = headMask(*fuIso);
+    return in;
+}
+
+SegmentationResult runSegmentation(const SegmentationInput& input) {
+    auto report = [&](double fraction, const std::string& stage) {
+        if (input.progress && !input.progress(fraction, stage)) throw Cancelled();
+    };
+    SegmentationResult r;
+    nlohmann::json timings;
+    StageClock clock(timings);
+
+    // The model first: a missing or broken model should fail before minutes of work.
+    ml::LoadedModel model;
+    try {
+        model = ml::loadWeights(input.modelPath);
+    } catch (const ml::WeightsError& e) {
+        throw VolumeError("", e.what());
+    }
+    torch::Device device = torch::kCPU;
+    try {
+        device = ml::chooseDevice(input.device);
+    } catch (const ml::DeviceError& e) {
+        throw VolumeError("", e.what());
+    }
+    const double threshold = input.threshold >= 0 ? input.threshold : model.metadata.threshold;
+    const ml::ModelMetadata metadata = model.metadata;
+    ml::Precision precision = ml::Precision::Float32;
+    try {
+        precision = ml::parsePrecision(input.precision);
+    } catch (const std::invalid_argument& e) {
+        throw VolumeError("", e.what());
+    }
+    ml::ChangeSegmenter segmenter(std::move(model), device, precision);
+    clock.done("load_model");
+
+    report(0.0, "loading");
+    const auto bl = readNamed(input.blPath, input.blSeriesUid);
+    r.fu = readNamed(input.fuPath, input.fuSeriesUid);
+    clock.done("load_images");
+
+    RegistrationOptions regOptions;
+    regOptions.progress = [&](double f, const std::string&) {
+        return !input.progress || input.progress(0.05 + 0.25 * f, "registration");
+    };
+    RegistrationResult reg;
+    try {
+        reg = registerRigid(*r.fu, *bl, regOptions);
+    } catch (const VolumeError& e) {
+        const std::string which = e.path() == "BL" ? input.blPath : e.path() == "FU" ? input.fuPath : "";
+        if (!which.empty()) throw VolumeError(which, e.problem());
+        throw VolumeError("", e.problem() + " (BL " + input.blPath + ", FU " + input.fuPath + ")");
+    }
+    r.fuToBl = reg.fuToBl;
+    r.blInFu = resampleLinear(*bl, *r.fu, r.fuToBl);
+    clock.done("registration");
+
+    report(0.32, "preprocessing");
+    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl);
+    const auto& fuIso = cnnInput.fu;
+    const auto& blStats = cnnInput.blStats;
+    const auto& fuStats = cnnInput.fuStats;
+    std::vector<std::uint8_t> headVoxels(cnnInput.head->GetBufferPointer(),
+                                         cnnInput.head->GetBufferPointer() + cnnInput.head->GetLargestPossibleRegion().GetNumberOfPixels());
+    clock.done("preprocessing");
+
+    ml::SlidingWindowOptions window;
+    window.threshold = threshold;
+    window.headMask = &headVoxels;
+    window.progress = [&](double f, const std::string&) {
+        return !input.progress || input.progress(0.35 + 0.6 * f, "inference");
+    };
+    ml::SlidingWindowResult cnn;
+    try {
+        cnn = segmenter.segment(toBuffer(*cnnInput.bl), toBuffer(*cnnInput.fu), window);
+    } catch (const ml::InferenceCancelled&) {
+        throw Cancelled();
+    }
+    clock.done("inference");
+
+    report(0.96, "postprocessing");
+    const auto probabilityIso = fromBuffer(cnn.probability, *fuIso);
+    r.probability = resampleLinear(*probabilityIso, *r.fu);
+    r.newLesions = removeSmallLesions(*thresholded(*r.probability, threshold), input.minLesionMl);
+    r.lesions = lesionTable(*r.newLesions, input.minLesionMl, r.blInFu, r.fu);
+    clock.done("postprocessing");
+    report(1.0, "done");
+
+    double totalMl = 0.0;
+    for (const auto& l : r.lesions) totalMl += l.volumeMl;
+    double totalSeconds = 0.0;
+    for (const auto& [k, v] : timings.items()) totalSeconds += v.get<double>();
+    timings["total_s"] = totalSeconds;
+    const auto size = fuIso->GetLargestPossibleRegion().GetSize();
+    r.summary = {
+        {"bl", input.blPath},
+        {"fu", input.fuPath},
+        {"device", ml::describeDevice(device)},
+        {"precision", ml::precisionName(precision)},
+        {"libtorch", ml::torchVersion()},
+        {"model",
+         {{"file", input.modelPath},
+          {"architecture", metadata.architecture},
+          {"base_width", metadata.baseWidth},
+          {"data_sha256", metadata.dataSha256},
+          {"training_data", metadata.trainingData},
+          {"date", metadata.date}}},
+        {"threshold", threshold},
+        {"min_lesion_ml", input.minLesionMl},
+        {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
+        {"inference",
+         {{"grid_1mm", {size[0], size[1], size[2]}},
+          {"crops_run", cnn.cropsRun},
+          {"crops_skipped_no_head", cnn.cropsSkipped}}},
+        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}}},
+        {"standardisation",
+         {{"rule", "z-score over head voxels (above the Otsu threshold)"},
+          {"bl_mean", blStats.mean}, {"bl_sd", blStats.sd}, {"fu_mean", fuStats.mean}, {"fu_sd", fuStats.sd}}},
+        {"transform_convention", "bl_to_fu.tfm maps FU points (LPS mm) to BL points (ITK resampling convention)"},
+        {"timings", timings}};
+    return r;
+}
+
+void writeSegmentation(const SegmentationResult& r, const std::string& folder) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (!fs::is_directory(folder)) throw VolumeError(folder, "output folder cannot be created");
+    const fs::path out(folder);
+    writeMask(*r.newLesions, (out / "new_lesions.nii.gz").string());
+    writeVolume(*r.probability, (out / "probability.nii.gz").string());
+    writeVolume(*r.blInFu, (out / "bl_in_fu.nii.gz").string());
+    writeTransform(*r.fuToBl, (out / "bl_to_fu.tfm").string());
+    writeTextAtomically((out / "lesions.csv").string(), lesionsCsv(r.lesions));
+    writeTextAtomically((out / "summary.json").string(), r.summary.dump(2) + "\n");
+}
+
+}  // namespace lesiondelta

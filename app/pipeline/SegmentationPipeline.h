@@ -1,0 +1,60 @@
+#pragma once
+// The whole CNN job for one BL/FU pair, joining core (I/O, registration, resampling,
+// standardisation, lesions) and ml (the network): registration -> 1 mm -> z-score -> CNN ->
+// back to the FU grid -> threshold -> lesions of at least 0.01 ml. Results are returned in memory;
+// writeSegmentation() puts them on disk only when everything has succeeded.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "lesiondelta/core/LesionComponents.h"
+#include "lesiondelta/core/Progress.h"
+#include "lesiondelta/core/RigidRegistration.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/Volume.h"
+#include "lesiondelta/ml/ChangeSegmenter.h"
+
+namespace lesiondelta {
+
+struct SegmentationInput {
+    std::string blPath, fuPath;
+    std::string blSeriesUid, fuSeriesUid;  // for DICOM folders with several series
+    std::string modelPath;                 // weights file (see findShippedModel)
+    std::string device = "auto";           // auto | cpu | cuda
+    std::string precision = "fp32";        // fp32 | bf16 (faster on CPUs with AVX512-BF16/AMX)
+    double threshold = -1.0;               // < 0: the model's own threshold
+    double minLesionMl = kMinLesionMl;
+    ProgressCallback progress;             // optional; false cancels (throws Cancelled)
+};
+
+struct SegmentationResult {
+    ImageVolume::Pointer blInFu;       // FU grid
+    ImageVolume::Pointer fu;           // as read
+    ImageVolume::Pointer probability;  // FU grid, float
+    MaskVolume::Pointer newLesions;    // FU grid, components >= minLesionMl
+    RigidTransform::Pointer fuToBl;
+    std::vector<Lesion> lesions;
+    nlohmann::json summary;            // device, timings per stage, model, crops, registration
+};
+
+SegmentationResult runSegmentation(const SegmentationInput& input);
+
+/// The CNN's inputs as the paper prepares them: FU and BL (through `fuToBl`, one interpolation
+/// from BL's own grid) on a 1 mm isotropic grid in FU space, each z-scored over its head voxels;
+/// plus the FU head mask (Otsu) used to skip crops without head.
+struct CnnInput {
+    ImageVolume::Pointer bl, fu;  // standardised, 1 mm, FU space
+    MaskVolume::Pointer head;
+    StandardisationStats blStats, fuStats;
+};
+CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl);
+
+/// Writes new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv and
+/// summary.json into `folder` (created if needed), each atomically.
+void writeSegmentation(const SegmentationResult& result, const std::string& folder);
+
+/// The shipped model: $LESIONDELTA_MODEL, else <prefix>/share/lesiondelta/models/ next to the
+/// executable, else the source tree's resources/models/. Throws VolumeError when none exists.
+std::string findShippedModel();
+
+}  // namespace lesiondelta

@@ -1,0 +1,149 @@
+// lesiondelta-cli segment / info and the pipeline behind them, with small random-weight models
+// (the plumbing is under test here, not accuracy).
+#include <gtest/gtest.h>
+#include <itkImageIOFactory.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "SegmentationPipeline.h"
+#include "TestImages.h"
+#include "lesiondelta/core/VolumeChecks.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/ml/WeightsFile.h"
+
+using namespace lesiondelta;
+using namespace lesiondelta::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Run cli(const std::string& args) {
+    TempDir io;
+    const std::string command = std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(io.file("out")), slurp(io.file("err"))};
+}
+
+itk::IOComponentEnum storedType(const std::string& path) {
+    auto io = itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
+    io->SetFileName(path);
+    io->ReadImageInformation();
+    return io->GetComponentType();
+}
+
+class Segment : public ::testing::Test {
+protected:
+    void SetUp() override {
+        // A phantom pair covering 160 x 175 x 120 mm: 3 x 3 x 1 crops of 128 mm.
+        auto fu = makeImage<ImageVolume>({64, 70, 30}, {2.5, 2.5, 4.0}, {-80, -87, -58});
+        fillPhysical(*fu, headPhantom);
+        auto bl = makeImage<ImageVolume>({64, 70, 30}, {2.5, 2.5, 4.0}, {-79, -87, -58});
+        fillPhysical(*bl, [](const PhysicalPointLps& p) { return 1.3 * headPhantom(p); });
+        writeVolume(*fu, dir_.file("fu.nii.gz"));
+        writeVolume(*bl, dir_.file("bl.nii.gz"));
+        torch::manual_seed(11);
+        ml::NetworkConfig c;
+        c.baseWidth = 2;
+        ml::LesionChangeNet net(c);
+        ml::ModelMetadata m;
+        m.trainingData = "none: random weights for a plumbing test";
+        m.trainingCommand = "SegmentTest";
+        m.date = "2026-11-26";
+        ml::saveWeights(net, m, dir_.file("model.safetensors"));
+    }
+    std::string pair() const { return "--bl " + dir_.file("bl.nii.gz") + " --fu " + dir_.file("fu.nii.gz"); }
+    TempDir dir_;
+};
+
+TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("model.safetensors") +
+                       " --device cpu --precision bf16 --quiet");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto fu = readVolume(dir_.file("fu.nii.gz"));
+    for (const char* f : {"new_lesions.nii.gz", "probability.nii.gz", "bl_in_fu.nii.gz"}) {
+        EXPECT_TRUE(sameGrid(*readVolume(dir_.file(std::string("out/") + f)), *fu)) << f;
+    }
+    EXPECT_EQ(storedType(dir_.file("out/new_lesions.nii.gz")), itk::IOComponentEnum::UCHAR);
+    EXPECT_EQ(storedType(dir_.file("out/probability.nii.gz")), itk::IOComponentEnum::FLOAT);
+    EXPECT_EQ(slurp(dir_.file("out/lesions.csv")).rfind("id,voxels,volume_ml", 0), 0u);
+    const auto s = nlohmann::json::parse(slurp(dir_.file("out/summary.json")));
+    EXPECT_EQ(s["device"].get<std::string>().rfind("cpu", 0), 0u);
+    EXPECT_EQ(s["precision"], "bf16");
+    EXPECT_EQ(s["model"]["base_width"], 2);
+    EXPECT_EQ(s["model"]["data_sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(s["inference"]["crops_run"].get<int>() + s["inference"]["crops_skipped_no_head"].get<int>(), 9);
+    for (const char* stage : {"load_model_s", "load_images_s", "registration_s", "preprocessing_s", "inference_s",
+                              "postprocessing_s", "total_s"}) {
+        EXPECT_TRUE(s["timings"].contains(stage)) << stage;
+    }
+}
+
+TEST_F(Segment, MissingModelFileIsNamed) {
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("absent.safetensors"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(dir_.file("absent.safetensors") + ": weights file not found"), std::string::npos) << r.err;
+}
+
+TEST_F(Segment, CorruptModelIsNamedAndNothingIsWritten) {
+    std::ofstream(dir_.file("bad.safetensors")) << "garbage";
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("bad.safetensors"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("bad.safetensors"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("out/new_lesions.nii.gz")));
+}
+
+TEST_F(Segment, CudaRequestedWithoutCudaIsAClearError) {
+    if (torch::cuda::is_available()) GTEST_SKIP() << "this machine has CUDA";
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("model.safetensors") +
+                       " --device cuda");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("CUDA was requested"), std::string::npos) << r.err;
+}
+
+TEST_F(Segment, WithoutAnyModelTheMessageSaysNoTrainedModelIsInstalled) {
+    try {
+        findShippedModel();
+        GTEST_SKIP() << "a trained model is installed";
+    } catch (const VolumeError&) {
+    }
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("no trained model is installed"), std::string::npos) << r.err;
+}
+
+TEST_F(Segment, CancellingDuringInferenceWritesNothing) {
+    SegmentationInput in;
+    in.blPath = dir_.file("bl.nii.gz");
+    in.fuPath = dir_.file("fu.nii.gz");
+    in.modelPath = dir_.file("model.safetensors");
+    in.device = "cpu";
+    in.progress = [](double, const std::string& stage) { return stage != "inference"; };
+    EXPECT_THROW(runSegmentation(in), Cancelled);
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("out")));
+}
+
+TEST_F(Segment, InfoPrintsTheModelMetadataAndLibTorchVersion) {
+    const auto r = cli("info --model " + dir_.file("model.safetensors"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("LibTorch "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("base width 2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("random weights for a plumbing test"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("data sha256: "), std::string::npos) << r.out;
+}
+
+}  // namespace
