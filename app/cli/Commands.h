@@ -10,6 +10,7 @@ int runRegister(const std::vector<std::string>& args);
 int runLesions(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runSegment(const std::vector<std::string>& args);
+int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 
 }  // namespace lesiondelta::cli

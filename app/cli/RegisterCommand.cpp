@@ -13,6 +13,7 @@
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
 namespace {
@@ -30,37 +31,24 @@ int runRegister(const std::vector<std::string>& args) {
     std::filesystem::create_directories(outDir, ec);
     if (!std::filesystem::is_directory(outDir)) throw VolumeError(outDir, "output folder cannot be created");
 
+    SegmentationInput input;
+    input.blPath = blPath;
+    input.fuPath = fuPath;
+    input.blSeriesUid = a.optional("--bl-series").value_or("");
+    input.fuSeriesUid = a.optional("--fu-series").value_or("");
     nlohmann::json timings;
+    const RegisteredPair pair = loadAndRegisterPair(input, timings);
+    const auto& fu = pair.fu;
+    const auto& blInFu = pair.blInFu;
+    const RegistrationResult& reg = pair.registration;
     auto t = std::chrono::steady_clock::now();
-    ReadOptions blOptions, fuOptions;
-    blOptions.dicomSeriesUid = a.optional("--bl-series").value_or("");
-    fuOptions.dicomSeriesUid = a.optional("--fu-series").value_or("");
-    const auto bl = readVolume(blPath, blOptions);
-    timings["load_bl_s"] = secondsSince(t);
-    t = std::chrono::steady_clock::now();
-    const auto fu = readVolume(fuPath, fuOptions);
-    timings["load_fu_s"] = secondsSince(t);
-
-    t = std::chrono::steady_clock::now();
-    RegistrationResult reg;
-    try {
-        reg = registerRigid(*fu, *bl);
-    } catch (const VolumeError& e) {
-        const std::string which = e.path() == "BL" ? blPath : e.path() == "FU" ? fuPath : "";
-        if (!which.empty()) throw VolumeError(which, e.problem());
-        throw VolumeError("", e.problem() + " (BL " + blPath + ", FU " + fuPath + ")");
-    }
-    timings["registration_s"] = secondsSince(t);
-
-    t = std::chrono::steady_clock::now();
-    const auto blIdentity = resampleLinear(*bl, *fu);
-    const auto blInFu = resampleLinear(*bl, *fu, reg.fuToBl);
-    timings["resampling_s"] = secondsSince(t);
+    const auto blIdentity = resampleLinear(*pair.bl, *fu);
 
     // Alignment check over the FU head: normalised correlation before and after registration.
     const auto head = headMask(*fu);
     const double nccBefore = normalisedCorrelation(*fu, *blIdentity, head);
     const double nccAfter = normalisedCorrelation(*fu, *blInFu, head);
+    timings["alignment_check_s"] = secondsSince(t);
 
     t = std::chrono::steady_clock::now();
     const std::filesystem::path out(outDir);

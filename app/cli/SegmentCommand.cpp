@@ -1,4 +1,4 @@
-// lesiondelta-cli segment --bl BL --fu FU --out DIR [--model FILE] [--threshold 0.4] [--device auto]
+// lesiondelta-cli segment (the CNN) and baseline (the classical subtraction detector)
 #include <iostream>
 
 #include "Arguments.h"
@@ -6,6 +6,47 @@
 #include "SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
+
+namespace {
+
+void printDone(const SegmentationResult& result, const SegmentationInput& input, const std::string& out) {
+    const auto& s = result.summary;
+    std::cout << s["new_lesions"]["count"].get<std::size_t>() << " new or enlarged lesions (>= " << input.minLesionMl
+              << " ml), " << s["new_lesions"]["total_volume_ml"].get<double>() << " ml in total; "
+              << s["timings"]["total_s"].get<double>() << " s";
+    if (s.contains("device")) std::cout << " on " << s["device"].get<std::string>();
+    std::cout << "\nwrote " << out
+              << "/{new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv, summary.json}\n";
+}
+
+ProgressCallback stageLogger() {
+    std::string lastStage;
+    return [lastStage](double fraction, const std::string& stage) mutable {
+        if (stage != lastStage) {
+            std::cerr << "[" << int(fraction * 100) << "%] " << stage << "\n";
+            lastStage = stage;
+        }
+        return true;
+    };
+}
+
+}  // namespace
+
+int runBaseline(const std::vector<std::string>& args) {
+    const Arguments a(args, {"--bl", "--fu", "--out", "--bl-series", "--fu-series", "--min-ml"}, {"--quiet"});
+    SegmentationInput input;
+    input.blPath = a.required("--bl");
+    input.fuPath = a.required("--fu");
+    const std::string out = a.required("--out");
+    input.blSeriesUid = a.optional("--bl-series").value_or("");
+    input.fuSeriesUid = a.optional("--fu-series").value_or("");
+    input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
+    if (!a.flag("--quiet")) input.progress = stageLogger();
+    const auto result = runSubtractionBaseline(input);
+    writeSegmentation(result, out);
+    printDone(result, input, out);
+    return 0;
+}
 
 int runSegment(const std::vector<std::string>& args) {
     const Arguments a(args, {"--bl", "--fu", "--out", "--model", "--threshold", "--device", "--bl-series", "--fu-series", "--min-ml", "--precision"},
@@ -26,23 +67,10 @@ int runSegment(const std::vector<std::string>& args) {
     if (input.precision != "fp32" && input.precision != "bf16") throw UsageError("--precision must be fp32 or bf16");
     input.modelPath = a.optional("--model").value_or("");
     if (input.modelPath.empty()) input.modelPath = findShippedModel();
-    if (!a.flag("--quiet")) {
-        std::string lastStage;
-        input.progress = [lastStage](double fraction, const std::string& stage) mutable {
-            if (stage != lastStage) {
-                std::cerr << "[" << int(fraction * 100) << "%] " << stage << "\n";
-                lastStage = stage;
-            }
-            return true;
-        };
-    }
+    if (!a.flag("--quiet")) input.progress = stageLogger();
     const auto result = runSegmentation(input);
     writeSegmentation(result, out);
-    const auto& s = result.summary;
-    std::cout << s["new_lesions"]["count"].get<std::size_t>() << " new or enlarged lesions (>= " << input.minLesionMl
-              << " ml), " << s["new_lesions"]["total_volume_ml"].get<double>() << " ml in total; "
-              << s["timings"]["total_s"].get<double>() << " s on " << s["device"].get<std::string>() << "\n"
-              << "wrote " << out << "/{new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv, summary.json}\n";
+    printDone(result, input, out);
     return 0;
 }
 

@@ -28,6 +28,11 @@ Verbs:
       Without --model it uses the shipped model (resources/models/lesiondelta-cnn.safetensors).
       --precision bf16 runs the CNN in bfloat16 (about 3x faster on CPUs with AVX512-BF16/AMX;
       probabilities differ from fp32 by up to about 0.01).
+  baseline --bl BL --fu FU --out DIR [--min-ml 0.01] [--quiet]
+      A classical, non-learning detector with the same outputs as segment: registration, each
+      scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
+      at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
+      then holds its score.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR
@@ -73,6 +78,7 @@ int main(int argc, char** argv) {
         if (verb == "lesions") return lesiondelta::cli::runLesions(rest);
         if (verb == "evaluate") return lesiondelta::cli::runEvaluate(rest);
         if (verb == "segment") return lesiondelta::cli::runSegment(rest);
+        if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
         if (verb == "info") return lesiondelta::cli::runInfo(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;

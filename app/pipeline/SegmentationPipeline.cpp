@@ -26,6 +26,7 @@ constexpr const char* kModelFile = "lesiondelta-cnn.safetensors";
 class StageClock {
 public:
     explicit StageClock(nlohmann::json& timings) : timings_(timings) {}
+    void restart() { last_ = std::chrono::steady_clock::now(); }
     void done(const std::string& stage) {
         const auto now = std::chrono::steady_clock::now();
         timings_[stage + "_s"] = std::chrono::duration<double>(now - last_).count();
@@ -100,6 +101,30 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
     return in;
 }
 
+RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings) {
+    StageClock clock(timings);
+    if (input.progress && !input.progress(0.0, "loading")) throw Cancelled();
+    RegisteredPair pair;
+    pair.bl = readNamed(input.blPath, input.blSeriesUid);
+    pair.fu = readNamed(input.fuPath, input.fuSeriesUid);
+    clock.done("load_images");
+    RegistrationOptions options;
+    options.progress = [&](double f, const std::string&) {
+        return !input.progress || input.progress(0.05 + 0.25 * f, "registration");
+    };
+    try {
+        pair.registration = registerRigid(*pair.fu, *pair.bl, options);
+    } catch (const VolumeError& e) {
+        // core names the scans BL and FU; the user knows them by their files.
+        const std::string which = e.path() == "BL" ? input.blPath : e.path() == "FU" ? input.fuPath : "";
+        if (!which.empty()) throw VolumeError(which, e.problem());
+        throw VolumeError("", e.problem() + " (BL " + input.blPath + ", FU " + input.fuPath + ")");
+    }
+    pair.blInFu = resampleLinear(*pair.bl, *pair.fu, pair.registration.fuToBl);
+    clock.done("registration");
+    return pair;
+}
+
 SegmentationResult runSegmentation(const SegmentationInput& input) {
     auto report = [&](double fraction, const std::string& stage) {
         if (input.progress && !input.progress(fraction, stage)) throw Cancelled();
@@ -132,26 +157,13 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     ml::ChangeSegmenter segmenter(std::move(model), device, precision);
     clock.done("load_model");
 
-    report(0.0, "loading");
-    const auto bl = readNamed(input.blPath, input.blSeriesUid);
-    r.fu = readNamed(input.fuPath, input.fuSeriesUid);
-    clock.done("load_images");
-
-    RegistrationOptions regOptions;
-    regOptions.progress = [&](double f, const std::string&) {
-        return !input.progress || input.progress(0.05 + 0.25 * f, "registration");
-    };
-    RegistrationResult reg;
-    try {
-        reg = registerRigid(*r.fu, *bl, regOptions);
-    } catch (const VolumeError& e) {
-        const std::string which = e.path() == "BL" ? input.blPath : e.path() == "FU" ? input.fuPath : "";
-        if (!which.empty()) throw VolumeError(which, e.problem());
-        throw VolumeError("", e.problem() + " (BL " + input.blPath + ", FU " + input.fuPath + ")");
-    }
-    r.fuToBl = reg.fuToBl;
-    r.blInFu = resampleLinear(*bl, *r.fu, r.fuToBl);
-    clock.done("registration");
+    RegisteredPair pair = loadAndRegisterPair(input, timings);
+    const auto& bl = pair.bl;
+    r.fu = pair.fu;
+    r.fuToBl = pair.registration.fuToBl;
+    r.blInFu = pair.blInFu;
+    const RegistrationResult& reg = pair.registration;
+    clock.restart();
 
     report(0.32, "preprocessing");
     const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl);

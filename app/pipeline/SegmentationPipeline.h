@@ -39,6 +39,18 @@ struct SegmentationResult {
 
 SegmentationResult runSegmentation(const SegmentationInput& input);
 
+/// Reads BL and FU and registers BL to FU (progress 0 - 30 %); errors name the files. Adds
+/// load_images_s and registration_s to `timings`.
+struct RegisteredPair {
+    ImageVolume::Pointer bl, fu, blInFu;
+    RegistrationResult registration;
+};
+RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings);
+
+/// The classical subtraction detector (core/SubtractionDetector) with the same outputs as
+/// runSegmentation; `probability` holds its score (robust SDs of the smoothed difference).
+SegmentationResult runSubtractionBaseline(const SegmentationInput& input);
+
 /// The CNN's inputs as the paper prepares them: FU and BL (through `fuToBl`, one interpolation
 /// from BL's own grid) on a 1 mm isotropic grid in FU space, each z-scored over its head voxels;
 /// plus the FU head mask (Otsu) used to skip crops without head.

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     if (mode == "write") {
         torch::manual_seed(2020);
         NetworkConfig c;
-        c.baseWidth = 16;
+        c.baseWidth = 8;  // 8.6 MB: small enough to travel to the GPU machine
         LesionChangeNet net(c);
         net->eval();
         ModelMetadata m;

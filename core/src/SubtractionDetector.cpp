@@ -1,0 +1,126 @@
+#include "lesiondelta/core/SubtractionDetector.h"
+
+#include <itkBinaryBallStructuringElement.h>
+#include <itkBinaryErodeImageFilter.h>
+#include <itkBinaryFillholeImageFilter.h>
+#include <itkImageRegionConstIterator.h>
+#include <itkImageRegionIterator.h>
+#include <itkSmoothingRecursiveGaussianImageFilter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/VolumeChecks.h"
+#include "lesiondelta/core/VolumeError.h"
+
+namespace lesiondelta {
+namespace {
+
+struct Robust {
+    double median = 0, spread = 1;  // spread: 1.4826 x median absolute deviation (= SD for a normal)
+};
+
+Robust robustStats(const ImageVolume& image, const MaskVolume& mask) {
+    std::vector<float> v;
+    itk::ImageRegionConstIterator<ImageVolume> it(&image, image.GetBufferedRegion());
+    itk::ImageRegionConstIterator<MaskVolume> m(&mask, mask.GetBufferedRegion());
+    for (; !it.IsAtEnd(); ++it, ++m) {
+        if (m.Get()) v.push_back(it.Get());
+    }
+    if (v.empty()) return {};
+    auto median = [](std::vector<float>& x) {
+        std::nth_element(x.begin(), x.begin() + x.size() / 2, x.end());
+        return double(x[x.size() / 2]);
+    };
+    Robust r;
+    r.median = median(v);
+    for (auto& x : v) x = std::abs(x - float(r.median));
+    r.spread = 1.4826 * median(v);
+    if (!(r.spread > 0)) r.spread = 1.0;
+    return r;
+}
+
+MaskVolume::Pointer brainRegion(const ImageVolume& fu, double erosionMm) {
+    auto fill = itk::BinaryFillholeImageFilter<MaskVolume>::New();
+    fill->SetInput(headMask(fu));
+    fill->SetForegroundValue(1);
+    fill->FullyConnectedOn();
+    using Ball = itk::BinaryBallStructuringElement<std::uint8_t, kDim>;
+    Ball ball;
+    Ball::SizeType radius;
+    for (unsigned d = 0; d < kDim; ++d) {
+        radius[d] = static_cast<itk::SizeValueType>(std::lround(erosionMm / fu.GetSpacing()[d]));
+    }
+    ball.SetRadius(radius);
+    ball.CreateStructuringElement();
+    auto erode = itk::BinaryErodeImageFilter<MaskVolume, MaskVolume, Ball>::New();
+    erode->SetInput(fill->GetOutput());
+    erode->SetKernel(ball);
+    erode->SetForegroundValue(1);
+    erode->SetBackgroundValue(0);
+    erode->Update();
+    MaskVolume::Pointer out = erode->GetOutput();
+    out->DisconnectPipeline();
+    return out;
+}
+
+}  // namespace
+
+SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolume& fu, const SubtractionOptions& o) {
+    if (!sameGrid(blInFu, fu)) throw VolumeError("BL", "is not on the FU grid; register it first");
+    checkHasContrast(fu, "FU");
+    SubtractionResult r;
+    r.brain = brainRegion(fu, o.brainErosionMm);
+    const Robust fuStats = robustStats(fu, *r.brain);
+    std::size_t brainVoxels = 0;
+    for (itk::ImageRegionConstIterator<MaskVolume> m(r.brain, r.brain->GetBufferedRegion()); !m.IsAtEnd(); ++m) {
+        brainVoxels += m.Get();
+    }
+    if (brainVoxels == 0) throw VolumeError("FU", "no brain region was found (head too small or no contrast)");
+
+    // BL brought onto FU's intensity scale by the ratio of the brain medians (FLAIR is not
+    // quantitative: the gain changes between visits). A least-squares fit would be biased low by
+    // noise wherever the brain is nearly uniform (regression dilution); the medians are not.
+    const Robust blStats = robustStats(blInFu, *r.brain);
+    const double gain = blStats.median > 0 ? fuStats.median / blStats.median : 1.0, offset = 0.0;
+    r.intensityGain = gain;
+    auto difference = ImageVolume::New();
+    difference->CopyInformation(&fu);
+    difference->SetRegions(fu.GetLargestPossibleRegion());
+    difference->Allocate();
+    {
+        itk::ImageRegionConstIterator<ImageVolume> b(&blInFu, blInFu.GetBufferedRegion()), f(&fu, fu.GetBufferedRegion());
+        itk::ImageRegionIterator<ImageVolume> d(difference, difference->GetBufferedRegion());
+        for (; !d.IsAtEnd(); ++b, ++f, ++d) d.Set(float((f.Get() - gain * b.Get() - offset) / fuStats.spread));
+    }
+    auto smooth = itk::SmoothingRecursiveGaussianImageFilter<ImageVolume, ImageVolume>::New();
+    smooth->SetInput(difference);
+    smooth->SetSigma(o.smoothingMm);
+    smooth->Update();
+    r.score = smooth->GetOutput();
+    r.score->DisconnectPipeline();
+    const Robust scoreStats = robustStats(*r.score, *r.brain);
+    r.differenceThreshold = scoreStats.median + o.differenceLevel * scoreStats.spread;
+
+    auto candidates = MaskVolume::New();
+    candidates->CopyInformation(&fu);
+    candidates->SetRegions(fu.GetLargestPossibleRegion());
+    candidates->Allocate();
+    {
+        itk::ImageRegionConstIterator<ImageVolume> s(r.score, r.score->GetBufferedRegion()), f(&fu, fu.GetBufferedRegion());
+        itk::ImageRegionConstIterator<MaskVolume> m(r.brain, r.brain->GetBufferedRegion());
+        itk::ImageRegionIterator<MaskVolume> c(candidates, candidates->GetBufferedRegion());
+        const double hyper = fuStats.median + o.hyperintensityLevel * fuStats.spread;
+        for (; !c.IsAtEnd(); ++s, ++f, ++m, ++c) c.Set(m.Get() && s.Get() > r.differenceThreshold && f.Get() > hyper ? 1 : 0);
+    }
+    // Score in units of its own spread, for display beside a CNN probability.
+    for (itk::ImageRegionIterator<ImageVolume> s(r.score, r.score->GetBufferedRegion()); !s.IsAtEnd(); ++s) {
+        s.Set(float((s.Get() - scoreStats.median) / scoreStats.spread));
+    }
+    r.newLesions = removeSmallLesions(*candidates, o.minLesionMl);
+    return r;
+}
+
+}  // namespace lesiondelta
