@@ -73,7 +73,10 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     checkHasContrast(fu, "FU");
     SubtractionResult r;
     r.brain = brainRegion(fu, o.brainErosionMm);
-    const Robust fuStats = robustStats(fu, *r.brain);
+    Robust fuStats = robustStats(fu, *r.brain);
+    // A scan without visible noise (synthetic, or heavily filtered) would make every interpolation
+    // difference look significant: the unit is at least 1 % of the brain's median intensity.
+    fuStats.spread = std::max(fuStats.spread, 0.01 * std::abs(fuStats.median));
     std::size_t brainVoxels = 0;
     for (itk::ImageRegionConstIterator<MaskVolume> m(r.brain, r.brain->GetBufferedRegion()); !m.IsAtEnd(); ++m) {
         brainVoxels += m.Get();

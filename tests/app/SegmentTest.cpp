@@ -4,7 +4,10 @@
 #include <itkImageIOFactory.h>
 #include <sys/wait.h>
 
+#include <itkImageRegionIterator.h>
+
 #include <fstream>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -54,6 +57,13 @@ protected:
         fillPhysical(*fu, headPhantom);
         auto bl = makeImage<ImageVolume>({64, 70, 30}, {2.5, 2.5, 4.0}, {-79, -87, -58});
         fillPhysical(*bl, [](const PhysicalPointLps& p) { return 1.3 * headPhantom(p); });
+        std::mt19937 rng(8);
+        std::normal_distribution<float> noise(0.0f, 8.0f);  // real scans are never noise-free
+        for (auto* image : {fu.GetPointer(), bl.GetPointer()}) {
+            for (itk::ImageRegionIterator<ImageVolume> it(image, image->GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+                it.Set(it.Get() + noise(rng));
+            }
+        }
         writeVolume(*fu, dir_.file("fu.nii.gz"));
         writeVolume(*bl, dir_.file("bl.nii.gz"));
         torch::manual_seed(11);
@@ -91,6 +101,19 @@ TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
                               "postprocessing_s", "total_s"}) {
         EXPECT_TRUE(s["timings"].contains(stage)) << stage;
     }
+}
+
+TEST_F(Segment, BaselineDetectorWritesTheSameOutputsAndFindsNothingInAnUnchangedPair) {
+    const auto r = cli("baseline " + pair() + " --out " + dir_.file("base") + " --quiet");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto fu = readVolume(dir_.file("fu.nii.gz"));
+    for (const char* f : {"new_lesions.nii.gz", "probability.nii.gz", "bl_in_fu.nii.gz"}) {
+        EXPECT_TRUE(sameGrid(*readVolume(dir_.file(std::string("base/") + f)), *fu)) << f;
+    }
+    const auto s = nlohmann::json::parse(slurp(dir_.file("base/summary.json")));
+    EXPECT_NE(s["method"].get<std::string>().find("subtraction"), std::string::npos);
+    EXPECT_NEAR(s["intensity_gain_bl_to_fu"].get<double>(), 1.0 / 1.3, 0.02);  // BL was 1.3 x FU
+    EXPECT_EQ(s["new_lesions"]["count"].get<int>(), 0);
 }
 
 TEST_F(Segment, MissingModelFileIsNamed) {
