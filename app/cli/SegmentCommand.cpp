@@ -1,5 +1,6 @@
 // lesiondelta-cli segment (the CNN) and baseline (the classical subtraction detector)
 #include <iostream>
+#include <set>
 
 #include "Arguments.h"
 #include "Commands.h"
@@ -30,18 +31,26 @@ ProgressCallback stageLogger() {
     };
 }
 
-}  // namespace
+// The options segment and baseline share: the pair, the output folder, lesion size, quiet.
+const std::set<std::string> kPairOptions{"--bl", "--fu", "--out", "--bl-series", "--fu-series", "--min-ml"};
 
-int runBaseline(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--bl", "--fu", "--out", "--bl-series", "--fu-series", "--min-ml"}, {"--quiet"});
+SegmentationInput pairInput(const Arguments& a) {
     SegmentationInput input;
     input.blPath = a.required("--bl");
     input.fuPath = a.required("--fu");
-    const std::string out = a.required("--out");
     input.blSeriesUid = a.optional("--bl-series").value_or("");
     input.fuSeriesUid = a.optional("--fu-series").value_or("");
     input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
     if (!a.flag("--quiet")) input.progress = stageLogger();
+    return input;
+}
+
+}  // namespace
+
+int runBaseline(const std::vector<std::string>& args) {
+    const Arguments a(args, kPairOptions, {"--quiet"});
+    const SegmentationInput input = pairInput(a);
+    const std::string out = a.required("--out");
     const auto result = runSubtractionBaseline(input);
     writeSegmentation(result, out);
     printDone(result, input, out);
@@ -49,16 +58,12 @@ int runBaseline(const std::vector<std::string>& args) {
 }
 
 int runSegment(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--bl", "--fu", "--out", "--model", "--threshold", "--device", "--bl-series", "--fu-series", "--min-ml", "--precision"},
-                      {"--quiet"});
-    SegmentationInput input;
-    input.blPath = a.required("--bl");
-    input.fuPath = a.required("--fu");
+    auto options = kPairOptions;
+    options.insert({"--model", "--threshold", "--device", "--precision"});
+    const Arguments a(args, options, {"--quiet"});
+    SegmentationInput input = pairInput(a);
     const std::string out = a.required("--out");
-    input.blSeriesUid = a.optional("--bl-series").value_or("");
-    input.fuSeriesUid = a.optional("--fu-series").value_or("");
     input.threshold = a.number("--threshold", -1.0, -1.0, 1.0);
-    input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
     input.device = a.optional("--device").value_or("auto");
     if (input.device != "auto" && input.device != "cpu" && input.device != "cuda") {
         throw UsageError("--device must be auto, cpu or cuda");
@@ -67,7 +72,6 @@ int runSegment(const std::vector<std::string>& args) {
     if (input.precision != "fp32" && input.precision != "bf16") throw UsageError("--precision must be fp32 or bf16");
     input.modelPath = a.optional("--model").value_or("");
     if (input.modelPath.empty()) input.modelPath = findShippedModel();
-    if (!a.flag("--quiet")) input.progress = stageLogger();
     const auto result = runSegmentation(input);
     writeSegmentation(result, out);
     printDone(result, input, out);

@@ -11,36 +11,13 @@
 #include <cmath>
 #include <vector>
 
+#include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 
 namespace lesiondelta {
 namespace {
-
-struct Robust {
-    double median = 0, spread = 1;  // spread: 1.4826 x median absolute deviation (= SD for a normal)
-};
-
-Robust robustStats(const ImageVolume& image, const MaskVolume& mask) {
-    std::vector<float> v;
-    itk::ImageRegionConstIterator<ImageVolume> it(&image, image.GetBufferedRegion());
-    itk::ImageRegionConstIterator<MaskVolume> m(&mask, mask.GetBufferedRegion());
-    for (; !it.IsAtEnd(); ++it, ++m) {
-        if (m.Get()) v.push_back(it.Get());
-    }
-    if (v.empty()) return {};
-    auto median = [](std::vector<float>& x) {
-        std::nth_element(x.begin(), x.begin() + x.size() / 2, x.end());
-        return double(x[x.size() / 2]);
-    };
-    Robust r;
-    r.median = median(v);
-    for (auto& x : v) x = std::abs(x - float(r.median));
-    r.spread = 1.4826 * median(v);
-    if (!(r.spread > 0)) r.spread = 1.0;
-    return r;
-}
 
 MaskVolume::Pointer brainRegion(const ImageVolume& fu, double erosionMm) {
     auto fill = itk::BinaryFillholeImageFilter<MaskVolume>::New();
@@ -73,7 +50,7 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     checkHasContrast(fu, "FU");
     SubtractionResult r;
     r.brain = brainRegion(fu, o.brainErosionMm);
-    Robust fuStats = robustStats(fu, *r.brain);
+    RobustStatistics fuStats = robustStatistics(fu, *r.brain);
     // A scan without visible noise (synthetic, or heavily filtered) would make every interpolation
     // difference look significant: the unit is at least 1 % of the brain's median intensity.
     fuStats.spread = std::max(fuStats.spread, 0.01 * std::abs(fuStats.median));
@@ -86,7 +63,7 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     // BL brought onto FU's intensity scale by the ratio of the brain medians (FLAIR is not
     // quantitative: the gain changes between visits). A least-squares fit would be biased low by
     // noise wherever the brain is nearly uniform (regression dilution); the medians are not.
-    const Robust blStats = robustStats(blInFu, *r.brain);
+    const RobustStatistics blStats = robustStatistics(blInFu, *r.brain);
     const double gain = blStats.median > 0 ? fuStats.median / blStats.median : 1.0, offset = 0.0;
     r.intensityGain = gain;
     auto difference = ImageVolume::New();
@@ -104,7 +81,7 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     smooth->Update();
     r.score = smooth->GetOutput();
     r.score->DisconnectPipeline();
-    const Robust scoreStats = robustStats(*r.score, *r.brain);
+    const RobustStatistics scoreStats = robustStatistics(*r.score, *r.brain);
     r.differenceThreshold = scoreStats.median + o.differenceLevel * scoreStats.spread;
 
     auto candidates = MaskVolume::New();

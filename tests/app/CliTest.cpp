@@ -1,12 +1,12 @@
 // lesiondelta-cli end to end: verbs, outputs and one-line errors, on files the tests write.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "CliRunner.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -15,29 +15,6 @@ using namespace lesiondelta;
 using namespace lesiondelta::test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run cli(const std::string& args) {
-    TempDir io;
-    const std::string command = std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
-    Run r;
-    const int status = std::system(command.c_str());
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(io.file("out"));
-    r.err = slurp(io.file("err"));
-    return r;
-}
 
 bool oneLine(const std::string& s) { return !s.empty() && s.find('\n') == s.size() - 1; }
 

@@ -2,7 +2,6 @@
 // (the plumbing is under test here, not accuracy).
 #include <gtest/gtest.h>
 #include <itkImageIOFactory.h>
-#include <sys/wait.h>
 
 #include <itkImageRegionIterator.h>
 
@@ -12,6 +11,7 @@
 #include <sstream>
 
 #include "SegmentationPipeline.h"
+#include "CliRunner.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -22,25 +22,6 @@ using namespace lesiondelta;
 using namespace lesiondelta::test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run cli(const std::string& args) {
-    TempDir io;
-    const std::string command = std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(io.file("out")), slurp(io.file("err"))};
-}
 
 itk::IOComponentEnum storedType(const std::string& path) {
     auto io = itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
