@@ -1,4 +1,4 @@
-// lesiondelta-cli evaluate --pred P --ref R1 [--ref R2 ...] [--min-ml 0.01]
+// lesiondelta-cli evaluate --pred P | --pred-lst LABELS --ref R1 [--ref R2 ...] [--min-ml 0.01]
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -12,13 +12,16 @@
 namespace lesiondelta::cli {
 
 int runEvaluate(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--pred", "--ref", "--min-ml"}, {});
-    const std::string predPath = a.required("--pred");
+    const Arguments a(args, {"--pred", "--pred-lst", "--ref", "--min-ml"}, {});
+    const auto lstPath = a.optional("--pred-lst");
+    if (lstPath && a.optional("--pred")) throw UsageError("give --pred or --pred-lst, not both");
+    const std::string predPath = lstPath ? *lstPath : a.required("--pred");
     const auto refPaths = a.all("--ref");
     if (refPaths.empty()) throw UsageError("missing required option --ref (one per rater)");
     const double minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
 
-    const auto pred = readMask(predPath);
+    // An LST lesion change label image counts with its label 3 (increase) only.
+    const auto pred = lstPath ? lstIncreaseMask(*readLabels(predPath)) : readMask(predPath);
     std::vector<MaskVolume::ConstPointer> refs;
     for (const auto& path : refPaths) {
         const auto mapped = mapMaskToGrid(*readMask(path), *pred, path);
@@ -35,6 +38,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         perRater.push_back(j);
     }
     nlohmann::json out = {{"prediction", predPath},
+                          {"prediction_kind", lstPath ? "LST change labels (3 = increase)" : "binary mask"},
                           {"min_ml", minMl},
                           {"per_rater", perRater},
                           {"mean_over_raters", toJson(averageMetrics(comparisons))}};

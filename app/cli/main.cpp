@@ -41,10 +41,12 @@ Verbs:
   lesions --mask MASK [--min-ml 0.01] [--json] [--bl IMG --fu IMG]
       Lesion table (26-connected components of at least --min-ml millilitres) as CSV on
       stdout, or JSON with --json. --bl/--fu add mean intensities per lesion.
-  evaluate --pred MASK --ref RATER1 [--ref RATER2 ...] [--min-ml 0.01]
+  evaluate --pred MASK | --pred-lst LST_LABELS --ref RATER1 [--ref RATER2 ...] [--min-ml 0.01]
       Lesion-wise sensitivity, FP count, FPR and Dice (Krueger et al. 2020) per rater, averaged
       over raters, and inter-rater figures when there are two or more raters; JSON on stdout.
-      Undefined values (no reference lesion) are null.
+      Undefined values (no reference lesion) are null. --pred-lst takes LST's lesion change
+      label image (1 decrease, 2 no change, 3 increase) and counts label 3 only. Masks on
+      another grid are resampled by physical position, with a warning.
 
 Options:
   --help       this text

@@ -35,7 +35,7 @@ struct GzCloser {
 
 }  // namespace
 
-NiftiFileFacts checkNiftiFile(const std::string& path) {
+NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) {
     NiftiFileFacts facts;
     std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));  // reads plain files too
     if (!file) throw VolumeError(path, "cannot be opened");
@@ -53,7 +53,12 @@ NiftiFileFacts checkNiftiFile(const std::string& path) {
     for (int i = 1; i <= rank; ++i) {
         const int n = field<std::int16_t>(header, 40 + 2 * i, swapped);
         if (n < 0) throw VolumeError(path, "has a negative size in its NIfTI header");
+        if (n == 0 && i <= 3) throw VolumeError(path, "is empty (size 0 along axis " + std::to_string(i - 1) + ")");
         voxels *= static_cast<std::uint64_t>(n);
+    }
+    if (voxels > maxVoxels) {
+        throw VolumeError(path, "is too large (" + std::to_string(voxels) + " voxels; the limit is " +
+                                    std::to_string(maxVoxels) + ")");
     }
     for (int i = 1; i <= std::min(rank, 3); ++i) {
         const float sp = field<float>(header, 76 + 4 * i, swapped);

@@ -62,7 +62,7 @@ void checkHeader(itk::ImageIOBase& io, const std::string& path, const ReadOption
         if (dims[i] == 0) throw VolumeError(path, "is empty (size " + describeSize(dims) + ")");
         voxels *= static_cast<double>(dims[i]);
     }
-    if (dims[2] == 1) {
+    if (dims[0] == 1 || dims[1] == 1 || dims[2] == 1) {
         throw VolumeError(path, "has a single slice (" + describeSize(dims) + "); a 3D volume is needed");
     }
     if (voxels > static_cast<double>(options.maxVoxels)) {
@@ -152,8 +152,8 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
     } catch (const itk::ExceptionObject& e) {
         throw VolumeError(path, "cannot be read: " + itkReason(e));
     }
+    checkNiftiFile(path, options.maxVoxels);  // what ITK's NIfTI reader lets through (no-op for other formats)
     checkHeader(*io, path, options);
-    checkNiftiFile(path);  // what ITK's NIfTI reader lets through (no-op for other formats)
 
     auto reader = itk::ImageFileReader<ImageVolume>::New();
     reader->SetImageIO(io);

@@ -118,6 +118,24 @@ TEST(Cli, EvaluateGivesPerRaterMeanAndInterRaterMetricsWithNullWhereUndefined) {
     EXPECT_TRUE(j.contains("inter_rater"));
 }
 
+TEST(Cli, EvaluateReadsLstChangeLabelsAsIncreaseOnly) {
+    TempDir dir;
+    auto labels = makeImage<LabelVolume>({20, 20, 20}, {1, 1, 1});
+    paintBox(*labels, {2, 2, 2}, {4, 4, 4}, 3);        // increase: counts
+    paintBox(*labels, {10, 10, 10}, {12, 12, 12}, 1);  // decrease: ignored
+    paintBox(*labels, {15, 2, 2}, {17, 4, 4}, 2);      // no change: ignored
+    writeLabels(*labels, dir.file("lst.nii.gz"));
+    auto rater = blankMask();
+    paintBox(*rater, {2, 2, 2}, {4, 4, 4});
+    writeMask(*rater, dir.file("r.nii.gz"));
+    const auto r = cli("evaluate --pred-lst " + dir.file("lst.nii.gz") + " --ref " + dir.file("r.nii.gz"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["per_rater"][0]["predicted_lesions"].get<int>(), 1);
+    EXPECT_EQ(j["per_rater"][0]["fp_count"].get<int>(), 0);
+    EXPECT_DOUBLE_EQ(j["per_rater"][0]["dice"].get<double>(), 1.0);
+}
+
 TEST(Cli, MissingInputIsAOneLineErrorNamingTheFile) {
     TempDir dir;
     const auto r = cli("lesions --mask " + dir.file("absent.nii.gz"));

@@ -1,5 +1,6 @@
 // Every bad input is a VolumeError whose one-line message names the file and the problem.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -151,11 +152,37 @@ TEST(BadInput, SymlinkLoopIsRefused) {
 }
 
 TEST(BadInput, UnreadableFileIsRefused) {
-    if (geteuid() == 0) GTEST_SKIP() << "running as root: file permissions do not stop reading";
     TempDir dir;
     writeRawNifti(dir.file("locked.nii"), RawNiftiHeader{}, floatBytes(std::vector<float>(64, 1)));
     std::filesystem::permissions(dir.file("locked.nii"), std::filesystem::perms::none);
-    expectReadError(dir.file("locked.nii"), "cannot be opened");
+    if (geteuid() != 0) {
+        expectReadError(dir.file("locked.nii"), "cannot be opened");
+        return;
+    }
+    // Root reads anything: try as an unprivileged user in a child process instead.
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0) _exit(3);
+        try {
+            readVolume(dir.file("locked.nii"));
+        } catch (const VolumeError& e) {
+            _exit(std::string(e.what()).find("cannot be opened") != std::string::npos ? 0 : 1);
+        } catch (...) {
+            _exit(2);
+        }
+        _exit(4);  // read without error
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "1: other message, 2: other exception, 3: could not drop privileges, 4: no error";
+}
+
+TEST(BadInput, ImageWithAZeroSizedAxisIsEmpty) {
+    TempDir dir;
+    writeRawNifti(dir.file("empty.nii"), headerWithDims({3, 4, 0, 4, 1, 1, 1, 1}), {});
+    expectReadError(dir.file("empty.nii"), "empty");
 }
 
 TEST(BadInput, ImageWithoutContrastCannotBeRegistered) {
