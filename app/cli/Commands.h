@@ -12,5 +12,6 @@ int runEvaluate(const std::vector<std::string>& args);
 int runSegment(const std::vector<std::string>& args);
 int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
+int runSynth(const std::vector<std::string>& args);
 
 }  // namespace lesiondelta::cli

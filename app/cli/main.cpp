@@ -33,6 +33,13 @@ Verbs:
       scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
       at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
       then holds its score.
+  synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N] [--no-nuisance]
+        [--shapes-flair F2 --shapes-mask M2 ...]
+      A realistic training pair from one real FLAIR, deterministic from the seed: real lesions
+      removed from BL (inpainted), new lesions inserted with real lesion shapes, rims grown
+      (marked) or eroded (not marked), and scan nuisance (gain, gamma, bias field, noise, thick
+      slices, BL misregistration up to 2 mm / 2 degrees). Writes DIR/bl.nii.gz, DIR/fu.nii.gz,
+      DIR/new_lesions.nii.gz (the exact target, FU grid) and DIR/synth.json.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR
@@ -82,6 +89,7 @@ int main(int argc, char** argv) {
         if (verb == "segment") return lesiondelta::cli::runSegment(rest);
         if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
         if (verb == "info") return lesiondelta::cli::runInfo(rest);
+        if (verb == "synth") return lesiondelta::cli::runSynth(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {

@@ -17,9 +17,8 @@
 #include "lesiondelta/core/VolumeError.h"
 
 namespace lesiondelta {
-namespace {
 
-MaskVolume::Pointer brainRegion(const ImageVolume& fu, double erosionMm) {
+MaskVolume::Pointer innerHeadRegion(const ImageVolume& fu, double erosionMm) {
     auto fill = itk::BinaryFillholeImageFilter<MaskVolume>::New();
     fill->SetInput(headMask(fu));
     fill->SetForegroundValue(1);
@@ -43,13 +42,11 @@ MaskVolume::Pointer brainRegion(const ImageVolume& fu, double erosionMm) {
     return out;
 }
 
-}  // namespace
-
 SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolume& fu, const SubtractionOptions& o) {
     if (!sameGrid(blInFu, fu)) throw VolumeError("BL", "is not on the FU grid; register it first");
     checkHasContrast(fu, "FU");
     SubtractionResult r;
-    r.brain = brainRegion(fu, o.brainErosionMm);
+    r.brain = innerHeadRegion(fu, o.brainErosionMm);
     RobustStatistics fuStats = robustStatistics(fu, *r.brain);
     // A scan without visible noise (synthetic, or heavily filtered) would make every interpolation
     // difference look significant: the unit is at least 1 % of the brain's median intensity.

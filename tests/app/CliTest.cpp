@@ -136,6 +136,42 @@ TEST(Cli, EvaluateReadsLstChangeLabelsAsIncreaseOnly) {
     EXPECT_DOUBLE_EQ(j["per_rater"][0]["dice"].get<double>(), 1.0);
 }
 
+TEST(Cli, SynthWritesAPairWithItsTargetDeterministically) {
+    TempDir dir;
+    auto flair = makeImage<ImageVolume>({64, 72, 56}, {2, 2, 2}, {-64, -72, -56});
+    fillPhysical(*flair, headPhantom);
+    auto lesions = makeImage<MaskVolume>({64, 72, 56}, {2, 2, 2}, {-64, -72, -56});
+    paintBox(*lesions, {40, 45, 20}, {43, 48, 23});  // a 4x4x4 "lesion" (brightened below)
+    for (long k = 20; k <= 23; ++k)
+        for (long j = 45; j <= 48; ++j)
+            for (long i = 40; i <= 43; ++i) flair->SetPixel({{i, j, k}}, flair->GetPixel({{i, j, k}}) * 1.6f);
+    writeVolume(*flair, dir.file("flair.nii.gz"));
+    writeMask(*lesions, dir.file("lesions.nii.gz"));
+    const std::string args = "synth --flair " + dir.file("flair.nii.gz") + " --lesions " + dir.file("lesions.nii.gz") + " --seed 3 --out ";
+    const auto a = cli(args + dir.file("a")), b = cli(args + dir.file("b"));
+    ASSERT_EQ(a.exitCode, 0) << a.err;
+    ASSERT_EQ(b.exitCode, 0) << b.err;
+    EXPECT_EQ(a.out.substr(0, a.out.find('\n')), b.out.substr(0, b.out.find('\n')));
+    for (const char* f : {"bl.nii.gz", "fu.nii.gz", "new_lesions.nii.gz"}) {
+        EXPECT_TRUE(sameGrid(*readVolume(dir.file(std::string("a/") + f)), *flair)) << f;
+    }
+    const auto info = nlohmann::json::parse(slurp(dir.file("a/synth.json")));
+    EXPECT_EQ(info["seed"], 3);
+    EXPECT_EQ(info["shapes"], 1);
+    const auto fuA = readVolume(dir.file("a/fu.nii.gz")), fuB = readVolume(dir.file("b/fu.nii.gz"));
+    EXPECT_FLOAT_EQ(fuA->GetPixel({{30, 36, 28}}), fuB->GetPixel({{30, 36, 28}}));
+}
+
+TEST(Cli, SynthOnAnImageWithoutBrainIsRefused) {
+    TempDir dir;
+    auto flat = makeImage<ImageVolume>({20, 20, 20}, {1, 1, 1});
+    paintBox(*flat, {0, 0, 0}, {1, 1, 1}, 5.0f);
+    writeVolume(*flat, dir.file("tiny.nii.gz"));
+    const auto r = cli("synth --flair " + dir.file("tiny.nii.gz") + " --out " + dir.file("o"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(dir.file("tiny.nii.gz")), std::string::npos) << r.err;
+}
+
 TEST(Cli, MissingInputIsAOneLineErrorNamingTheFile) {
     TempDir dir;
     const auto r = cli("lesions --mask " + dir.file("absent.nii.gz"));

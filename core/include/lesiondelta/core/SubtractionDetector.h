@@ -26,6 +26,10 @@ struct SubtractionResult {
     double intensityGain = 1;        // FU ~ gain * BL within the brain (ratio of medians)
 };
 
+/// The head (Otsu foreground, holes filled) eroded by `erosionMm`: drops scalp and skull of a raw
+/// FLAIR; of a skull-stripped scan it keeps the deep brain.
+MaskVolume::Pointer innerHeadRegion(const ImageVolume& image, double erosionMm);
+
 /// `blInFu` must be BL already on FU's grid (after registration). Throws VolumeError when the
 /// grids differ or the brain region is empty.
 SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolume& fu,
