@@ -13,5 +13,6 @@ int runSegment(const std::vector<std::string>& args);
 int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
+int runTrain(const std::vector<std::string>& args);
 
 }  // namespace lesiondelta::cli

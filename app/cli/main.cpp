@@ -40,6 +40,13 @@ Verbs:
       (marked) or eroded (not marked), and scan nuisance (gain, gamma, bias field, noise, thick
       slices, BL misregistration up to 2 mm / 2 degrees). Writes DIR/bl.nii.gz, DIR/fu.nii.gz,
       DIR/new_lesions.nii.gz (the exact target, FU grid) and DIR/synth.json.
+  train --pairs DIR --out DIR [--width 8] [--patch 64] [--steps 2000] [--lr 1e-4] [--seed 1]
+        [--checkpoint-every 100] [--resume FILE]
+      Trains the network on the synth pairs in DIR's subfolders: random crops (half centred on
+      a new lesion), axial flips, noise, a 0-2 voxel shift of one scan, Adam with polynomial
+      decay, BCE + soft Dice with deep supervision. Writes DIR/checkpoint.safetensors every N
+      steps (atomically) and DIR/training_log.csv. A NaN loss stops it, keeping the last
+      good checkpoint.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR
@@ -90,6 +97,7 @@ int main(int argc, char** argv) {
         if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
         if (verb == "info") return lesiondelta::cli::runInfo(rest);
         if (verb == "synth") return lesiondelta::cli::runSynth(rest);
+        if (verb == "train") return lesiondelta::cli::runTrain(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {

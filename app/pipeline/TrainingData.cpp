@@ -1,0 +1,55 @@
+#include "TrainingData.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta {
+namespace {
+
+ml::VolumeBuffer buffer(const ImageVolume& image) {
+    ml::VolumeBuffer b;
+    const auto s = image.GetLargestPossibleRegion().GetSize();
+    b.size = {int64_t(s[0]), int64_t(s[1]), int64_t(s[2])};
+    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
+    return b;
+}
+
+}  // namespace
+
+std::vector<ml::TrainingPair> loadTrainingPairs(const std::string& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw VolumeError(folder, "training data folder not found");
+    std::vector<fs::path> dirs;
+    for (const auto& e : fs::directory_iterator(folder, ec)) {
+        if (e.is_directory() && fs::exists(e.path() / "fu.nii.gz")) dirs.push_back(e.path());
+    }
+    std::sort(dirs.begin(), dirs.end());
+    if (dirs.empty()) throw VolumeError(folder, "holds no training pair (subfolders with bl.nii.gz, fu.nii.gz, new_lesions.nii.gz)");
+    std::vector<ml::TrainingPair> pairs;
+    for (const auto& d : dirs) {
+        for (const char* f : {"bl.nii.gz", "new_lesions.nii.gz"}) {
+            if (!fs::exists(d / f)) throw VolumeError((d / f).string(), "file not found (incomplete training pair)");
+        }
+        const auto fu = readVolume((d / "fu.nii.gz").string());
+        const auto bl = readVolume((d / "bl.nii.gz").string());
+        const auto target = readMask((d / "new_lesions.nii.gz").string());
+        const auto grid = isotropicGridLike(*fu, 1.0);
+        ml::TrainingPair p;
+        p.name = d.filename().string();
+        p.fu = buffer(*standardise(*resampleLinear(*fu, *grid)));
+        p.bl = buffer(*standardise(*resampleLinear(*bl, *grid)));
+        const auto t = resampleNearest(*target, *grid);
+        p.target.assign(t->GetBufferPointer(), t->GetBufferPointer() + p.fu.count());
+        pairs.push_back(std::move(p));
+    }
+    return pairs;
+}
+
+}  // namespace lesiondelta
