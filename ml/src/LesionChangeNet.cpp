@@ -36,10 +36,13 @@ NetworkOutput LesionChangeNetImpl::forward(const torch::Tensor& bl, const torch:
     for (int d = 2; d < 5; ++d) {
         if (bl.size(d) % 16 != 0) throw std::invalid_argument("patch sides must be multiples of 16");
     }
-    const auto featuresBl = encoder_(bl);
-    const auto featuresFu = encoder_(fu);
+    // BL and FU pass the shared encoder as one batch: the same arithmetic as two passes (instance
+    // normalisation is per sample), but LibTorch then picks oneDNN for the small deep levels too,
+    // where a batch of one falls back to a much slower convolution.
+    const int64_t n = bl.size(0);
+    const auto features = encoder_(torch::cat({bl, fu}, 0));
     std::vector<torch::Tensor> skip;
-    for (std::size_t l = 0; l < featuresBl.size(); ++l) skip.push_back(torch::cat({featuresBl[l], featuresFu[l]}, 1));
+    for (const auto& f : features) skip.push_back(torch::cat({f.narrow(0, 0, n), f.narrow(0, n, n)}, 1));
 
     NetworkOutput out;
     torch::Tensor x = decoder_[3](skip[4]);                     // 1/16
