@@ -38,13 +38,6 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-ml::VolumeBuffer toBuffer(const ImageVolume& image) {
-    ml::VolumeBuffer b;
-    const auto size = image.GetLargestPossibleRegion().GetSize();
-    b.size = {int64_t(size[0]), int64_t(size[1]), int64_t(size[2])};  // ITK buffers are x fastest too
-    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
-    return b;
-}
 
 ImageVolume::Pointer fromBuffer(const std::vector<float>& voxels, const ImageVolume& grid) {
     auto image = ImageVolume::New();
@@ -123,6 +116,14 @@ RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::jso
     pair.blInFu = resampleLinear(*pair.bl, *pair.fu, pair.registration.fuToBl);
     clock.done("registration");
     return pair;
+}
+
+ml::VolumeBuffer toBuffer(const ImageVolume& image) {
+    ml::VolumeBuffer b;
+    const auto size = image.GetLargestPossibleRegion().GetSize();
+    b.size = {int64_t(size[0]), int64_t(size[1]), int64_t(size[2])};  // ITK buffers are x fastest too
+    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
+    return b;
 }
 
 SegmentationResult runSegmentation(const SegmentationInput& input) {

@@ -39,6 +39,9 @@ struct SegmentationResult {
 
 SegmentationResult runSegmentation(const SegmentationInput& input);
 
+/// An ITK volume as ml's plain buffer (both x fastest; no reordering).
+ml::VolumeBuffer toBuffer(const ImageVolume& image);
+
 /// Reads BL and FU and registers BL to FU (progress 0 - 30 %); errors name the files. Adds
 /// load_images_s and registration_s to `timings`.
 struct RegisteredPair {

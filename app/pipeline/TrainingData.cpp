@@ -1,5 +1,7 @@
 #include "TrainingData.h"
 
+#include "SegmentationPipeline.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -11,18 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace lesiondelta {
-namespace {
-
-ml::VolumeBuffer buffer(const ImageVolume& image) {
-    ml::VolumeBuffer b;
-    const auto s = image.GetLargestPossibleRegion().GetSize();
-    b.size = {int64_t(s[0]), int64_t(s[1]), int64_t(s[2])};
-    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
-    return b;
-}
-
-}  // namespace
-
 std::vector<ml::TrainingPair> loadTrainingPairs(const std::string& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) throw VolumeError(folder, "training data folder not found");
@@ -43,8 +33,8 @@ std::vector<ml::TrainingPair> loadTrainingPairs(const std::string& folder) {
         const auto grid = isotropicGridLike(*fu, 1.0);
         ml::TrainingPair p;
         p.name = d.filename().string();
-        p.fu = buffer(*standardise(*resampleLinear(*fu, *grid)));
-        p.bl = buffer(*standardise(*resampleLinear(*bl, *grid)));
+        p.fu = toBuffer(*standardise(*resampleLinear(*fu, *grid)));
+        p.bl = toBuffer(*standardise(*resampleLinear(*bl, *grid)));
         const auto t = resampleNearest(*target, *grid);
         p.target.assign(t->GetBufferPointer(), t->GetBufferPointer() + p.fu.count());
         pairs.push_back(std::move(p));

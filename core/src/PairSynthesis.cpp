@@ -176,6 +176,13 @@ std::vector<Index> insertLesion(ImageVolume& fu, const MaskVolume& occupied, con
     const double scale = shape ? std::cbrt(targetMl / std::max(shapeMl, 1e-6)) : 1.0;
     const double faint = uniform(rng, 0.5, 1.0);  // some new lesions are faint
     const double extentMm = 2.0 * (shape ? scale * 20.0 : radiusMm * 1.5) + 2.0;
+    PhysicalPointLps shapeCentre;  // centre of the shape's box, physical
+    if (shape) {
+        const auto& box = shape->mask->GetLargestPossibleRegion();
+        itk::ContinuousIndex<double, kDim> mid;
+        for (int a = 0; a < 3; ++a) mid[a] = box.GetIndex()[a] + (box.GetSize()[a] - 1) / 2.0;
+        shape->mask->TransformContinuousIndexToPhysicalPoint(mid, shapeCentre);
+    }
     for (int attempt = 0; attempt < 30; ++attempt) {
         const Index centre = t.nawmVoxels[std::uniform_int_distribution<std::size_t>(0, t.nawmVoxels.size() - 1)(rng)];
         PhysicalPointLps c;
@@ -195,13 +202,7 @@ std::vector<Index> insertLesion(ImageVolume& fu, const MaskVolume& occupied, con
                     double ratio = 0.0;
                     if (shape) {
                         // Offset from the centre, scaled back into the shape's box (centred).
-                        itk::ContinuousIndex<double, kDim> src;
                         PhysicalPointLps q;
-                        const auto& box = shape->mask->GetLargestPossibleRegion();
-                        itk::ContinuousIndex<double, kDim> mid;
-                        for (int a = 0; a < 3; ++a) mid[a] = box.GetIndex()[a] + (box.GetSize()[a] - 1) / 2.0;
-                        PhysicalPointLps shapeCentre;
-                        shape->mask->TransformContinuousIndexToPhysicalPoint(mid, shapeCentre);
                         for (int a = 0; a < 3; ++a) q[a] = shapeCentre[a] + (p[a] - c[a]) / scale;
                         Index si;
                         if (shape->mask->TransformPhysicalPointToIndex(q, si) && shape->mask->GetPixel(si)) ratio = shape->ratio->GetPixel(si);

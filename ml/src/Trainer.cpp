@@ -16,7 +16,8 @@ struct Crop {
     torch::Tensor bl, fu, target;  // [1, 1, P, P, P]
 };
 
-torch::Tensor cropOf(const std::vector<float>& v, const std::array<int64_t, 3>& size, const std::array<int64_t, 3>& start,
+template <typename T>
+torch::Tensor cropOf(const std::vector<T>& v, const std::array<int64_t, 3>& size, const std::array<int64_t, 3>& start,
                      int64_t p, float pad) {
     auto t = torch::full({1, 1, p, p, p}, pad);
     float* out = t.data_ptr<float>();
@@ -29,7 +30,7 @@ torch::Tensor cropOf(const std::vector<float>& v, const std::array<int64_t, 3>& 
             for (int64_t x = 0; x < p; ++x) {
                 const int64_t sx = start[0] + x;
                 if (sx < 0 || sx >= size[0]) continue;
-                out[x + p * (y + p * z)] = v[sx + size[0] * (sy + size[1] * sz)];
+                out[x + p * (y + p * z)] = static_cast<float>(v[sx + size[0] * (sy + size[1] * sz)]);
             }
         }
     }
@@ -74,8 +75,7 @@ public:
         Crop c;
         c.bl = cropOf(pair.bl.voxels, size, shiftBl ? shifted : start, p, padBl_[pi]);
         c.fu = cropOf(pair.fu.voxels, size, shiftBl ? start : shifted, p, padFu_[pi]);
-        std::vector<float> target(pair.target.begin(), pair.target.end());
-        c.target = cropOf(target, size, shiftBl ? start : shifted, p, 0.0f);
+        c.target = cropOf(pair.target, size, shiftBl ? start : shifted, p, 0.0f);
         // Flips about the two axes of the axial plane (x: dim 4, y: dim 3 of [N, C, z, y, x]).
         for (int64_t dim : {int64_t(4), int64_t(3)}) {
             if (std::uniform_int_distribution<int>(0, 1)(rng_)) {
