@@ -1,4 +1,5 @@
 // lesiondelta-cli synth --flair F [--lesions M] [--shapes-flair F2 --shapes-mask M2 ...] --seed N --out DIR
+//                       [--inserts N | --no-change] [--no-nuisance]
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -16,7 +17,7 @@ namespace lesiondelta::cli {
 
 int runSynth(const std::vector<std::string>& args) {
     const Arguments a(args, {"--flair", "--lesions", "--shapes-flair", "--shapes-mask", "--seed", "--out", "--inserts"},
-                      {"--no-nuisance"});
+                      {"--no-nuisance", "--no-change"});
     const std::string flairPath = a.required("--flair"), out = a.required("--out");
     const auto lesionPath = a.optional("--lesions");
     const auto shapeFlairs = a.all("--shapes-flair"), shapeMasks = a.all("--shapes-mask");
@@ -29,6 +30,13 @@ int runSynth(const std::vector<std::string>& args) {
         options.insertMax = static_cast<int>(a.number("--inserts", 3, 0, 50));
     }
 
+    if (a.flag("--no-change")) {
+        // A stable pair: only scan nuisance and shrinking lesions (not marked); the target is empty.
+        if (a.optional("--inserts")) throw UsageError("--no-change and --inserts exclude each other");
+        options.removeFraction = 0.0;
+        options.enlargeFraction = 0.0;
+        options.insertMin = options.insertMax = 0;
+    }
     const auto flair = readVolume(flairPath);
     MaskVolume::ConstPointer lesions;
     std::vector<LesionShape> shapes;

@@ -33,20 +33,27 @@ Verbs:
       scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
       at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
       then holds its score.
-  synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N] [--no-nuisance]
-        [--shapes-flair F2 --shapes-mask M2 ...]
+  synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N | --no-change]
+        [--no-nuisance] [--shapes-flair F2 --shapes-mask M2 ...]
       A realistic training pair from one real FLAIR, deterministic from the seed: real lesions
       removed from BL (inpainted), new lesions inserted with real lesion shapes, rims grown
       (marked) or eroded (not marked), and scan nuisance (gain, gamma, bias field, noise, thick
       slices, BL misregistration up to 2 mm / 2 degrees). Writes DIR/bl.nii.gz, DIR/fu.nii.gz,
-      DIR/new_lesions.nii.gz (the exact target, FU grid) and DIR/synth.json.
+      DIR/new_lesions.nii.gz (the exact target, FU grid) and DIR/synth.json. --no-change
+      makes a stable pair (nuisance and shrinking lesions only; empty target).
   train --pairs DIR --out DIR [--width 8] [--patch 64] [--steps 2000] [--lr 1e-4] [--seed 1]
-        [--checkpoint-every 100] [--resume FILE]
-      Trains the network on the synth pairs in DIR's subfolders: random crops (half centred on
-      a new lesion), axial flips, noise, a 0-2 voxel shift of one scan, Adam with polynomial
-      decay, BCE + soft Dice with deep supervision. Writes DIR/checkpoint.safetensors every N
-      steps (atomically) and DIR/training_log.csv. A NaN loss stops it, keeping the last
-      good checkpoint.
+        [--checkpoint-every 100] [--resume FILE] [--validation DIR] [--validate-every 100]
+        [--pretrain-flair F --pretrain-mask M ...] [--pretrain-steps N] [--freeze-fraction 0.5]
+        [--no-alternate]
+      Trains the network on the synth pairs in DIR's subfolders. With --pretrain-steps, the
+      encoder is first pre-trained on single-scan lesion segmentation of the given FLAIR/mask
+      scans and then frozen for --freeze-fraction of the steps. "Epochs" (one step per pair)
+      alternate between all pairs and pairs with new lesions. Random crops (half centred on a
+      new lesion), axial flips, noise, bias field, a 0-2 voxel shift of one scan, Adam with
+      polynomial decay, BCE + soft Dice with deep supervision. Validation loss and voxel Dice
+      on fixed crops of the --validation pairs. Writes DIR/checkpoint.safetensors every N steps
+      (atomically) and DIR/training_log.csv; --resume continues a run's checkpoint (step count
+      and learning-rate schedule). A NaN loss stops it, keeping the last good checkpoint.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR

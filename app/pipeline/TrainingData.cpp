@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -40,6 +41,18 @@ std::vector<ml::TrainingPair> loadTrainingPairs(const std::string& folder) {
         pairs.push_back(std::move(p));
     }
     return pairs;
+}
+
+ml::TrainingPair loadLesionScan(const std::string& flairPath, const std::string& maskPath) {
+    const auto flair = readVolume(flairPath);
+    const auto mapped = mapMaskToGrid(*readMask(maskPath), *flair, maskPath);
+    const auto grid = isotropicGridLike(*flair, 1.0);
+    ml::TrainingPair p;
+    p.name = fs::path(flairPath).parent_path().filename().string() + "/" + fs::path(flairPath).filename().string();
+    p.fu = toBuffer(*standardise(*resampleLinear(*flair, *grid)));
+    const auto t = resampleNearest(*mapped.mask, *grid);
+    p.target.assign(t->GetBufferPointer(), t->GetBufferPointer() + p.fu.count());
+    return p;
 }
 
 }  // namespace lesiondelta

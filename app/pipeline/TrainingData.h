@@ -14,4 +14,9 @@ namespace lesiondelta {
 /// pair is incomplete or unreadable.
 std::vector<ml::TrainingPair> loadTrainingPairs(const std::string& folder);
 
+/// A single scan with all its lesions marked, for encoder pre-training (BL left empty). The mask
+/// must lie on the scan's grid (mapped by physical coordinates when the grids differ slightly;
+/// refused when they do not overlap). Throws VolumeError naming the file.
+ml::TrainingPair loadLesionScan(const std::string& flairPath, const std::string& maskPath);
+
 }  // namespace lesiondelta

@@ -4,100 +4,98 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <stdexcept>
+
+#include "CropSampler.h"
+#include "lesiondelta/ml/SingleTimepointNet.h"
 
 namespace lesiondelta::ml {
 namespace {
 
 namespace F = torch::nn::functional;
 
-struct Crop {
-    torch::Tensor bl, fu, target;  // [1, 1, P, P, P]
-};
+double polyRate(double base, int step, int steps) { return base * std::pow(1.0 - double(step - 1) / steps, 0.9); }
 
-template <typename T>
-torch::Tensor cropOf(const std::vector<T>& v, const std::array<int64_t, 3>& size, const std::array<int64_t, 3>& start,
-                     int64_t p, float pad) {
-    auto t = torch::full({1, 1, p, p, p}, pad);
-    float* out = t.data_ptr<float>();
-    for (int64_t z = 0; z < p; ++z) {
-        const int64_t sz = start[2] + z;
-        if (sz < 0 || sz >= size[2]) continue;
-        for (int64_t y = 0; y < p; ++y) {
-            const int64_t sy = start[1] + y;
-            if (sy < 0 || sy >= size[1]) continue;
-            for (int64_t x = 0; x < p; ++x) {
-                const int64_t sx = start[0] + x;
-                if (sx < 0 || sx >= size[0]) continue;
-                out[x + p * (y + p * z)] = static_cast<float>(v[sx + size[0] * (sy + size[1] * sz)]);
-            }
-        }
-    }
-    return t;
+void setRate(torch::optim::Adam& adam, double lr) {
+    for (auto& group : adam.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 }
 
-class Sampler {
-public:
-    Sampler(const std::vector<TrainingPair>& pairs, const TrainingOptions& o) : pairs_(pairs), o_(o), rng_(o.seed) {
-        for (const auto& p : pairs) {
-            if (p.bl.size != p.fu.size || int64_t(p.target.size()) != p.fu.count() || p.fu.count() == 0) {
-                throw std::invalid_argument("training pair '" + p.name + "': BL, FU and target differ in size");
-            }
-            std::vector<int64_t> lesionVoxels;
-            for (int64_t i = 0; i < int64_t(p.target.size()); ++i) {
-                if (p.target[i]) lesionVoxels.push_back(i);
-            }
-            targets_.push_back(std::move(lesionVoxels));
-            padBl_.push_back(*std::min_element(p.bl.voxels.begin(), p.bl.voxels.end()));
-            padFu_.push_back(*std::min_element(p.fu.voxels.begin(), p.fu.voxels.end()));
-        }
-    }
+double secondsSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
 
-    Crop next() {
-        const auto pi = std::uniform_int_distribution<std::size_t>(0, pairs_.size() - 1)(rng_);
-        const auto& pair = pairs_[pi];
-        const auto& size = pair.fu.size;
-        const int64_t p = o_.patch;
-        std::array<int64_t, 3> start{};
-        const bool centred = !targets_[pi].empty() && std::uniform_real_distribution<>(0, 1)(rng_) < o_.lesionCentredFraction;
-        if (centred) {
-            const int64_t i = targets_[pi][std::uniform_int_distribution<std::size_t>(0, targets_[pi].size() - 1)(rng_)];
-            const int64_t c[3] = {i % size[0], (i / size[0]) % size[1], i / (size[0] * size[1])};
-            for (int a = 0; a < 3; ++a) start[a] = c[a] - p / 2 + std::uniform_int_distribution<int64_t>(-p / 4, p / 4)(rng_);
-        } else {
-            for (int a = 0; a < 3; ++a) start[a] = std::uniform_int_distribution<int64_t>(std::min<int64_t>(0, size[a] - p), std::max<int64_t>(0, size[a] - p))(rng_);
-        }
-        // One scan shifted by 0-2 voxels per axis: imperfect registration.
-        std::array<int64_t, 3> shifted = start;
-        for (int a = 0; a < 3; ++a) shifted[a] += std::uniform_int_distribution<int64_t>(-2, 2)(rng_);
-        const bool shiftBl = std::uniform_int_distribution<int>(0, 1)(rng_);
-        Crop c;
-        c.bl = cropOf(pair.bl.voxels, size, shiftBl ? shifted : start, p, padBl_[pi]);
-        c.fu = cropOf(pair.fu.voxels, size, shiftBl ? start : shifted, p, padFu_[pi]);
-        c.target = cropOf(pair.target, size, shiftBl ? start : shifted, p, 0.0f);
-        // Flips about the two axes of the axial plane (x: dim 4, y: dim 3 of [N, C, z, y, x]).
-        for (int64_t dim : {int64_t(4), int64_t(3)}) {
-            if (std::uniform_int_distribution<int>(0, 1)(rng_)) {
-                c.bl = c.bl.flip({dim});
-                c.fu = c.fu.flip({dim});
-                c.target = c.target.flip({dim});
-            }
-        }
-        // Noise, independently per scan.
-        std::normal_distribution<float> sd(0.0f, 0.05f);
-        c.bl = c.bl + std::abs(sd(rng_)) * torch::randn_like(c.bl);
-        c.fu = c.fu + std::abs(sd(rng_)) * torch::randn_like(c.fu);
-        return c;
+/// The CSV log: one row per step; validation columns filled on validation steps.
+class TrainingLog {
+public:
+    explicit TrainingLog(const std::filesystem::path& path) {
+        const bool fresh = !std::filesystem::exists(path);
+        out_.open(path, std::ios::app);
+        if (!out_) throw std::invalid_argument("cannot write the training log " + path.string());
+        if (fresh) out_ << "step,phase,loss,learning_rate,seconds,val_loss,val_dice\n";
     }
+    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN,
+             double valDice = NAN) {
+        out_ << step << "," << phase << "," << loss << "," << lr << "," << seconds << ",";
+        if (std::isfinite(valLoss)) out_ << valLoss;
+        out_ << ",";
+        if (std::isfinite(valDice)) out_ << valDice;
+        out_ << "\n";
+    }
+    void flush() { out_.flush(); }
 
 private:
-    const std::vector<TrainingPair>& pairs_;
-    const TrainingOptions& o_;
-    std::mt19937 rng_;
-    std::vector<std::vector<int64_t>> targets_;
-    std::vector<float> padBl_, padFu_;
+    std::ofstream out_;
 };
+
+/// Fixed crops of the validation pairs, made once without augmentation.
+struct Validation {
+    std::vector<Crop> crops;
+    std::pair<double, double> evaluate(LesionChangeNet& net) const {
+        torch::NoGradGuard noGrad;
+        net->eval();
+        double loss = 0, overlap = 0, total = 0;
+        for (const auto& c : crops) {
+            const auto logits = net->forward(c.bl, c.fu).logits;
+            loss += segmentationLoss(logits, c.target).item<double>();
+            const auto predicted = (logits > 0).to(torch::kFloat);
+            overlap += (predicted * c.target).sum().item<double>();
+            total += predicted.sum().item<double>() + c.target.sum().item<double>();
+        }
+        net->train();
+        return {loss / double(crops.size()), total > 0 ? 2 * overlap / total : 1.0};
+    }
+};
+
+int stepsDoneIn(const ModelMetadata& m) {
+    const auto it = m.extra.find("steps_done");
+    return it == m.extra.end() ? 0 : std::stoi(it->second);
+}
+
+void pretrainEncoder(LesionChangeNet& net, const std::vector<TrainingPair>& scans, const TrainingOptions& o,
+                     TrainingLog& log, TrainingResult& result) {
+    SingleTimepointNet single(net->config());
+    single->train();
+    CropSampler sampler(scans, o.patch, o.lesionCentredFraction, o.seed + 7919, true);
+    torch::optim::Adam adam(single->parameters(), torch::optim::AdamOptions(o.learningRate));
+    const auto start = std::chrono::steady_clock::now();
+    for (int step = 1; step <= o.pretrainSteps; ++step) {
+        const double lr = polyRate(o.learningRate, step, o.pretrainSteps);
+        setRate(adam, lr);
+        const Crop c = sampler.next();
+        auto loss = deepSupervisionLoss(single->forward(c.fu), c.target);
+        const double value = loss.item<double>();
+        if (!std::isfinite(value)) {
+            result.diverged = true;
+            return;
+        }
+        adam.zero_grad();
+        loss.backward();
+        adam.step();
+        log.row(step - o.pretrainSteps - 1, "pretrain", value, lr, secondsSince(start));
+        if (o.onStep && !o.onStep(step - o.pretrainSteps - 1, value, lr)) break;
+    }
+    copyEncoder(single->encoder(), net->encoder());
+}
 
 }  // namespace
 
@@ -108,40 +106,75 @@ torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor&
     return bce + dice;
 }
 
-TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptions& o) {
+torch::Tensor deepSupervisionLoss(const NetworkOutput& out, const torch::Tensor& target) {
+    auto loss = segmentationLoss(out.logits, target);
+    const double weights[2] = {0.5, 0.25};
+    torch::Tensor t = target;
+    for (std::size_t d = 0; d < out.deepLogits.size() && d < 2; ++d) {
+        t = F::max_pool3d(t, F::MaxPool3dFuncOptions(2));
+        loss = loss + weights[d] * segmentationLoss(out.deepLogits[d], t);
+    }
+    return loss;
+}
+
+TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptions& o,
+                     const std::vector<TrainingPair>& pretrainScans, const std::vector<TrainingPair>& validationPairs) {
     if (pairs.empty()) throw std::invalid_argument("no training pairs");
     if (o.patch % 16 != 0) throw std::invalid_argument("patch size must be a multiple of 16");
+    if (o.pretrainSteps > 0 && pretrainScans.empty()) throw std::invalid_argument("pre-training needs scans with lesion masks");
     torch::manual_seed(o.seed);
-    Sampler sampler(pairs, o);
+    CropSampler sampler(pairs, o.patch, o.lesionCentredFraction, o.seed, true);
+    Validation validation;
+    if (!validationPairs.empty()) {
+        CropSampler fixed(validationPairs, o.patch, 0.5, o.seed + 104729, false);
+        for (int i = 0; i < o.validationCrops; ++i) validation.crops.push_back(fixed.next());
+    }
+    std::filesystem::create_directories(o.outFolder);
+    const std::string checkpoint = (std::filesystem::path(o.outFolder) / "checkpoint.safetensors").string();
+    TrainingLog log(std::filesystem::path(o.outFolder) / "training_log.csv");
+    TrainingResult result;
+
     LesionChangeNet net{nullptr};
+    int firstStep = 1;
+    bool pretrained = false;
+    int pretrainedSteps = 0;
     if (!o.resumeFrom.empty()) {
-        net = loadWeights(o.resumeFrom).net;
+        auto loaded = loadWeights(o.resumeFrom);
+        if (loaded.metadata.baseWidth != o.baseWidth) {
+            throw std::invalid_argument("--resume: the checkpoint has width " + std::to_string(loaded.metadata.baseWidth));
+        }
+        net = loaded.net;
+        firstStep = std::min(stepsDoneIn(loaded.metadata), o.steps) + 1;
+        if (const auto it = loaded.metadata.extra.find("pretrain_steps"); it != loaded.metadata.extra.end()) {
+            pretrainedSteps = std::stoi(it->second);
+        }
+        pretrained = pretrainedSteps > 0;
     } else {
         NetworkConfig c;
         c.baseWidth = o.baseWidth;
         net = LesionChangeNet(c);
+        if (o.pretrainSteps > 0) {
+            pretrainEncoder(net, pretrainScans, o, log, result);
+            if (result.diverged) return result;
+            pretrained = true;
+            pretrainedSteps = o.pretrainSteps;
+        }
     }
     net->train();
     torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(o.learningRate));
-    std::filesystem::create_directories(o.outFolder);
-    const std::string checkpoint = (std::filesystem::path(o.outFolder) / "checkpoint.safetensors").string();
-    std::ofstream log(std::filesystem::path(o.outFolder) / "training_log.csv", std::ios::app);
-    log << "step,loss,learning_rate,seconds\n";
-    TrainingResult result;
+    const int frozenUntil = pretrained ? int(std::lround(o.freezeEncoderFraction * o.steps)) : 0;
+    const int epochLength = int(pairs.size());
     const auto start = std::chrono::steady_clock::now();
     double running = 0.0;
-    for (int step = 1; step <= o.steps; ++step) {
-        const double lr = o.learningRate * std::pow(1.0 - double(step - 1) / o.steps, 0.9);
-        for (auto& group : adam.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
-        const Crop c = sampler.next();
-        const auto out = net->forward(c.bl, c.fu);
-        auto loss = segmentationLoss(out.logits, c.target);
-        const double weights[2] = {0.5, 0.25};
-        torch::Tensor t = c.target;
-        for (std::size_t d = 0; d < out.deepLogits.size(); ++d) {
-            t = F::max_pool3d(t, F::MaxPool3dFuncOptions(2));
-            loss = loss + weights[d] * segmentationLoss(out.deepLogits[d], t);
-        }
+    bool first = true;
+    for (int step = firstStep; step <= o.steps; ++step) {
+        const bool frozen = step <= frozenUntil;
+        for (auto& p : net->encoder()->parameters()) p.set_requires_grad(!frozen);
+        const double lr = polyRate(o.learningRate, step, o.steps);
+        setRate(adam, lr);
+        const bool positiveEpoch = o.alternateEpochs && ((step - 1) / epochLength) % 2 == 1;
+        const Crop c = sampler.next(positiveEpoch);
+        auto loss = deepSupervisionLoss(net->forward(c.bl, c.fu), c.target);
         const double value = loss.item<double>();
         if (!std::isfinite(value)) {
             result.diverged = true;
@@ -150,17 +183,26 @@ TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptio
         adam.zero_grad();
         loss.backward();
         adam.step();
-        running = step == 1 ? value : 0.95 * running + 0.05 * value;
+        running = first ? value : 0.95 * running + 0.05 * value;
+        first = false;
         result.stepsDone = step;
         result.lastLoss = running;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        log << step << "," << value << "," << lr << "," << seconds << "\n";
+        const double seconds = secondsSince(start);
+        double valLoss = NAN, valDice = NAN;
+        if (!validation.crops.empty() && (step % o.validateEvery == 0 || step == o.steps)) {
+            std::tie(valLoss, valDice) = validation.evaluate(net);
+            result.lastValidationDice = valDice;
+            if (o.onValidate) o.onValidate(step, valLoss, valDice);
+        }
+        log.row(step, frozen ? "frozen-encoder" : "all", value, lr, seconds, valLoss, valDice);
         if (step % o.checkpointEvery == 0 || step == o.steps) {
             log.flush();
             ModelMetadata m = o.metadata;
             m.extra["steps_done"] = std::to_string(step);
+            m.extra["pretrain_steps"] = std::to_string(pretrainedSteps);
             m.extra["training_seconds"] = std::to_string(int(seconds));
             m.extra["loss_running_mean"] = std::to_string(running);
+            if (std::isfinite(valDice)) m.extra["validation_dice"] = std::to_string(valDice);
             saveWeights(net, m, checkpoint);
             result.checkpoint = checkpoint;
         }
