@@ -83,6 +83,10 @@ std::string findShippedModel() {
                               "); pass --model FILE or train one with the training program");
 }
 
+MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl) {
+    return removeSmallLesions(*thresholded(probability, threshold), minMl);
+}
+
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl) {
     const auto grid = isotropicGridLike(fu, 1.0);
     const auto fuIso = resampleLinear(fu, *grid);
@@ -94,13 +98,20 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
     return in;
 }
 
-RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings) {
+RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings,
+                                   const std::function<void(const RegisteredPair&)>& loaded) {
     StageClock clock(timings);
     if (input.progress && !input.progress(0.0, "loading")) throw Cancelled();
     RegisteredPair pair;
     pair.bl = readNamed(input.blPath, input.blSeriesUid);
     pair.fu = readNamed(input.fuPath, input.fuSeriesUid);
     clock.done("load_images");
+    if (loaded) {
+        RegisteredPair preview = pair;
+        preview.blInFu = resampleLinear(*pair.bl, *pair.fu);
+        loaded(preview);
+        clock.restart();
+    }
     RegistrationOptions options;
     options.progress = [&](double f, const std::string&) {
         return !input.progress || input.progress(0.05 + 0.25 * f, "registration");
@@ -158,7 +169,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     ml::ChangeSegmenter segmenter(std::move(model), device, precision);
     clock.done("load_model");
 
-    RegisteredPair pair = loadAndRegisterPair(input, timings);
+    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(input, timings);
     const auto& bl = pair.bl;
     r.fu = pair.fu;
     r.fuToBl = pair.registration.fuToBl;
@@ -192,7 +203,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     report(0.96, "postprocessing");
     const auto probabilityIso = fromBuffer(cnn.probability, *fuIso);
     r.probability = resampleLinear(*probabilityIso, *r.fu);
-    r.newLesions = removeSmallLesions(*thresholded(*r.probability, threshold), input.minLesionMl);
+    r.newLesions = newLesionMask(*r.probability, threshold, input.minLesionMl);
     r.lesions = lesionTable(*r.newLesions, input.minLesionMl, r.blInFu, r.fu);
     clock.done("postprocessing");
     report(1.0, "done");

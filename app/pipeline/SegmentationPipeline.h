@@ -3,6 +3,8 @@
 // standardisation, lesions) and ml (the network): registration -> 1 mm -> z-score -> CNN ->
 // back to the FU grid -> threshold -> lesions of at least 0.01 ml. Results are returned in memory;
 // writeSegmentation() puts them on disk only when everything has succeeded.
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,6 +18,12 @@
 
 namespace lesiondelta {
 
+/// BL and FU as read, and BL registered to FU (see loadAndRegisterPair).
+struct RegisteredPair {
+    ImageVolume::Pointer bl, fu, blInFu;
+    RegistrationResult registration;
+};
+
 struct SegmentationInput {
     std::string blPath, fuPath;
     std::string blSeriesUid, fuSeriesUid;  // for DICOM folders with several series
@@ -25,6 +33,8 @@ struct SegmentationInput {
     double threshold = -1.0;               // < 0: the model's own threshold
     double minLesionMl = kMinLesionMl;
     ProgressCallback progress;             // optional; false cancels (throws Cancelled)
+    /// A pair already loaded and registered (the GUI registers on opening): skips both steps.
+    std::shared_ptr<const RegisteredPair> registered;
 };
 
 struct SegmentationResult {
@@ -44,11 +54,10 @@ ml::VolumeBuffer toBuffer(const ImageVolume& image);
 
 /// Reads BL and FU and registers BL to FU (progress 0 - 30 %); errors name the files. Adds
 /// load_images_s and registration_s to `timings`.
-struct RegisteredPair {
-    ImageVolume::Pointer bl, fu, blInFu;
-    RegistrationResult registration;
-};
-RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings);
+/// `loaded`, when given, is called with BL and FU as read before registration starts (blInFu
+/// then holds BL resampled by physical coordinates alone: a preview).
+RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings,
+                                   const std::function<void(const RegisteredPair&)>& loaded = {});
 
 /// The classical subtraction detector (core/SubtractionDetector) with the same outputs as
 /// runSegmentation; `probability` holds its score (robust SDs of the smoothed difference).
@@ -63,6 +72,9 @@ struct CnnInput {
     StandardisationStats blStats, fuStats;
 };
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl);
+
+/// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
+MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);
 
 /// Writes new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv and
 /// summary.json into `folder` (created if needed), each atomically.

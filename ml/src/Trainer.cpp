@@ -81,8 +81,10 @@ void pretrainEncoder(LesionChangeNet& net, const std::vector<TrainingPair>& scan
     for (int step = 1; step <= o.pretrainSteps; ++step) {
         const double lr = polyRate(o.learningRate, step, o.pretrainSteps);
         setRate(adam, lr);
-        const Crop c = sampler.next();
-        auto loss = deepSupervisionLoss(single->forward(c.fu), c.target);
+        // Two crops per step: a batch of one sends LibTorch's CPU convolutions of the deep levels
+        // down a path several times slower than oneDNN's (see LesionChangeNet::forward).
+        const Crop a = sampler.next(), b = sampler.next();
+        auto loss = deepSupervisionLoss(single->forward(torch::cat({a.fu, b.fu}, 0)), torch::cat({a.target, b.target}, 0));
         const double value = loss.item<double>();
         if (!std::isfinite(value)) {
             result.diverged = true;

@@ -1,0 +1,310 @@
+#include "CaseSession.h"
+
+#include <QMetaObject>
+#include <filesystem>
+#include <fstream>
+
+#include "lesiondelta/core/LesionComponents.h"
+#include "lesiondelta/core/MaskImport.h"
+#include "lesiondelta/core/Progress.h"
+#include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta::gui {
+
+namespace {
+struct OpenedPair {
+    std::shared_ptr<RegisteredPair> pair;
+    MaskVolume::Pointer head;
+    viewer::IntensityRange blRange, fuRange;
+};
+}  // namespace
+
+CaseSession::CaseSession(QObject* parent) : QObject(parent) {}
+
+CaseSession::~CaseSession() {
+    cancel_ = true;
+    waitForWorker();
+}
+
+void CaseSession::waitForWorker() {
+    if (worker_.joinable()) worker_.join();
+}
+
+template <typename Work>
+bool CaseSession::startWorker(Work work) {
+    if (busy_) return false;
+    waitForWorker();
+    busy_ = true;
+    cancel_ = false;
+    worker_ = std::thread([this, work = std::move(work)]() mutable {
+        QString error;
+        bool wasCancelled = false;
+        try {
+            work();
+        } catch (const Cancelled&) {
+            wasCancelled = true;
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, error, wasCancelled] {
+                busy_ = false;
+                if (wasCancelled) Q_EMIT cancelled();
+                if (!error.isEmpty()) Q_EMIT failed(error);
+                Q_EMIT workFinished();
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+bool CaseSession::open(const QString& bl, const QString& fu) {
+    SegmentationInput in;
+    in.blPath = bl.toStdString();
+    in.fuPath = fu.toStdString();
+    in.progress = [this](double f, const std::string& stage) {
+        QMetaObject::invokeMethod(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f / 0.3, s); },
+                                  Qt::QueuedConnection);
+        return !cancel_.load();
+    };
+    const bool started = startWorker([this, in, bl, fu] {
+        nlohmann::json timings;
+        // The scans appear as soon as they are read (BL placed by its header alone); the
+        // registered BL replaces it when registration is done, at the same view.
+        auto preview = [this](const RegisteredPair& p) {
+            auto scans = std::make_shared<OpenedPair>();
+            scans->pair = std::make_shared<RegisteredPair>(p);
+            scans->blRange = viewer::robustRange(*p.bl);
+            scans->fuRange = viewer::robustRange(*p.fu);
+            QMetaObject::invokeMethod(
+                this,
+                [this, scans] {
+                    pair_.reset();
+                    result_.reset();
+                    scene_.scans = {scans->pair->blInFu, scans->pair->fu};
+                    scene_.masks.clear();
+                    scene_.heat = {};
+                    model_.setGeometry(viewer::DisplayAxes(*scans->pair->fu), scans->blRange, scans->fuRange);
+                    Q_EMIT previewShown();
+                },
+                Qt::QueuedConnection);
+        };
+        auto opened = std::make_shared<OpenedPair>();
+        opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
+        opened->head = lesiondelta::headMask(*opened->pair->fu);
+        QMetaObject::invokeMethod(
+            this,
+            [this, opened, bl, fu] {
+                blPath_ = bl;
+                fuPath_ = fu;
+                head_ = opened->head;
+                applyRegisteredPair(opened->pair);
+                folder_ = pendingFolder_;
+                pendingFolder_.reset();
+                Q_EMIT caseOpened();
+                loadFolderExtras();
+            },
+            Qt::QueuedConnection);
+    });
+    if (started) pendingFolder_.reset();
+    return started;
+}
+
+bool CaseSession::openFolder(const QString& folder) {
+    if (busy_) return false;
+    CaseFolder c = readCaseFolder(folder.toStdString());  // throws with a clear message
+    const bool started = open(QString::fromStdString(c.bl), QString::fromStdString(c.fu));
+    if (started) pendingFolder_ = c;
+    return started;
+}
+
+void CaseSession::applyRegisteredPair(std::shared_ptr<RegisteredPair> pair) {
+    pair_ = pair;
+    result_.reset();
+    scene_.scans = {pair->blInFu, pair->fu};
+    scene_.masks.clear();
+    scene_.heat = {};
+}
+
+void CaseSession::loadFolderExtras() {
+    if (!folder_) return;
+    QStringList problems;
+    const std::uint32_t raterColours[] = {0x3399ff, 0xff3fd0, 0xffd23f, 0x3fffe8};
+    auto attempt = [&](auto&& f) {
+        try {
+            f();
+        } catch (const std::exception& e) {
+            problems << QString::fromStdString(e.what());
+        }
+    };
+    if (!folder_->lst.empty()) attempt([&] { addMaskLayer(kLstLayer, QString::fromStdString(folder_->lst), 0xff8c00, true); });
+    int i = 0;
+    for (const auto& [name, file] : folder_->raters) {
+        attempt([&] { addMaskLayer(QString::fromStdString("Rater " + name), QString::fromStdString(file), raterColours[i++ % 4]); });
+    }
+    if (folder_->hasResults()) {
+        attempt([&] {
+            const fs::path dir(folder_->results);
+            auto r = std::make_shared<SegmentationResult>();
+            r->fu = pair_->fu;
+            r->blInFu = pair_->blInFu;
+            r->fuToBl = pair_->registration.fuToBl;
+            const std::string probabilityPath = (dir / "probability.nii.gz").string();
+            r->probability = readVolume(probabilityPath);
+            if (r->probability->GetLargestPossibleRegion() != pair_->fu->GetLargestPossibleRegion()) {
+                throw VolumeError(probabilityPath, "is not on the FU grid of this case");
+            }
+            r->probability->CopyInformation(pair_->fu);
+            if (fs::exists(dir / "summary.json")) {
+                std::ifstream in(dir / "summary.json");
+                r->summary = nlohmann::json::parse(in, nullptr, false);
+                if (r->summary.is_discarded()) r->summary = nlohmann::json::object();
+            }
+            const double t = r->summary.contains("threshold") ? r->summary["threshold"].get<double>() : 0.4;
+            r->newLesions = newLesionMask(*r->probability, t);
+            r->lesions = lesionTable(*r->newLesions, kMinLesionMl, r->blInFu, r->fu);
+            threshold_ = t;
+            applyResult(r);
+        });
+    }
+    Q_EMIT layersChanged();
+    if (!problems.isEmpty()) Q_EMIT failed(tr("Some parts of the case could not be loaded:\n%1").arg(problems.join("\n")));
+}
+
+bool CaseSession::detect(const QString& modelPath, const QString& device) {
+    if (!pair_) return false;
+    SegmentationInput in;
+    in.blPath = blPath_.toStdString();
+    in.fuPath = fuPath_.toStdString();
+    in.modelPath = modelPath.toStdString();
+    in.device = device.toStdString();
+    in.registered = pair_;
+    in.progress = [this](double f, const std::string& stage) {
+        QMetaObject::invokeMethod(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); },
+                                  Qt::QueuedConnection);
+        return !cancel_.load();
+    };
+    return startWorker([this, in] {
+        auto r = std::make_shared<SegmentationResult>(runSegmentation(in));
+        QMetaObject::invokeMethod(
+            this,
+            [this, r] {
+                threshold_ = r->summary.value("threshold", 0.4);
+                applyResult(r);
+                if (folder_) {
+                    try {
+                        saveResults(QString::fromStdString(folder_->results));
+                    } catch (const std::exception& e) {
+                        Q_EMIT failed(tr("The results could not be saved with the case: %1").arg(e.what()));
+                    }
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CaseSession::applyResult(std::shared_ptr<SegmentationResult> result) {
+    result_ = std::move(result);
+    viewer::MaskLayer* layer = scene_.layer(kCnnLayer);
+    if (!layer) {
+        viewer::MaskLayer l;
+        l.name = kCnnLayer;
+        l.rgb = 0x00e640;
+        l.opacity = 0.55;
+        scene_.masks.insert(scene_.masks.begin(), l);
+        layer = &scene_.masks.front();
+    }
+    layer->mask = result_->newLesions;
+    scene_.heat.probability = result_->probability;
+    Q_EMIT resultsChanged();
+    Q_EMIT layersChanged();
+}
+
+void CaseSession::setThreshold(double threshold) {
+    threshold_ = threshold;
+    if (!result_ || !result_->probability) return;
+    result_->newLesions = newLesionMask(*result_->probability, threshold);
+    result_->lesions = lesionTable(*result_->newLesions, kMinLesionMl, result_->blInFu, result_->fu);
+    result_->summary["threshold"] = threshold;
+    if (auto* layer = scene_.layer(kCnnLayer)) layer->mask = result_->newLesions;
+    Q_EMIT resultsChanged();
+}
+
+const MaskVolume* CaseSession::cnnMask() const { return result_ ? result_->newLesions.GetPointer() : nullptr; }
+
+void CaseSession::addMaskLayer(const QString& name, const QString& path, std::uint32_t rgb, bool lstLabels) {
+    if (!pair_) throw VolumeError(path.toStdString(), "open a case before adding masks");
+    const std::string p = path.toStdString();
+    MaskVolume::Pointer raw = lstLabels ? lstIncreaseMask(*readLabels(p)) : readMask(p);
+    const auto mapped = mapMaskToGrid(*raw, *pair_->fu, p);
+    viewer::MaskLayer layer;
+    layer.name = name.toStdString();
+    layer.mask = mapped.mask;
+    layer.rgb = rgb;
+    layer.opacity = 0.5;
+    layer.outline = true;
+    if (auto* existing = scene_.layer(layer.name)) {
+        *existing = layer;
+    } else {
+        scene_.masks.push_back(layer);
+    }
+    Q_EMIT layersChanged();
+    if (!mapped.warning.empty()) Q_EMIT failed(QString::fromStdString(mapped.warning));
+}
+
+void CaseSession::saveResults(const QString& folder) const {
+    if (!result_) throw VolumeError(folder.toStdString(), "there are no results to save");
+    SegmentationResult r = *result_;
+    if (!r.fuToBl) r.fuToBl = pair_->registration.fuToBl;
+    writeSegmentation(r, folder.toStdString());
+}
+
+std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
+    std::vector<viewer::NavigatorLesion> out;
+    if (!result_ || !result_->newLesions) return out;
+    unsigned count = 0;
+    const auto labels = labelLesions(*result_->newLesions, kMinLesionMl, &count);
+    const auto n = labels->GetLargestPossibleRegion().GetNumberOfPixels();
+    const std::uint32_t* label = labels->GetBufferPointer();
+    const float* prob = result_->probability->GetBufferPointer();
+    std::vector<double> sum(count + 1, 0.0);
+    std::vector<std::size_t> voxels(count + 1, 0);
+    std::vector<std::vector<bool>> foundBy(count + 1, std::vector<bool>(scene_.masks.size(), false));
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto l = label[i];
+        if (!l) continue;
+        sum[l] += prob[i];
+        ++voxels[l];
+        for (std::size_t m = 0; m < scene_.masks.size(); ++m) {
+            const auto& layer = scene_.masks[m];
+            if (layer.name != kCnnLayer && layer.mask && layer.mask->GetBufferPointer()[i]) foundBy[l][m] = true;
+        }
+    }
+    const viewer::DisplayAxes axes(*result_->fu);
+    for (const auto& lesion : result_->lesions) {
+        viewer::NavigatorLesion row;
+        row.id = lesion.id;
+        row.volumeMl = lesion.volumeMl;
+        row.centroidLpsMm = lesion.centroidLpsMm;
+        VoxelIndex v;
+        for (int a = 0; a < 3; ++a) v[a] = std::lround(lesion.centroidIndex[a]);
+        row.centre = axes.clamp(axes.displayFromVoxel(v));
+        if (lesion.id <= count && voxels[lesion.id]) row.meanProbability = sum[lesion.id] / double(voxels[lesion.id]);
+        QStringList names;
+        for (std::size_t m = 0; m < scene_.masks.size() && lesion.id <= count; ++m) {
+            if (foundBy[lesion.id][m]) names << QString::fromStdString(scene_.masks[m].name);
+        }
+        row.foundBy = names.join(", ");
+        row.belowMinimum = lesion.volumeMl < kMinLesionMl;
+        out.push_back(row);
+    }
+    return out;
+}
+
+}  // namespace lesiondelta::gui

@@ -1,0 +1,94 @@
+#pragma once
+// One open case in the GUI: the scans, BL registered to FU, the results and overlays, the viewer
+// coupling model and scene. Long work (loading + registration, CNN detection) runs on a worker
+// thread; progress and results come back to the GUI thread through queued calls, and a Cancel
+// flag stops the worker at its next progress report (at most one crop). Nothing loaded is
+// replaced until new work has succeeded.
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "CaseFolder.h"
+#include "SegmentationPipeline.h"
+#include "lesiondelta/viewer/LesionNavigator.h"
+#include "lesiondelta/viewer/SlicePairModel.h"
+#include "lesiondelta/viewer/ViewerScene.h"
+
+namespace lesiondelta::gui {
+
+inline constexpr const char* kCnnLayer = "CNN new/enlarged";
+inline constexpr const char* kLstLayer = "LST increase";
+
+class CaseSession : public QObject {
+    Q_OBJECT
+public:
+    explicit CaseSession(QObject* parent = nullptr);
+    ~CaseSession() override;
+
+    /// Starts loading and registering a pair (worker thread). Returns false while busy.
+    bool open(const QString& bl, const QString& fu);
+    /// A case folder: BL/FU, then LST, rater masks and saved results once registered.
+    bool openFolder(const QString& folder);
+    /// Starts CNN detection on the registered pair (worker thread). Returns false while busy or
+    /// without a case.
+    bool detect(const QString& modelPath, const QString& device);
+    void cancel() { cancel_ = true; }
+    bool busy() const { return busy_; }
+    void waitForWorker();
+
+    bool hasCase() const { return pair_ != nullptr; }
+    const RegisteredPair* pair() const { return pair_.get(); }
+    const std::optional<CaseFolder>& caseFolder() const { return folder_; }
+    const SegmentationResult* result() const { return result_ ? result_.get() : nullptr; }
+    QString blPath() const { return blPath_; }
+    QString fuPath() const { return fuPath_; }
+
+    viewer::SlicePairModel& model() { return model_; }
+    viewer::ViewerScene& scene() { return scene_; }
+
+    /// Live threshold: recomputes the CNN mask and lesion table from the probability map.
+    void setThreshold(double threshold);
+    double threshold() const { return threshold_; }
+    /// Adds a mask on the FU grid as a layer (mapped by physical coordinates when the grid
+    /// differs slightly); throws VolumeError when it cannot be used.
+    void addMaskLayer(const QString& name, const QString& path, std::uint32_t rgb, bool lstLabels = false);
+    /// Saves the CNN result (segment's file set) into `folder`, atomically per file.
+    void saveResults(const QString& folder) const;
+    std::vector<viewer::NavigatorLesion> navigatorLesions() const;
+    const MaskVolume* cnnMask() const;
+    const MaskVolume* headMask() const { return head_.GetPointer(); }
+
+Q_SIGNALS:
+    void progress(double fraction, QString stage);
+    void previewShown();  // scans read and shown; registration still running
+    void caseOpened();    // BL registered to FU
+    void resultsChanged();
+    void layersChanged();
+    void failed(QString message);
+    void cancelled();
+    void workFinished();
+
+private:
+    template <typename Work>
+    bool startWorker(Work work);
+    void applyRegisteredPair(std::shared_ptr<RegisteredPair> pair);
+    void applyResult(std::shared_ptr<SegmentationResult> result);
+    void loadFolderExtras();
+
+    std::shared_ptr<const RegisteredPair> pair_;
+    std::shared_ptr<SegmentationResult> result_;
+    MaskVolume::Pointer head_;
+    std::optional<CaseFolder> folder_, pendingFolder_;
+    QString blPath_, fuPath_;
+    viewer::SlicePairModel model_;
+    viewer::ViewerScene scene_;
+    double threshold_ = 0.4;
+    std::thread worker_;
+    std::atomic<bool> cancel_{false};
+    std::atomic<bool> busy_{false};
+};
+
+}  // namespace lesiondelta::gui

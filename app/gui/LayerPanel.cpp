@@ -1,0 +1,109 @@
+#include "LayerPanel.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "CaseSession.h"
+
+namespace lesiondelta::gui {
+
+LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent), session_(session) {
+    auto* layout = new QVBoxLayout(this);
+    auto* layers = new QGroupBox(tr("Overlays"), this);
+    rows_ = new QVBoxLayout(layers);
+    layout->addWidget(layers);
+
+    auto* cnn = new QGroupBox(tr("CNN"), this);
+    auto* cnnLayout = new QVBoxLayout(cnn);
+    heat_ = new QCheckBox(tr("Probability heat map (H)"), cnn);
+    heat_->setObjectName("heatCheck");
+    cnnLayout->addWidget(heat_);
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Threshold"), cnn));
+    threshold_ = new QSlider(Qt::Horizontal, cnn);
+    threshold_->setObjectName("thresholdSlider");
+    threshold_->setRange(5, 95);
+    threshold_->setValue(40);
+    threshold_->setToolTip(tr("Probability at or above which a voxel is marked (default 0.40)"));
+    thresholdLabel_ = new QLabel("0.40", cnn);
+    row->addWidget(threshold_, 1);
+    row->addWidget(thresholdLabel_);
+    cnnLayout->addLayout(row);
+    layout->addWidget(cnn);
+    layout->addStretch(1);
+
+    connect(heat_, &QCheckBox::toggled, this, [this](bool on) {
+        session_.scene().heat.visible = on;
+        Q_EMIT sceneChanged();
+    });
+    // The label follows the slider at once; the mask follows when the slider rests for 60 ms,
+    // so dragging stays smooth on large volumes.
+    thresholdDelay_ = new QTimer(this);
+    thresholdDelay_->setSingleShot(true);
+    thresholdDelay_->setInterval(60);
+    connect(threshold_, &QSlider::valueChanged, this, [this](int v) {
+        thresholdLabel_->setText(QString::number(v / 100.0, 'f', 2));
+        thresholdDelay_->start();
+    });
+    connect(thresholdDelay_, &QTimer::timeout, this, [this] {
+        session_.setThreshold(threshold_->value() / 100.0);
+        Q_EMIT sceneChanged();
+    });
+    rebuild();
+}
+
+void LayerPanel::setThresholdValue(double threshold) {
+    const QSignalBlocker block(threshold_);
+    threshold_->setValue(int(std::lround(threshold * 100)));
+    thresholdLabel_->setText(QString::number(threshold, 'f', 2));
+}
+
+void LayerPanel::rebuild() {
+    while (auto* item = rows_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto& masks = session_.scene().masks;
+    if (masks.empty()) {
+        rows_->addWidget(new QLabel(tr("No overlays yet: run detection (Ctrl+D) or add a mask."), this));
+        return;
+    }
+    for (std::size_t i = 0; i < masks.size(); ++i) {
+        auto* row = new QWidget(this);
+        auto* h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto* swatch = new QLabel(row);
+        swatch->setFixedSize(14, 14);
+        swatch->setStyleSheet(QStringLiteral("background:#%1; border:1px solid #222;").arg(masks[i].rgb, 6, 16, QChar('0')));
+        auto* visible = new QCheckBox(QString::fromStdString(masks[i].name), row);
+        visible->setChecked(masks[i].visible);
+        auto* outline = new QCheckBox(tr("outline"), row);
+        outline->setChecked(masks[i].outline);
+        auto* opacity = new QSlider(Qt::Horizontal, row);
+        opacity->setRange(10, 100);
+        opacity->setValue(int(masks[i].opacity * 100));
+        opacity->setMaximumWidth(90);
+        opacity->setToolTip(tr("Opacity"));
+        h->addWidget(swatch);
+        h->addWidget(visible, 1);
+        h->addWidget(outline);
+        h->addWidget(opacity);
+        const std::string name = masks[i].name;
+        auto apply = [this, name](auto&& change) {
+            if (auto* l = session_.scene().layer(name)) change(*l);
+            Q_EMIT sceneChanged();
+        };
+        connect(visible, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.visible = on; }); });
+        connect(outline, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.outline = on; }); });
+        connect(opacity, &QSlider::valueChanged, this, [apply](int v) { apply([v](auto& l) { l.opacity = v / 100.0; }); });
+        rows_->addWidget(row);
+    }
+}
+
+}  // namespace lesiondelta::gui

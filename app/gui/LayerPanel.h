@@ -1,0 +1,35 @@
+#pragma once
+// Overlay controls and legend: one row per mask layer (visible, colour swatch, fill/outline,
+// opacity), the probability heat map, and the CNN threshold slider that updates the mask live.
+#include <QWidget>
+
+class QVBoxLayout;
+class QSlider;
+class QCheckBox;
+class QLabel;
+class QTimer;
+
+namespace lesiondelta::gui {
+
+class CaseSession;
+
+class LayerPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayerPanel(CaseSession& session, QWidget* parent = nullptr);
+    void rebuild();  // layers added or removed
+    void setThresholdValue(double threshold);
+
+Q_SIGNALS:
+    void sceneChanged();
+
+private:
+    CaseSession& session_;
+    QVBoxLayout* rows_;
+    QCheckBox* heat_;
+    QSlider* threshold_;
+    QLabel* thresholdLabel_;
+    QTimer* thresholdDelay_;
+};
+
+}  // namespace lesiondelta::gui

@@ -1,0 +1,477 @@
+#include "MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+#include "LayerPanel.h"
+#include "lesiondelta/Version.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/viewer/LesionNavigator.h"
+#include "lesiondelta/viewer/SlicePairPanel.h"
+#include "lesiondelta/viewer/View3D.h"
+
+namespace lesiondelta::gui {
+
+using viewer::Plane;
+using viewer::Side;
+
+MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
+    : QMainWindow(parent), start_(options), session_(new CaseSession(this)) {
+    setWindowTitle(tr("LesionDelta"));
+    setAcceptDrops(true);
+    buildLayout();
+    buildActions();
+    connect(session_, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
+    connect(session_, &CaseSession::previewShown, this, [this] {
+        navigator_->setLesions({});
+        layers_->rebuild();
+        refreshViews();
+        statusBar()->showMessage(tr("Registering BL to FU..."), 3000);
+    });
+    connect(session_, &CaseSession::resultsChanged, this, &MainWindow::onResultsChanged);
+    connect(session_, &CaseSession::layersChanged, this, [this] {
+        layers_->rebuild();
+        onResultsChanged();
+    });
+    connect(session_, &CaseSession::progress, this, &MainWindow::onProgress);
+    connect(session_, &CaseSession::failed, this, &MainWindow::showError);
+    connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
+    connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
+    modelListener_ = session_->model().addListener([this](unsigned changes) {
+        if (changes & (viewer::SlicePairModel::Cursor | viewer::SlicePairModel::Geometry)) updateCursorStatus();
+    });
+    connect(&flicker_, &QTimer::timeout, this, [this] { session_->model().toggle(); });
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    if (!options.caseFolder.isEmpty()) {
+        openCaseFolder(options.caseFolder);
+    } else if (!options.bl.isEmpty() || !options.fu.isEmpty()) {
+        openPair(options.bl, options.fu);
+    } else {
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+    }
+    startupDetectPending_ = options.detect;
+}
+
+MainWindow::~MainWindow() {
+    session_->cancel();
+    session_->waitForWorker();
+    session_->model().removeListener(modelListener_);
+    // The views listen to the session's model: they go first, the session (a child) after.
+    delete takeCentralWidget();
+}
+
+void MainWindow::buildLayout() {
+    panel_ = new viewer::SlicePairPanel(session_->model(), session_->scene(), this);
+    layers_ = new LayerPanel(*session_, this);
+    navigator_ = new viewer::LesionNavigator(this);
+    navigator_->setObjectName("lesionNavigator");
+    view3d_ = new viewer::View3D(this);
+    auto* right = new QTabWidget(this);
+    auto* lesionsAndLayers = new QSplitter(Qt::Vertical, this);
+    lesionsAndLayers->addWidget(navigator_);
+    lesionsAndLayers->addWidget(layers_);
+    right->addTab(lesionsAndLayers, tr("Lesions"));
+    right->addTab(view3d_, tr("3D"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(panel_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
+
+    cursorLabel_ = new QLabel(this);
+    cursorLabel_->setObjectName("cursorLabel");
+    deviceLabel_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(260);
+    progress_->setRange(0, 1000);
+    progress_->hide();
+    cancel_ = new QPushButton(tr("Cancel"), this);
+    cancel_->hide();
+    statusBar()->addWidget(cursorLabel_, 1);
+    statusBar()->addPermanentWidget(deviceLabel_);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel_);
+    connect(cancel_, &QPushButton::clicked, session_, &CaseSession::cancel);
+    connect(layers_, &LayerPanel::sceneChanged, this, &MainWindow::refreshViews);
+    connect(navigator_, &viewer::LesionNavigator::lesionActivated, this, [this](viewer::DisplayIndex d) {
+        auto& m = session_->model();
+        m.setCursor(d);
+        m.setCentre({double(d[0]), double(d[1]), double(d[2])});
+    });
+    connect(view3d_, &viewer::View3D::lesionPicked, this, [this](std::array<double, 3> lps) {
+        if (!session_->pair()) return;
+        PhysicalPointLps p;
+        for (int a = 0; a < 3; ++a) p[a] = lps[a];
+        const auto index = session_->pair()->fu->TransformPhysicalPointToIndex(p);
+        const auto& axes = session_->model().axes();
+        session_->model().setCursor(axes.clamp(axes.displayFromVoxel(index)));
+    });
+}
+
+void MainWindow::buildActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open BL and FU scans..."), QKeySequence::Open, this, &MainWindow::chooseAndOpenPair);
+    file->addAction(tr("Open case folder..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
+    recentMenu_ = file->addMenu(tr("Recent cases"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("Add LST output..."), this, [this] { chooseAndAddMask(true); });
+    file->addAction(tr("Add rater mask..."), this, [this] { chooseAndAddMask(false); });
+    file->addAction(tr("Save results to folder..."), QKeySequence::Save, this, &MainWindow::chooseAndSaveResults);
+    file->addSeparator();
+    file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto& m = session_->model();
+    auto* view = menuBar()->addMenu(tr("&View"));
+    auto* planes = new QActionGroup(this);
+    const std::pair<QString, Plane> planeNames[] = {{tr("Axial"), Plane::Axial}, {tr("Coronal"), Plane::Coronal}, {tr("Sagittal"), Plane::Sagittal}};
+    int key = Qt::Key_1;
+    for (const auto& [name, plane] : planeNames) {
+        auto* a = view->addAction(name, QKeySequence(key++), this, [this, plane] { panel_->setPlane(plane); });
+        a->setCheckable(true);
+        a->setChecked(plane == Plane::Axial);
+        planes->addAction(a);
+    }
+    view->addSeparator();
+    view->addAction(tr("Next slice"), QKeySequence(Qt::Key_Up), this, [this, &m] { m.stepSlice(panel_->plane(), 1); });
+    view->addAction(tr("Previous slice"), QKeySequence(Qt::Key_Down), this, [this, &m] { m.stepSlice(panel_->plane(), -1); });
+    view->addAction(tr("Forward 5 slices"), QKeySequence(Qt::Key_PageUp), this, [this, &m] { m.stepSlice(panel_->plane(), 5); });
+    view->addAction(tr("Back 5 slices"), QKeySequence(Qt::Key_PageDown), this, [this, &m] { m.stepSlice(panel_->plane(), -5); });
+    view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this, [&m] { m.setZoom(m.zoom() * 1.25); });
+    view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this, [&m] { m.setZoom(m.zoom() / 1.25); });
+    view->addAction(tr("Reset view"), QKeySequence(Qt::Key_R), this, [&m] { m.resetView(); });
+    view->addSeparator();
+    auto* toggle = view->addAction(tr("Toggle BL/FU in the FU view"), QKeySequence(Qt::Key_T), this, [&m] { m.toggle(); });
+    toggle->setToolTip(tr("Shows BL in the FU view at identical geometry and window (T)"));
+    flickerAction_ = view->addAction(tr("Flicker"), QKeySequence(Qt::Key_F), this, [this](bool on) {
+        flicker_.setInterval(int(500.0 / session_->model().flickerHz()));
+        on ? flicker_.start() : (flicker_.stop(), session_->model().setToggled(false));
+    });
+    flickerAction_->setCheckable(true);
+    view->addSeparator();
+    view->addAction(tr("Window: automatic"), QKeySequence(Qt::Key_A), this, [&m] { m.applyPreset(viewer::WindowPreset::Auto); });
+    view->addAction(tr("Window: lesion contrast"), QKeySequence(Qt::Key_W), this, [&m] { m.applyPreset(viewer::WindowPreset::LesionContrast); });
+    view->addAction(tr("Window: wide"), this, [&m] { m.applyPreset(viewer::WindowPreset::Wide); });
+    linkAction_ = view->addAction(tr("Link windows (same relative window)"), QKeySequence(Qt::Key_L), this, [&m](bool on) {
+        m.setWindowLink(on ? viewer::WindowLink::Relative : viewer::WindowLink::Off);
+    });
+    linkAction_->setCheckable(true);
+    linkAction_->setChecked(true);
+    view->addSeparator();
+    view->addAction(tr("CNN overlay: fill/outline"), QKeySequence(Qt::Key_O), this, [this] {
+        if (auto* l = session_->scene().layer(kCnnLayer)) l->outline = !l->outline;
+        layers_->rebuild();
+        refreshViews();
+    });
+    view->addAction(tr("CNN overlay: show/hide"), QKeySequence(Qt::Key_G), this, [this] {
+        if (auto* l = session_->scene().layer(kCnnLayer)) l->visible = !l->visible;
+        layers_->rebuild();
+        refreshViews();
+    });
+    view->addAction(tr("Probability heat map"), QKeySequence(Qt::Key_H), this, [this] {
+        session_->scene().heat.visible = !session_->scene().heat.visible;
+        refreshViews();
+    });
+    view->addAction(tr("Next lesion"), QKeySequence(Qt::Key_N), this, [this] { navigator_->step(1); });
+    view->addAction(tr("Previous lesion"), QKeySequence(Qt::Key_P), this, [this] { navigator_->step(-1); });
+
+    auto* analysis = menuBar()->addMenu(tr("&Analysis"));
+    detectAction_ = analysis->addAction(tr("Detect new lesions"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDetection);
+    analysis->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), session_, &CaseSession::cancel);
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
+    help->addAction(tr("About LesionDelta"), this, &MainWindow::showAbout);
+
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName("mainToolbar");
+    bar->addAction(tr("Open case"), this, &MainWindow::chooseAndOpenFolder);
+    bar->addAction(detectAction_);
+    bar->addAction(toggle);
+    bar->addAction(flickerAction_);
+    bar->addAction(linkAction_);
+    for (auto* a : planes->actions()) bar->addAction(a);
+}
+
+void MainWindow::openPair(const QString& bl, const QString& fu) {
+    if (bl.isEmpty() || fu.isEmpty()) {
+        showError(tr("Give both scans: BL and FU."));
+        return;
+    }
+    if (!session_->open(bl, fu)) {
+        showError(tr("Please wait for the running task to finish or cancel it."));
+        return;
+    }
+    addRecent(bl + "|" + fu);
+    onProgress(0, tr("loading"));
+}
+
+void MainWindow::openCaseFolder(const QString& folder) {
+    try {
+        if (!session_->openFolder(folder)) {
+            showError(tr("Please wait for the running task to finish or cancel it."));
+            return;
+        }
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+        return;
+    }
+    addRecent(folder);
+    onProgress(0, tr("loading"));
+}
+
+void MainWindow::startDetection() {
+    if (!session_->hasCase()) {
+        showError(tr("Open a case first (File > Open)."));
+        return;
+    }
+    const QString model = modelPath();
+    if (model.isEmpty()) return;
+    if (!session_->detect(model, start_.device)) {
+        showError(tr("Please wait for the running task to finish or cancel it."));
+        return;
+    }
+    onProgress(0, tr("starting"));
+}
+
+QString MainWindow::modelPath() const {
+    if (!start_.model.isEmpty()) return start_.model;
+    try {
+        return QString::fromStdString(findShippedModel());
+    } catch (const std::exception& e) {
+        const_cast<MainWindow*>(this)->showError(QString::fromStdString(e.what()));
+        return {};
+    }
+}
+
+void MainWindow::onProgress(double fraction, const QString& stage) {
+    if (!progress_->isVisible()) {
+        elapsed_.start();
+        progress_->show();
+        cancel_->show();
+    }
+    stage_ = stage;
+    progress_->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
+    progress_->setFormat(tr("%1 %p% (%2 s)").arg(stage).arg(elapsed_.elapsed() / 1000));
+    detectAction_->setEnabled(false);
+}
+
+void MainWindow::onWorkFinished() {
+    progress_->hide();
+    cancel_->hide();
+    detectAction_->setEnabled(true);
+    if (startupDetectPending_ && session_->hasCase() && !session_->result()) {
+        startupDetectPending_ = false;
+        startDetection();
+        return;
+    }
+    startupDetectPending_ = false;
+    finishStartup();
+}
+
+void MainWindow::finishStartup() {
+    if (session_->busy()) return;
+    if (!start_.screenshot.isEmpty()) {
+        const QString path = start_.screenshot;
+        start_.screenshot.clear();
+        QTimer::singleShot(300, this, [this, path] {
+            grab().save(path);
+            if (start_.quitAfterScreenshot) QApplication::quit();
+        });
+    }
+    Q_EMIT idle();
+}
+
+void MainWindow::onCaseOpened() {
+    setWindowTitle(tr("LesionDelta - %1").arg(QFileInfo(session_->fuPath()).fileName()));
+    if (const auto& c = session_->caseFolder()) setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
+    view3d_->setHead(session_->headMask());
+    view3d_->setLesions(nullptr);
+    navigator_->setLesions({});
+    layers_->rebuild();
+    refreshViews();
+    updateCursorStatus();
+}
+
+void MainWindow::onResultsChanged() {
+    navigator_->setLesions(session_->navigatorLesions());
+    view3d_->setLesions(session_->cnnMask());
+    layers_->setThresholdValue(session_->threshold());
+    if (const auto* r = session_->result(); r && r->summary.contains("device")) {
+        deviceLabel_->setText(tr("%1 lesions | %2").arg(r->lesions.size()).arg(QString::fromStdString(r->summary["device"].get<std::string>())));
+    } else if (r) {
+        deviceLabel_->setText(tr("%1 lesions").arg(r->lesions.size()));
+    }
+    refreshViews();
+}
+
+void MainWindow::refreshViews() { panel_->refresh(); }
+
+void MainWindow::updateCursorStatus() {
+    const auto* pair = session_->pair();
+    if (!pair) {
+        cursorLabel_->setText(tr("Open a case: File > Open, or drop BL and FU files or a case folder here."));
+        return;
+    }
+    const auto& m = session_->model();
+    const VoxelIndex v = m.axes().voxelFromDisplay(m.cursor());
+    PhysicalPointLps p;
+    pair->fu->TransformIndexToPhysicalPoint(v, p);
+    cursorLabel_->setText(tr("voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8")
+                              .arg(v[0]).arg(v[1]).arg(v[2])
+                              .arg(p[0], 0, 'f', 1).arg(p[1], 0, 'f', 1).arg(p[2], 0, 'f', 1)
+                              .arg(pair->blInFu->GetPixel(v), 0, 'f', 1)
+                              .arg(pair->fu->GetPixel(v), 0, 'f', 1));
+}
+
+QString MainWindow::statusText() const { return cursorLabel_->text(); }
+
+void MainWindow::showError(const QString& message) {
+    statusBar()->showMessage(message.section('\n', 0, 0), 10000);
+    if (QApplication::platformName() == "offscreen" || !start_.screenshot.isEmpty()) {
+        qWarning("%s", qPrintable(message));
+        return;
+    }
+    QMessageBox::warning(this, tr("LesionDelta"), message);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (session_->busy()) {
+        session_->cancel();
+        session_->waitForWorker();
+    }
+    QSettings().setValue("window/geometry", saveGeometry());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const auto& url : event->mimeData()->urls()) paths << url.toLocalFile();
+    paths.sort();  // BL before FU when named by date, study number or bl/fu
+    if (paths.size() == 1 && QFileInfo(paths[0]).isDir()) {
+        openCaseFolder(paths[0]);
+    } else if (paths.size() == 2) {
+        openPair(paths[0], paths[1]);
+    } else {
+        showError(tr("Drop a case folder, or exactly two scans (BL first by name, then FU)."));
+    }
+}
+
+void MainWindow::addRecent(const QString& entry) {
+    QSettings settings;
+    QStringList recent = settings.value("recentCases").toStringList();
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 10) recent.removeLast();
+    settings.setValue("recentCases", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value("recentCases").toStringList();
+    for (const auto& entry : recent) {
+        recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this, [this, entry] { openRecent(entry); });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openRecent(const QString& entry) {
+    const auto parts = entry.split('|');
+    parts.size() == 2 ? openPair(parts[0], parts[1]) : openCaseFolder(entry);
+}
+
+void MainWindow::chooseAndOpenPair() {
+    QSettings settings;
+    const QString dir = settings.value("lastFolder").toString();
+    const QString filter = tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)");
+    const QString bl = QFileDialog::getOpenFileName(this, tr("Baseline (BL) scan"), dir, filter);
+    if (bl.isEmpty()) return;
+    const QString fu = QFileDialog::getOpenFileName(this, tr("Follow-up (FU) scan"), QFileInfo(bl).path(), filter);
+    if (fu.isEmpty()) return;
+    settings.setValue("lastFolder", QFileInfo(fu).path());
+    openPair(bl, fu);
+}
+
+void MainWindow::chooseAndOpenFolder() {
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Case folder"), settings.value("lastFolder").toString());
+    if (folder.isEmpty()) return;
+    settings.setValue("lastFolder", folder);
+    openCaseFolder(folder);
+}
+
+void MainWindow::chooseAndAddMask(bool lst) {
+    const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
+                                                      QSettings().value("lastFolder").toString(),
+                                                      tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
+    if (path.isEmpty()) return;
+    try {
+        const QString name = lst ? QString(kLstLayer) : tr("Rater %1").arg(QFileInfo(path).baseName());
+        session_->addMaskLayer(name, path, lst ? 0xff8c00 : 0x3399ff, lst);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::chooseAndSaveResults() {
+    if (!session_->result()) {
+        showError(tr("There are no results to save yet."));
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into"), QSettings().value("lastFolder").toString());
+    if (folder.isEmpty()) return;
+    try {
+        session_->saveResults(folder);
+        statusBar()->showMessage(tr("Saved to %1").arg(folder), 5000);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::showShortcuts() {
+    QString text = QStringLiteral("<table>");
+    for (auto* menu : menuBar()->findChildren<QMenu*>()) {
+        for (auto* a : menu->actions()) {
+            if (a->shortcut().isEmpty()) continue;
+            text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), QString(a->text()).remove('&').toHtmlEscaped());
+        }
+    }
+    text += tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
+               "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
+               "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
+               "<tr><td><b>Wheel / Ctrl+wheel</b></td><td>&nbsp;&nbsp;slice / zoom</td></tr></table>");
+    QMessageBox::information(this, tr("Keyboard shortcuts"), text);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About LesionDelta"),
+                       tr("<b>LesionDelta %1</b><br>New and enlarging MS lesions in follow-up FLAIR MRI "
+                          "(after Krueger et al. 2020).<br>Sample data: Ljubljana MS dataset, CC-BY (Lesjak et al.).")
+                           .arg(kVersion));
+}
+
+}  // namespace lesiondelta::gui

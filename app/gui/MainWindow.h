@@ -1,0 +1,101 @@
+#pragma once
+// The reading window: coupled BL/FU views in the centre; overlays, lesion navigator and 3D view
+// on the right; detection with progress and Cancel in the status bar. It wires widgets to the
+// CaseSession and delegates all work to it.
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+#include "CaseSession.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QMenu;
+class QActionGroup;
+
+namespace lesiondelta::viewer {
+class SlicePairPanel;
+class LesionNavigator;
+class View3D;
+}  // namespace lesiondelta::viewer
+
+namespace lesiondelta::gui {
+
+class LayerPanel;
+
+struct StartOptions {
+    QString bl, fu, caseFolder, model, device = "auto";
+    bool detect = false;          // run detection once the case is open
+    QString screenshot;           // grab the window to this PNG when all requested work is done
+    bool quitAfterScreenshot = false;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const StartOptions& options = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    CaseSession& session() { return *session_; }
+    viewer::SlicePairPanel* panel() const { return panel_; }
+    viewer::LesionNavigator* navigator() const { return navigator_; }
+    viewer::View3D* view3D() const { return view3d_; }
+    QString statusText() const;
+
+    void openPair(const QString& bl, const QString& fu);
+    void openCaseFolder(const QString& folder);
+    void startDetection();
+
+Q_SIGNALS:
+    void idle();  // no work running and nothing requested at start is pending
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void onCaseOpened();
+    void onResultsChanged();
+    void onProgress(double fraction, const QString& stage);
+    void onWorkFinished();
+    void showError(const QString& message);
+    void updateCursorStatus();
+    void refreshViews();
+    void addRecent(const QString& entry);
+    void rebuildRecentMenu();
+    void openRecent(const QString& entry);
+    void chooseAndOpenPair();
+    void chooseAndOpenFolder();
+    void chooseAndAddMask(bool lst);
+    void chooseAndSaveResults();
+    void showShortcuts();
+    void showAbout();
+    QString modelPath() const;
+    void finishStartup();
+
+    StartOptions start_;
+    CaseSession* session_;
+    viewer::SlicePairPanel* panel_ = nullptr;
+    viewer::LesionNavigator* navigator_ = nullptr;
+    viewer::View3D* view3d_ = nullptr;
+    LayerPanel* layers_ = nullptr;
+    QLabel* cursorLabel_ = nullptr;
+    QLabel* deviceLabel_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QPushButton* cancel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* detectAction_ = nullptr;
+    QAction* flickerAction_ = nullptr;
+    QAction* linkAction_ = nullptr;
+    QTimer flicker_;
+    QElapsedTimer elapsed_;
+    QString stage_;
+    int modelListener_ = 0;
+    bool startupDetectPending_ = false;
+};
+
+}  // namespace lesiondelta::gui

@@ -1,0 +1,47 @@
+// lesiondelta: the reading GUI.
+//   lesiondelta [--bl FILE --fu FILE | --case DIR] [--model FILE] [--device auto|cpu|cuda]
+//               [--detect] [--screenshot FILE.png [--quit]]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSurfaceFormat>
+
+#include "MainWindow.h"
+#include "lesiondelta/Version.h"
+
+int main(int argc, char** argv) {
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("LesionDelta");
+    QApplication::setApplicationName("LesionDelta");
+    QApplication::setApplicationVersion(lesiondelta::kVersion);
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Review of new and enlarging MS lesions in BL/FU FLAIR MRI");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({{"bl", "Baseline scan (file or DICOM folder).", "file"},
+                       {"fu", "Follow-up scan (file or DICOM folder).", "file"},
+                       {"case", "Case folder (see README: case folders).", "dir"},
+                       {"model", "Weights file (default: the shipped model).", "file"},
+                       {"device", "auto, cpu or cuda.", "device", "auto"},
+                       {"detect", "Run detection once the case is open."},
+                       {"screenshot", "Save a picture of the window when the work is done.", "png"},
+                       {"quit", "Quit after --screenshot."}});
+    parser.process(app);
+    if (parser.isSet("bl") != parser.isSet("fu")) {
+        fprintf(stderr, "lesiondelta: give both --bl and --fu\n");
+        return 2;
+    }
+    lesiondelta::gui::StartOptions o;
+    o.bl = parser.value("bl");
+    o.fu = parser.value("fu");
+    o.caseFolder = parser.value("case");
+    o.model = parser.value("model");
+    o.device = parser.value("device");
+    o.detect = parser.isSet("detect");
+    o.screenshot = parser.value("screenshot");
+    o.quitAfterScreenshot = parser.isSet("quit");
+    lesiondelta::gui::MainWindow window(o);
+    window.resize(1500, 900);
+    window.show();
+    return app.exec();
+}

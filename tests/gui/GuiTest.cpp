@@ -1,0 +1,170 @@
+// The reading window, offscreen: open the sample case, scroll, change W/L in one view and check
+// the other, toggle, run detection with the shipped model while measuring event-loop latency,
+// check the overlay, lesion table and 3D surfaces; bad input keeps what is loaded.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QKeyEvent>
+#include <QTimer>
+#include <QWheelEvent>
+#include <QThread>
+#include <filesystem>
+#include <unistd.h>
+
+#include "MainWindow.h"
+#include "lesiondelta/viewer/LesionNavigator.h"
+#include "lesiondelta/viewer/SlicePairPanel.h"
+#include "lesiondelta/viewer/View3D.h"
+
+using namespace lesiondelta;
+using namespace lesiondelta::gui;
+using viewer::Side;
+
+namespace {
+
+/// Runs the event loop until `done` or the timeout; returns whether `done` came true.
+bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return done();
+}
+
+void wheel(QWidget* w, int steps) {
+    const QPointF centre(w->width() / 2.0, w->height() / 2.0);
+    QWheelEvent e(centre, w->mapToGlobal(centre), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+                  Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &e);
+}
+
+void drag(QWidget* w, Qt::MouseButton button, QPointF from, QPointF to) {
+    QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), button, button, Qt::NoModifier);
+    QApplication::sendEvent(w, &press);
+    QMouseEvent move(QEvent::MouseMove, to, w->mapToGlobal(to), Qt::NoButton, button, Qt::NoModifier);
+    QApplication::sendEvent(w, &move);
+    QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), button, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &release);
+}
+
+class Gui : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!std::filesystem::exists(std::string(LESIONDELTA_SAMPLE_DIR) + "/case.json")) GTEST_SKIP() << "no sample case";
+        results_ = std::filesystem::temp_directory_path() / ("lesiondelta-gui-" + std::to_string(::getpid()));
+    }
+    void TearDown() override { std::filesystem::remove_all(results_); }
+    std::filesystem::path results_;
+};
+
+TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
+    StartOptions o;
+    o.bl = QString(LESIONDELTA_SAMPLE_DIR) + "/study1_FLAIR.nii.gz";
+    o.fu = QString(LESIONDELTA_SAMPLE_DIR) + "/study2_FLAIR.nii.gz";
+    MainWindow window(o);
+    window.resize(1400, 850);
+    window.show();
+    QElapsedTimer opening;
+    opening.start();
+    auto* panel = window.panel();
+    auto* bl = panel->view(Side::Baseline);
+    auto* fu = panel->view(Side::FollowUp);
+    ASSERT_TRUE(waitFor([&] { return !fu->sliceImage().isNull(); }, 10000)) << "no image shown";
+    std::cout << "images shown after " << opening.elapsed() << " ms\n";
+    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000)) << "registration did not finish";
+    EXPECT_NE(window.statusText().indexOf("LPS"), -1);
+
+    // Scrolling one view moves both.
+    auto& model = window.session().model();
+    const int before = model.slice(viewer::Plane::Axial);
+    wheel(fu, 3);
+    EXPECT_EQ(model.slice(viewer::Plane::Axial), before + 3);
+    QApplication::processEvents();
+    EXPECT_EQ(bl->sliceImage().size(), fu->sliceImage().size());
+
+    // A right-drag in the BL view changes BL's window, and FU's follows relatively.
+    const auto fuWindowBefore = model.windowLevel(Side::FollowUp);
+    drag(bl, Qt::RightButton, {200, 200}, {300, 150});
+    const auto blWindow = model.windowLevel(Side::Baseline), fuWindow = model.windowLevel(Side::FollowUp);
+    EXPECT_NE(fuWindow.window, fuWindowBefore.window);
+    const auto& rb = model.intensityRange(Side::Baseline);
+    const auto& rf = model.intensityRange(Side::FollowUp);
+    EXPECT_NEAR((blWindow.level - rb.low) / (rb.high - rb.low), (fuWindow.level - rf.low) / (rf.high - rf.low), 1e-9);
+
+    // Toggle: the FU view shows exactly what the BL view shows.
+    model.toggle();
+    EXPECT_EQ(fu->sliceImage(), bl->sliceImage());
+    model.toggle();
+    EXPECT_NE(fu->sliceImage(), bl->sliceImage());
+
+    // Detection with the shipped model; the event loop keeps running (latency sampled every 10 ms).
+    qint64 worstGap = 0;
+    QElapsedTimer gap;
+    gap.start();
+    QTimer probe;
+    probe.setInterval(10);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        worstGap = std::max(worstGap, gap.restart());
+    });
+    probe.start();
+    window.startDetection();
+    ASSERT_TRUE(window.session().busy());
+    ASSERT_TRUE(waitFor([&] { return !window.session().busy(); }, 600000)) << "detection did not finish";
+    probe.stop();
+    std::cout << "worst event-loop gap during detection: " << worstGap << " ms\n";
+    EXPECT_LT(worstGap, 100);
+    ASSERT_NE(window.session().result(), nullptr);
+    const auto lesions = window.session().result()->lesions;
+    EXPECT_EQ(window.navigator()->lesionCount(), int(lesions.size()));
+    if (!lesions.empty()) {
+        // Selecting the first lesion moves the cursor into it and the FU view shows green there.
+        window.navigator()->step(1);
+        const auto* selected = window.navigator()->selectedLesion();
+        ASSERT_NE(selected, nullptr);
+        EXPECT_EQ(model.cursor(), selected->centre);
+        const QImage image = fu->sliceImage();
+        int green = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb p = image.pixel(x, y);
+                green += qGreen(p) > qRed(p) + 60 && qGreen(p) > qBlue(p) + 60;
+            }
+        EXPECT_GT(green, 0);
+        EXPECT_GT(window.view3D()->lesionTriangles(), 0u);
+    }
+    // Results can be saved and a bad mask leaves the case as it was.
+    window.session().saveResults(QString::fromStdString(results_.string()));
+    EXPECT_TRUE(std::filesystem::exists(results_ / "new_lesions.nii.gz"));
+    const auto layers = window.session().scene().masks.size();
+    EXPECT_THROW(window.session().addMaskLayer("bad", QString(LESIONDELTA_SAMPLE_DIR) + "/case.json", 0xff0000), std::exception);
+    EXPECT_EQ(window.session().scene().masks.size(), layers);
+    EXPECT_TRUE(window.session().hasCase());
+}
+
+TEST_F(Gui, AFileThatIsNotAnImageFailsClearlyAndKeepsTheWindowUsable) {
+    StartOptions o;
+    o.bl = QString(LESIONDELTA_SAMPLE_DIR) + "/case.json";
+    o.fu = QString(LESIONDELTA_SAMPLE_DIR) + "/study2_FLAIR.nii.gz";
+    MainWindow window(o);
+    window.show();
+    QString message;
+    QObject::connect(&window.session(), &CaseSession::failed, [&](const QString& m) { message = m; });
+    ASSERT_TRUE(waitFor([&] { return !message.isEmpty(); }, 20000));
+    EXPECT_NE(message.indexOf("case.json"), -1) << message.toStdString();
+    EXPECT_FALSE(window.session().hasCase());
+    EXPECT_TRUE(waitFor([&] { return !window.session().busy(); }, 5000));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("LesionDeltaTest");
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,27 @@
+#pragma once
+// What the reading views draw: BL (in FU space) and FU on the FU grid, the mask layers in
+// drawing order and the probability heat map. Owned by the application; views read it.
+#include <array>
+#include <vector>
+
+#include "lesiondelta/core/Volume.h"
+#include "lesiondelta/viewer/SlicePairModel.h"
+#include "lesiondelta/viewer/SliceRenderer.h"
+
+namespace lesiondelta::viewer {
+
+struct ViewerScene {
+    std::array<ImageVolume::ConstPointer, 2> scans;  // [0] BL in FU space, [1] FU
+    std::vector<MaskLayer> masks;
+    HeatLayer heat;
+
+    const ImageVolume* scan(Side side) const { return scans[side == Side::Baseline ? 0 : 1].GetPointer(); }
+    bool ready() const { return scans[0] && scans[1]; }
+    MaskLayer* layer(const std::string& name) {
+        for (auto& l : masks)
+            if (l.name == name) return &l;
+        return nullptr;
+    }
+};
+
+}  // namespace lesiondelta::viewer
