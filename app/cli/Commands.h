@@ -9,6 +9,7 @@ namespace lesiondelta::cli {
 int runRegister(const std::vector<std::string>& args);
 int runLesions(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
+int runEvaluateCases(const std::vector<std::string>& args);  // evaluate --cases LIST.csv
 int runSegment(const std::vector<std::string>& args);
 int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);

@@ -1,4 +1,5 @@
 // lesiondelta-cli: the command-line front end of LesionDelta.
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -65,6 +66,10 @@ Verbs:
   evaluate --pred MASK | --pred-lst LST_LABELS --ref RATER1 [--ref RATER2 ...] [--min-ml 0.01]
       Lesion-wise sensitivity, FP count, FPR and Dice (Krueger et al. 2020) per rater, averaged
       over raters, and inter-rater figures when there are two or more raters; JSON on stdout.
+  evaluate --cases LIST.csv [--name METHOD] [--json FILE] [--min-ml 0.01]
+      A set of cases (CSV: case,prediction,reference[,reference2...], paths relative to the
+      CSV; a prediction ending in #lst is read as LST labels), printed like the paper's
+      Table 2: a line per case and mean +- sd over cases of sensitivity, Dice, FP count, FPR.
       Undefined values (no reference lesion) are null. --pred-lst takes LST's lesion change
       label image (1 decrease, 2 no change, 3 increase) and counts label 3 only. Masks on
       another grid are resampled by physical position, with a warning.
@@ -99,7 +104,10 @@ int main(int argc, char** argv) {
     try {
         if (verb == "register") return lesiondelta::cli::runRegister(rest);
         if (verb == "lesions") return lesiondelta::cli::runLesions(rest);
-        if (verb == "evaluate") return lesiondelta::cli::runEvaluate(rest);
+        if (verb == "evaluate") {
+            const bool cases = std::find(rest.begin(), rest.end(), "--cases") != rest.end();
+            return cases ? lesiondelta::cli::runEvaluateCases(rest) : lesiondelta::cli::runEvaluate(rest);
+        }
         if (verb == "segment") return lesiondelta::cli::runSegment(rest);
         if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
         if (verb == "info") return lesiondelta::cli::runInfo(rest);

@@ -10,6 +10,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QOpenGLContext>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -26,6 +28,13 @@
 #include "lesiondelta/viewer/View3D.h"
 
 namespace lesiondelta::gui {
+namespace {
+/// The offscreen platform (tests, batch screenshots) has no OpenGL: the 3D view is left out.
+bool openGlAvailable() {
+    QOpenGLContext context;
+    return context.create();
+}
+}  // namespace
 
 using viewer::Plane;
 using viewer::Side;
@@ -66,6 +75,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
         QTimer::singleShot(0, this, &MainWindow::finishStartup);
     }
     startupDetectPending_ = options.detect;
+    if (options.show3D) showView3D();
 }
 
 MainWindow::~MainWindow() {
@@ -81,13 +91,20 @@ void MainWindow::buildLayout() {
     layers_ = new LayerPanel(*session_, this);
     navigator_ = new viewer::LesionNavigator(this);
     navigator_->setObjectName("lesionNavigator");
-    view3d_ = new viewer::View3D(this);
-    auto* right = new QTabWidget(this);
+    auto* right = sideTabs_ = new QTabWidget(this);
     auto* lesionsAndLayers = new QSplitter(Qt::Vertical, this);
     lesionsAndLayers->addWidget(navigator_);
     lesionsAndLayers->addWidget(layers_);
     right->addTab(lesionsAndLayers, tr("Lesions"));
-    right->addTab(view3d_, tr("3D"));
+    if (openGlAvailable()) {
+        view3d_ = new viewer::View3D(this);
+        right->addTab(view3d_, tr("3D"));
+    } else {
+        auto* none = new QLabel(tr("The 3D view needs OpenGL, which this display does not offer."), this);
+        none->setAlignment(Qt::AlignCenter);
+        none->setWordWrap(true);
+        right->addTab(none, tr("3D"));
+    }
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(panel_);
     split->addWidget(right);
@@ -115,7 +132,7 @@ void MainWindow::buildLayout() {
         m.setCursor(d);
         m.setCentre({double(d[0]), double(d[1]), double(d[2])});
     });
-    connect(view3d_, &viewer::View3D::lesionPicked, this, [this](std::array<double, 3> lps) {
+    if (view3d_) connect(view3d_, &viewer::View3D::lesionPicked, this, [this](std::array<double, 3> lps) {
         if (!session_->pair()) return;
         PhysicalPointLps p;
         for (int a = 0; a < 3; ++a) p[a] = lps[a];
@@ -293,7 +310,13 @@ void MainWindow::finishStartup() {
         const QString path = start_.screenshot;
         start_.screenshot.clear();
         QTimer::singleShot(300, this, [this, path] {
-            grab().save(path);
+            QPixmap shot = grab();
+            if (view3d_ && view3d_->isVisible()) {  // VTK's frame is not in grab(): paint it in
+                QPainter painter(&shot);
+                const QImage frame = view3d_->snapshot();
+                painter.drawImage(QRectF(view3d_->mapTo(this, QPoint(0, 0)), QSizeF(view3d_->size())), frame);
+            }
+            shot.save(path);
             if (start_.quitAfterScreenshot) QApplication::quit();
         });
     }
@@ -303,8 +326,10 @@ void MainWindow::finishStartup() {
 void MainWindow::onCaseOpened() {
     setWindowTitle(tr("LesionDelta - %1").arg(QFileInfo(session_->fuPath()).fileName()));
     if (const auto& c = session_->caseFolder()) setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
-    view3d_->setHead(session_->headMask());
-    view3d_->setLesions(nullptr);
+    if (view3d_) {
+        view3d_->setHead(session_->headMask());
+        view3d_->setLesions(nullptr);
+    }
     navigator_->setLesions({});
     layers_->rebuild();
     refreshViews();
@@ -313,7 +338,7 @@ void MainWindow::onCaseOpened() {
 
 void MainWindow::onResultsChanged() {
     navigator_->setLesions(session_->navigatorLesions());
-    view3d_->setLesions(session_->cnnMask());
+    if (view3d_) view3d_->setLesions(session_->cnnMask());
     layers_->setThresholdValue(session_->threshold());
     if (const auto* r = session_->result(); r && r->summary.contains("device")) {
         deviceLabel_->setText(tr("%1 lesions | %2").arg(r->lesions.size()).arg(QString::fromStdString(r->summary["device"].get<std::string>())));
@@ -341,6 +366,8 @@ void MainWindow::updateCursorStatus() {
                               .arg(pair->blInFu->GetPixel(v), 0, 'f', 1)
                               .arg(pair->fu->GetPixel(v), 0, 'f', 1));
 }
+
+void MainWindow::showView3D() { sideTabs_->setCurrentIndex(1); }
 
 QString MainWindow::statusText() const { return cursorLabel_->text(); }
 

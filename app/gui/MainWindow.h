@@ -27,6 +27,7 @@ class LayerPanel;
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
     bool detect = false;          // run detection once the case is open
+    bool show3D = false;          // bring the 3D tab to the front
     QString screenshot;           // grab the window to this PNG when all requested work is done
     bool quitAfterScreenshot = false;
 };
@@ -40,8 +41,9 @@ public:
     CaseSession& session() { return *session_; }
     viewer::SlicePairPanel* panel() const { return panel_; }
     viewer::LesionNavigator* navigator() const { return navigator_; }
-    viewer::View3D* view3D() const { return view3d_; }
+    viewer::View3D* view3D() const { return view3d_; }  // null without OpenGL (offscreen)
     QString statusText() const;
+    void showView3D();  // brings the 3D tab to the front
 
     void openPair(const QString& bl, const QString& fu);
     void openCaseFolder(const QString& folder);
@@ -91,6 +93,7 @@ private:
     QAction* detectAction_ = nullptr;
     QAction* flickerAction_ = nullptr;
     QAction* linkAction_ = nullptr;
+    class QTabWidget* sideTabs_ = nullptr;
     QTimer flicker_;
     QElapsedTimer elapsed_;
     QString stage_;

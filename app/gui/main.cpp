@@ -1,6 +1,6 @@
 // lesiondelta: the reading GUI.
 //   lesiondelta [--bl FILE --fu FILE | --case DIR] [--model FILE] [--device auto|cpu|cuda]
-//               [--detect] [--screenshot FILE.png [--quit]]
+//               [--detect] [--show-3d] [--screenshot FILE.png [--quit]]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
                        {"model", "Weights file (default: the shipped model).", "file"},
                        {"device", "auto, cpu or cuda.", "device", "auto"},
                        {"detect", "Run detection once the case is open."},
+                       {"show-3d", "Show the 3D view beside the slices."},
                        {"screenshot", "Save a picture of the window when the work is done.", "png"},
                        {"quit", "Quit after --screenshot."}});
     parser.process(app);
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     o.model = parser.value("model");
     o.device = parser.value("device");
     o.detect = parser.isSet("detect");
+    o.show3D = parser.isSet("show-3d");
     o.screenshot = parser.value("screenshot");
     o.quitAfterScreenshot = parser.isSet("quit");
     lesiondelta::gui::MainWindow window(o);

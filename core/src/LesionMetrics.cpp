@@ -1,5 +1,7 @@
 #include "lesiondelta/core/LesionMetrics.h"
 
+#include <cmath>
+
 #include <itkImageRegionConstIterator.h>
 
 #include "lesiondelta/core/VolumeChecks.h"
@@ -78,6 +80,37 @@ AveragedMetrics interRater(const std::vector<const MaskVolume*>& raters, double 
         }
     }
     return averageMetrics(pairs);
+}
+
+namespace {
+MeanSd meanSd(const std::vector<double>& v) {
+    MeanSd m;
+    m.n = unsigned(v.size());
+    if (v.empty()) return m;
+    for (double x : v) m.mean += x;
+    m.mean /= double(v.size());
+    double sq = 0;
+    for (double x : v) sq += (x - m.mean) * (x - m.mean);
+    m.sd = v.size() > 1 ? std::sqrt(sq / double(v.size() - 1)) : 0.0;
+    return m;
+}
+}  // namespace
+
+CohortSummary summariseCases(const std::vector<AveragedMetrics>& perCase) {
+    std::vector<double> sens, dice, fp, fpr;
+    for (const auto& c : perCase) {
+        if (c.sensitivity) sens.push_back(*c.sensitivity);
+        if (c.dice) dice.push_back(*c.dice);
+        if (c.fpr) fpr.push_back(*c.fpr);
+        fp.push_back(c.falsePositives);
+    }
+    CohortSummary s;
+    s.cases = unsigned(perCase.size());
+    s.sensitivity = meanSd(sens);
+    s.dice = meanSd(dice);
+    s.falsePositives = meanSd(fp);
+    s.fpr = meanSd(fpr);
+    return s;
 }
 
 }  // namespace lesiondelta

@@ -21,6 +21,9 @@
 
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QOpenGLExtraFunctions>
+#include <QPainter>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 #include <cstring>
 
@@ -81,6 +84,15 @@ struct View3D::Private {
 
 View3D::View3D(QWidget* parent) : QOpenGLWidget(parent), d_(std::make_unique<Private>()) {
     setMinimumSize(200, 200);
+    // VTK's OpenGL2 backend needs a 3.2 core context with a depth buffer; Qt's default has none.
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setAlphaBufferSize(0);
+    setFormat(format);
     d_->window->AddRenderer(d_->renderer);
     d_->window->SetMultiSamples(0);
     d_->renderer->SetBackground(0.08, 0.09, 0.11);
@@ -98,7 +110,8 @@ View3D::View3D(QWidget* parent) : QOpenGLWidget(parent), d_(std::make_unique<Pri
     });
     d_->window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
     d_->head->GetProperty()->SetColor(0.85, 0.78, 0.72);
-    d_->head->GetProperty()->SetOpacity(0.18);
+    d_->head->GetProperty()->SetOpacity(0.15);
+    d_->head->GetProperty()->BackfaceCullingOn();
     d_->head->PickableOff();
     d_->head->VisibilityOff();
     d_->lesions->GetProperty()->SetColor(0.1, 0.95, 0.2);
@@ -169,27 +182,52 @@ void View3D::resetCamera() {
     d_->renderer->ResetCamera();
     camera->Azimuth(30);
     camera->Elevation(15);
+    camera->Dolly(1.4);
     d_->renderer->ResetCameraClippingRange();
     update();
 }
 
 void View3D::initializeGL() {
+    // VTK renders into its own framebuffer and, at the end of each frame, blits the result into
+    // the framebuffer bound at that time: Qt's, during paintGL.
     d_->window->SetOwnContext(false);
-    d_->window->SetReadyForRendering(false);
+    d_->window->SwapBuffersOn();
+    d_->window->SetFrameBlitModeToNoBlit();
     d_->window->InitializeFromCurrentContext();
-    d_->window->SetFrameBlitModeToBlitToCurrent();
     d_->initialised = true;
 }
 
 void View3D::paintGL() {
     const double ratio = devicePixelRatioF();
-    d_->window->SetSize(int(width() * ratio), int(height() * ratio));
+    const int w = std::max(1, int(width() * ratio)), h = std::max(1, int(height() * ratio));
+    d_->window->SetSize(w, h);
     d_->window->SetReadyForRendering(true);
-    d_->window->GetState()->Reset();
-    d_->window->GetState()->Push();
+    auto* state = d_->window->GetState();
+    state->Reset();
+    state->Push();
+    // VTK renders into its own framebuffers; the result is then blitted into the framebuffer
+    // QOpenGLWidget composes (as VTK's own Qt widget does).
     d_->window->Render();
-    d_->window->GetState()->Pop();
+    constexpr unsigned int kDrawFramebuffer = 0x8CA9;  // GL_DRAW_FRAMEBUFFER
+    state->vtkglBindFramebuffer(kDrawFramebuffer, defaultFramebufferObject());
+    d_->window->BlitDisplayFramebuffer();
+    state->Pop();
     d_->window->SetReadyForRendering(false);
+}
+
+QImage View3D::snapshot() {
+    if (!d_->initialised || !isVisible()) return {};
+    makeCurrent();
+    paintGL();  // VTK's frame into this widget's framebuffer, then read that back
+    const double ratio = devicePixelRatioF();
+    const int w = std::max(1, int(width() * ratio)), h = std::max(1, int(height() * ratio));
+    QImage frame(w, h, QImage::Format_RGBX8888);
+    auto* gl = context()->extraFunctions();
+    gl->glBindFramebuffer(GL_READ_FRAMEBUFFER, defaultFramebufferObject());
+    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    gl->glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, frame.bits());
+    doneCurrent();
+    return frame.mirrored(false, true);  // OpenGL rows run bottom-up
 }
 
 void View3D::mousePressEvent(QMouseEvent* event) {

@@ -40,4 +40,16 @@ AveragedMetrics averageMetrics(const std::vector<LesionMetrics>& comparisons);
 /// Needs at least two raters.
 AveragedMetrics interRater(const std::vector<const MaskVolume*>& raters, double minMl = kMinLesionMl);
 
+/// Mean and sample standard deviation of the defined per-case values (the paper's Table 2: mean
+/// +- sd over cases; cases without reference lesions count for the FP count only).
+struct MeanSd {
+    double mean = 0.0, sd = 0.0;
+    unsigned int n = 0;  // cases with a defined value
+};
+struct CohortSummary {
+    MeanSd sensitivity, dice, falsePositives, fpr;
+    unsigned int cases = 0;
+};
+CohortSummary summariseCases(const std::vector<AveragedMetrics>& perCase);
+
 }  // namespace lesiondelta

@@ -3,6 +3,7 @@
 // physical LPS millimetres. VTK renders through vtkGenericOpenGLRenderWindow inside this Qt6
 // QOpenGLWidget (Debian's VTK Qt module is built for Qt5, so it is not used). Left drag rotates,
 // wheel zooms, a click on a lesion reports its physical position.
+#include <QImage>
 #include <QOpenGLWidget>
 #include <array>
 #include <memory>
@@ -22,6 +23,8 @@ public:
     void setLesions(const MaskVolume* lesions);
     void resetCamera();
     std::size_t lesionTriangles() const;  // for tests
+    /// The current 3D picture read back from VTK (QWidget::grab does not capture VTK's frame).
+    QImage snapshot();
 
 Q_SIGNALS:
     void lesionPicked(std::array<double, 3> pointLpsMm);
