@@ -8,6 +8,7 @@
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -64,10 +65,12 @@ bool CaseSession::startWorker(Work work) {
     return true;
 }
 
-bool CaseSession::open(const QString& bl, const QString& fu) {
+bool CaseSession::open(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid) {
     SegmentationInput in;
     in.blPath = bl.toStdString();
     in.fuPath = fu.toStdString();
+    in.blSeriesUid = blSeriesUid.toStdString();
+    in.fuSeriesUid = fuSeriesUid.toStdString();
     in.progress = [this](double f, const std::string& stage) {
         QMetaObject::invokeMethod(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f / 0.3, s); },
                                   Qt::QueuedConnection);
@@ -98,11 +101,19 @@ bool CaseSession::open(const QString& bl, const QString& fu) {
         auto opened = std::make_shared<OpenedPair>();
         opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
         opened->head = lesiondelta::headMask(*opened->pair->fu);
+        const double ncc = normalisedCorrelation(*opened->pair->fu, *opened->pair->blInFu, opened->head);
         QMetaObject::invokeMethod(
             this,
-            [this, opened, bl, fu] {
+            [this, opened, bl, fu, ncc] {
                 blPath_ = bl;
                 fuPath_ = fu;
+                alignmentNcc_ = ncc;
+                if (ncc < kPlausibleNcc) {
+                    Q_EMIT warning(tr("BL and FU agree poorly after registration (normalised correlation %1 inside the "
+                                      "head; same-patient pairs reach 0.75-0.95). They may be scans of different "
+                                      "patients, or the registration failed: treat any detection as unreliable.\n"
+                                      "BL: %2\nFU: %3").arg(ncc, 0, 'f', 2).arg(bl, fu));
+                }
                 head_ = opened->head;
                 applyRegisteredPair(opened->pair);
                 folder_ = pendingFolder_;

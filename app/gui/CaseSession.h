@@ -29,7 +29,7 @@ public:
     ~CaseSession() override;
 
     /// Starts loading and registering a pair (worker thread). Returns false while busy.
-    bool open(const QString& bl, const QString& fu);
+    bool open(const QString& bl, const QString& fu, const QString& blSeriesUid = {}, const QString& fuSeriesUid = {});
     /// A case folder: BL/FU, then LST, rater masks and saved results once registered.
     bool openFolder(const QString& folder);
     /// Starts CNN detection on the registered pair (worker thread). Returns false while busy or
@@ -44,6 +44,10 @@ public:
     const std::optional<CaseFolder>& caseFolder() const { return folder_; }
     const SegmentationResult* result() const { return result_ ? result_.get() : nullptr; }
     QString blPath() const { return blPath_; }
+    /// Normalised correlation of FU and registered BL inside the FU head (1 = identical).
+    double alignmentNcc() const { return alignmentNcc_; }
+    /// Below this, BL and FU are reported as possibly different patients or misregistered.
+    static constexpr double kPlausibleNcc = 0.5;
     QString fuPath() const { return fuPath_; }
 
     viewer::SlicePairModel& model() { return model_; }
@@ -68,6 +72,7 @@ Q_SIGNALS:
     void resultsChanged();
     void layersChanged();
     void failed(QString message);
+    void warning(QString message);  // the case is usable, but the reader must know this
     void cancelled();
     void workFinished();
 
@@ -86,6 +91,7 @@ private:
     viewer::SlicePairModel model_;
     viewer::ViewerScene scene_;
     double threshold_ = 0.4;
+    double alignmentNcc_ = 1.0;
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<bool> busy_{false};

@@ -6,6 +6,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,6 +23,7 @@
 
 #include "LayerPanel.h"
 #include "lesiondelta/Version.h"
+#include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     });
     connect(session_, &CaseSession::progress, this, &MainWindow::onProgress);
     connect(session_, &CaseSession::failed, this, &MainWindow::showError);
+    connect(session_, &CaseSession::warning, this, &MainWindow::showError);
     connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
     connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
     modelListener_ = session_->model().addListener([this](unsigned changes) {
@@ -145,6 +148,7 @@ void MainWindow::buildLayout() {
 void MainWindow::buildActions() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Open BL and FU scans..."), QKeySequence::Open, this, &MainWindow::chooseAndOpenPair);
+    file->addAction(tr("Open BL and FU DICOM folders..."), this, &MainWindow::chooseAndOpenDicom);
     file->addAction(tr("Open case folder..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
     recentMenu_ = file->addMenu(tr("Recent cases"));
     rebuildRecentMenu();
@@ -182,6 +186,19 @@ void MainWindow::buildActions() {
         on ? flicker_.start() : (flicker_.stop(), session_->model().setToggled(false));
     });
     flickerAction_->setCheckable(true);
+    auto* rates = view->addMenu(tr("Flicker rate"));
+    auto* rateGroup = new QActionGroup(this);
+    for (double hz : {1.0, 2.0, 4.0, 8.0}) {
+        auto* a = rates->addAction(tr("%1 Hz").arg(hz), this, [this, hz] {
+            session_->model().setFlickerHz(hz);
+            flicker_.setInterval(int(500.0 / hz));
+            QSettings().setValue("view/flickerHz", hz);
+        });
+        a->setCheckable(true);
+        a->setChecked(hz == QSettings().value("view/flickerHz", 2.0).toDouble());
+        rateGroup->addAction(a);
+    }
+    session_->model().setFlickerHz(QSettings().value("view/flickerHz", 2.0).toDouble());
     view->addSeparator();
     view->addAction(tr("Window: automatic"), QKeySequence(Qt::Key_A), this, [&m] { m.applyPreset(viewer::WindowPreset::Auto); });
     view->addAction(tr("Window: lesion contrast"), QKeySequence(Qt::Key_W), this, [&m] { m.applyPreset(viewer::WindowPreset::LesionContrast); });
@@ -227,12 +244,12 @@ void MainWindow::buildActions() {
     for (auto* a : planes->actions()) bar->addAction(a);
 }
 
-void MainWindow::openPair(const QString& bl, const QString& fu) {
+void MainWindow::openPair(const QString& bl, const QString& fu, const QString& blUid, const QString& fuUid) {
     if (bl.isEmpty() || fu.isEmpty()) {
         showError(tr("Give both scans: BL and FU."));
         return;
     }
-    if (!session_->open(bl, fu)) {
+    if (!session_->open(bl, fu, blUid, fuUid)) {
         showError(tr("Please wait for the running task to finish or cancel it."));
         return;
     }
@@ -448,6 +465,48 @@ void MainWindow::chooseAndOpenFolder() {
     if (folder.isEmpty()) return;
     settings.setValue("lastFolder", folder);
     openCaseFolder(folder);
+}
+
+QString MainWindow::chooseSeries(const QString& folder, const QString& which, bool& ok) {
+    ok = true;
+    std::vector<DicomSeriesInfo> series;
+    try {
+        series = listDicomSeries(folder.toStdString());
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        ok = false;
+        return {};
+    }
+    if (series.empty()) {
+        showError(tr("%1 holds no DICOM series.").arg(folder));
+        ok = false;
+        return {};
+    }
+    if (series.size() == 1) return QString::fromStdString(series[0].uid);
+    QStringList items;
+    for (const auto& s : series) {
+        items << tr("%1 (%2, %3 files) %4").arg(QString::fromStdString(s.description.empty() ? "unnamed" : s.description),
+                                                 QString::fromStdString(s.modality)).arg(s.fileCount).arg(QString::fromStdString(s.uid));
+    }
+    const QString choice = QInputDialog::getItem(this, tr("Choose the %1 series").arg(which),
+                                                 tr("%1 holds several series:").arg(folder), items, 0, false, &ok);
+    if (!ok) return {};
+    return QString::fromStdString(series[std::size_t(items.indexOf(choice))].uid);
+}
+
+void MainWindow::chooseAndOpenDicom() {
+    QSettings settings;
+    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings.value("lastFolder").toString());
+    if (bl.isEmpty()) return;
+    bool ok = false;
+    const QString blUid = chooseSeries(bl, tr("BL"), ok);
+    if (!ok) return;
+    const QString fu = QFileDialog::getExistingDirectory(this, tr("Follow-up (FU) DICOM folder"), QFileInfo(bl).path());
+    if (fu.isEmpty()) return;
+    const QString fuUid = chooseSeries(fu, tr("FU"), ok);
+    if (!ok) return;
+    settings.setValue("lastFolder", QFileInfo(fu).path());
+    openPair(bl, fu, blUid, fuUid);
 }
 
 void MainWindow::chooseAndAddMask(bool lst) {

@@ -45,7 +45,7 @@ public:
     QString statusText() const;
     void showView3D();  // brings the 3D tab to the front
 
-    void openPair(const QString& bl, const QString& fu);
+    void openPair(const QString& bl, const QString& fu, const QString& blUid = {}, const QString& fuUid = {});
     void openCaseFolder(const QString& folder);
     void startDetection();
 
@@ -72,6 +72,8 @@ private:
     void openRecent(const QString& entry);
     void chooseAndOpenPair();
     void chooseAndOpenFolder();
+    void chooseAndOpenDicom();
+    QString chooseSeries(const QString& folder, const QString& which, bool& ok);
     void chooseAndAddMask(bool lst);
     void chooseAndSaveResults();
     void showShortcuts();
