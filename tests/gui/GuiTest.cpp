@@ -77,6 +77,7 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     std::cout << "images shown after " << opening.elapsed() << " ms\n";
     ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000)) << "registration did not finish";
     EXPECT_NE(window.statusText().indexOf("LPS"), -1);
+    EXPECT_GT(window.session().alignmentNcc(), CaseSession::kPlausibleNcc);  // same patient
 
     // Scrolling one view moves both.
     auto& model = window.session().model();
@@ -157,6 +158,22 @@ TEST_F(Gui, AFileThatIsNotAnImageFailsClearlyAndKeepsTheWindowUsable) {
     EXPECT_NE(message.indexOf("case.json"), -1) << message.toStdString();
     EXPECT_FALSE(window.session().hasCase());
     EXPECT_TRUE(waitFor([&] { return !window.session().busy(); }, 5000));
+}
+
+TEST_F(Gui, ScansOfDifferentPatientsAreOpenedWithAWarning) {
+    const std::string d = std::string(LESIONDELTA_SHARED_DATA) + "/ljubljana-longitudinal";
+    if (!std::filesystem::exists(d + "/patient03/study2_FLAIR.nii.gz")) GTEST_SKIP() << "shared real data not found: " << d;
+    StartOptions o;
+    o.bl = QString::fromStdString(d + "/patient01/study1_FLAIR.nii.gz");
+    o.fu = QString::fromStdString(d + "/patient03/study2_FLAIR.nii.gz");
+    MainWindow window(o);
+    QString warning;
+    QObject::connect(&window.session(), &CaseSession::warning, [&](const QString& m) { warning = m; });
+    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 120000));
+    std::cout << "alignment NCC of two patients' scans: " << window.session().alignmentNcc() << "\n";
+    EXPECT_LT(window.session().alignmentNcc(), CaseSession::kPlausibleNcc);
+    EXPECT_NE(warning.indexOf("different"), -1);
+    EXPECT_NE(warning.indexOf("patient03"), -1);
 }
 
 // Needs a display with OpenGL (ctest runs it under xvfb-run when that exists): the 3D view is
