@@ -2,6 +2,7 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QFileDialog>
 #include <QCloseEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -10,6 +11,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QFile>
 #include <QMimeData>
 #include <QOpenGLContext>
 #include <QPainter>
@@ -21,6 +25,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include "AnnotationController.h"
+#include "AnnotationPanel.h"
 #include "LayerPanel.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -42,7 +48,7 @@ using viewer::Plane;
 using viewer::Side;
 
 MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
-    : QMainWindow(parent), start_(options), session_(new CaseSession(this)) {
+    : QMainWindow(parent), start_(options), session_(new CaseSession(this)), annotation_(new AnnotationController(*session_, this)) {
     setWindowTitle(tr("LesionDelta"));
     setAcceptDrops(true);
     buildLayout();
@@ -99,6 +105,11 @@ void MainWindow::buildLayout() {
     lesionsAndLayers->addWidget(navigator_);
     lesionsAndLayers->addWidget(layers_);
     right->addTab(lesionsAndLayers, tr("Lesions"));
+    annotationPanel_ = new AnnotationPanel(*annotation_, [this]() -> unsigned {
+        const auto* l = navigator_->selectedLesion();
+        return l ? l->id : 0;
+    }, this);
+    right->addTab(annotationPanel_, tr("Annotate"));
     if (openGlAvailable()) {
         view3d_ = new viewer::View3D(this);
         right->addTab(view3d_, tr("3D"));
@@ -130,6 +141,20 @@ void MainWindow::buildLayout() {
     statusBar()->addPermanentWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, session_, &CaseSession::cancel);
     connect(layers_, &LayerPanel::sceneChanged, this, &MainWindow::refreshViews);
+    for (Side side : {Side::Baseline, Side::FollowUp}) {
+        auto* view = panel_->view(side);
+        view->setPointerHandler([this, view](QEvent::Type type, const viewer::DisplayIndex& d, Qt::KeyboardModifiers) {
+            return annotation_->handlePointer(view->plane(), int(type), d);
+        });
+        connect(view, &viewer::SliceView::shiftWheel, annotation_, &AnnotationController::stepRoiThreshold);
+    }
+    connect(annotation_, &AnnotationController::changed, this, [this] {
+        refreshViews();
+        annotationPanel_->refresh();
+    });
+    connect(annotation_, &AnnotationController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(annotationPanel_, &AnnotationPanel::startRequested, this, [this] { startAnnotation(); });
+    connect(annotationPanel_, &AnnotationPanel::saveRequested, this, &MainWindow::saveAnnotation);
     connect(navigator_, &viewer::LesionNavigator::lesionActivated, this, [this](viewer::DisplayIndex d) {
         auto& m = session_->model();
         m.setCursor(d);
@@ -230,6 +255,8 @@ void MainWindow::buildActions() {
     detectAction_ = analysis->addAction(tr("Detect new lesions"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDetection);
     analysis->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), session_, &CaseSession::cancel);
 
+    buildAnnotationActions(menuBar()->addMenu(tr("A&nnotate")));
+
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
     help->addAction(tr("About LesionDelta"), this, &MainWindow::showAbout);
@@ -270,6 +297,87 @@ void MainWindow::openCaseFolder(const QString& folder) {
     }
     addRecent(folder);
     onProgress(0, tr("loading"));
+}
+
+void MainWindow::buildAnnotationActions(QMenu* menu) {
+    using Tool = AnnotationController::Tool;
+    menu->addAction(tr("Annotate as rater..."), this, [this] { startAnnotation(); });
+    const std::tuple<QString, Tool, int> tools[] = {{tr("Navigate"), Tool::Navigate, Qt::Key_V},
+                                                    {tr("Paint brush"), Tool::Paint, Qt::Key_B},
+                                                    {tr("Eraser"), Tool::Erase, Qt::Key_E},
+                                                    {tr("ROI-threshold brush"), Tool::RoiThreshold, Qt::Key_I},
+                                                    {tr("Erase this lesion"), Tool::EraseLesion, Qt::Key_K}};
+    for (const auto& [name, tool, key] : tools) {
+        menu->addAction(name, QKeySequence(key), this, [this, tool = tool] {
+            annotation_->setTool(tool);
+            annotationPanel_->refresh();
+        });
+    }
+    menu->addAction(tr("Apply ROI"), QKeySequence(Qt::Key_Return), annotation_, &AnnotationController::applyRoi);
+    menu->addAction(tr("Accept selected CNN lesion"), QKeySequence(Qt::Key_Y), this, [this] {
+        if (const auto* l = navigator_->selectedLesion()) annotation_->accept(l->id);
+    });
+    menu->addAction(tr("Reject selected CNN lesion"), QKeySequence(Qt::Key_X), this, [this] {
+        if (const auto* l = navigator_->selectedLesion()) annotation_->reject(l->id);
+    });
+    menu->addAction(tr("Undo"), QKeySequence::Undo, annotation_, &AnnotationController::undo);
+    menu->addAction(tr("Redo"), QKeySequence::Redo, annotation_, &AnnotationController::redo);
+    menu->addAction(tr("Save rater mask"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::saveAnnotation);
+}
+
+void MainWindow::startAnnotation(QString rater) {
+    if (!session_->hasCase()) {
+        showError(tr("Open a case first (File > Open)."));
+        return;
+    }
+    QSettings settings;
+    if (rater.isEmpty()) {
+        bool ok = false;
+        rater = QInputDialog::getText(this, tr("Rater"), tr("Your name or rater code (remembered):"), QLineEdit::Normal,
+                                      settings.value("rater/name").toString(), &ok).trimmed();
+        if (!ok || rater.isEmpty()) return;
+    }
+    settings.setValue("rater/name", rater);
+    try {
+        annotation_->start(rater);
+        if (QFile::exists(annotation_->recoveryPath())) {
+            const bool restore = QApplication::platformName() == "offscreen" ||
+                                 QMessageBox::question(this, tr("Recover annotation"),
+                                                       tr("Unsaved edits of %1 on this case were kept after the program "
+                                                          "ended unexpectedly. Restore them?").arg(rater)) == QMessageBox::Yes;
+            if (restore) {
+                annotation_->restoreRecovery();
+            } else {
+                annotation_->discardRecovery();
+            }
+        }
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+    layers_->rebuild();
+    annotationPanel_->refresh();
+    sideTabs_->setCurrentWidget(annotationPanel_);
+    refreshViews();
+}
+
+void MainWindow::saveAnnotation() {
+    if (!annotation_->active()) return;
+    QString path = annotation_->defaultMaskPath();
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save rater mask"), QSettings().value("lastFolder").toString(),
+                                            tr("NIfTI (*.nii.gz)"));
+        if (path.isEmpty()) return;
+        if (!path.endsWith(".nii.gz")) path += ".nii.gz";
+    }
+    try {
+        annotation_->save(path);
+    } catch (const std::exception& e) {
+        // The edits stay in memory and in the recovery copy.
+        annotation_->writeRecovery();
+        showError(tr("The rater mask could not be saved; your edits are kept in memory and in the recovery "
+                     "copy.\n%1").arg(e.what()));
+    }
+    annotationPanel_->refresh();
 }
 
 void MainWindow::startDetection() {
@@ -341,6 +449,8 @@ void MainWindow::finishStartup() {
 }
 
 void MainWindow::onCaseOpened() {
+    annotation_->stop();
+    annotationPanel_->refresh();
     setWindowTitle(tr("LesionDelta - %1").arg(QFileInfo(session_->fuPath()).fileName()));
     if (const auto& c = session_->caseFolder()) setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
     if (view3d_) {
@@ -398,6 +508,27 @@ void MainWindow::showError(const QString& message) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (annotation_->active() && annotation_->annotation()->dirty()) {
+        annotation_->writeRecovery();  // whatever is chosen, nothing is lost before it is done
+        if (QApplication::platformName() != "offscreen") {
+            const auto answer = QMessageBox::question(this, tr("Unsaved annotation"),
+                                                      tr("The rater mask has unsaved edits. Save them before closing?"),
+                                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+            if (answer == QMessageBox::Cancel) {
+                event->ignore();
+                return;
+            }
+            if (answer == QMessageBox::Save) {
+                saveAnnotation();
+                if (annotation_->annotation()->dirty()) {
+                    event->ignore();
+                    return;
+                }
+            } else {
+                annotation_->discardRecovery();
+            }
+        }
+    }
     if (session_->busy()) {
         session_->cancel();
         session_->waitForWorker();
@@ -421,143 +552,6 @@ void MainWindow::dropEvent(QDropEvent* event) {
     } else {
         showError(tr("Drop a case folder, or exactly two scans (BL first by name, then FU)."));
     }
-}
-
-void MainWindow::addRecent(const QString& entry) {
-    QSettings settings;
-    QStringList recent = settings.value("recentCases").toStringList();
-    recent.removeAll(entry);
-    recent.prepend(entry);
-    while (recent.size() > 10) recent.removeLast();
-    settings.setValue("recentCases", recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    recentMenu_->clear();
-    const QStringList recent = QSettings().value("recentCases").toStringList();
-    for (const auto& entry : recent) {
-        recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this, [this, entry] { openRecent(entry); });
-    }
-    recentMenu_->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::openRecent(const QString& entry) {
-    const auto parts = entry.split('|');
-    parts.size() == 2 ? openPair(parts[0], parts[1]) : openCaseFolder(entry);
-}
-
-void MainWindow::chooseAndOpenPair() {
-    QSettings settings;
-    const QString dir = settings.value("lastFolder").toString();
-    const QString filter = tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)");
-    const QString bl = QFileDialog::getOpenFileName(this, tr("Baseline (BL) scan"), dir, filter);
-    if (bl.isEmpty()) return;
-    const QString fu = QFileDialog::getOpenFileName(this, tr("Follow-up (FU) scan"), QFileInfo(bl).path(), filter);
-    if (fu.isEmpty()) return;
-    settings.setValue("lastFolder", QFileInfo(fu).path());
-    openPair(bl, fu);
-}
-
-void MainWindow::chooseAndOpenFolder() {
-    QSettings settings;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Case folder"), settings.value("lastFolder").toString());
-    if (folder.isEmpty()) return;
-    settings.setValue("lastFolder", folder);
-    openCaseFolder(folder);
-}
-
-QString MainWindow::chooseSeries(const QString& folder, const QString& which, bool& ok) {
-    ok = true;
-    std::vector<DicomSeriesInfo> series;
-    try {
-        series = listDicomSeries(folder.toStdString());
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-        ok = false;
-        return {};
-    }
-    if (series.empty()) {
-        showError(tr("%1 holds no DICOM series.").arg(folder));
-        ok = false;
-        return {};
-    }
-    if (series.size() == 1) return QString::fromStdString(series[0].uid);
-    QStringList items;
-    for (const auto& s : series) {
-        items << tr("%1 (%2, %3 files) %4").arg(QString::fromStdString(s.description.empty() ? "unnamed" : s.description),
-                                                 QString::fromStdString(s.modality)).arg(s.fileCount).arg(QString::fromStdString(s.uid));
-    }
-    const QString choice = QInputDialog::getItem(this, tr("Choose the %1 series").arg(which),
-                                                 tr("%1 holds several series:").arg(folder), items, 0, false, &ok);
-    if (!ok) return {};
-    return QString::fromStdString(series[std::size_t(items.indexOf(choice))].uid);
-}
-
-void MainWindow::chooseAndOpenDicom() {
-    QSettings settings;
-    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings.value("lastFolder").toString());
-    if (bl.isEmpty()) return;
-    bool ok = false;
-    const QString blUid = chooseSeries(bl, tr("BL"), ok);
-    if (!ok) return;
-    const QString fu = QFileDialog::getExistingDirectory(this, tr("Follow-up (FU) DICOM folder"), QFileInfo(bl).path());
-    if (fu.isEmpty()) return;
-    const QString fuUid = chooseSeries(fu, tr("FU"), ok);
-    if (!ok) return;
-    settings.setValue("lastFolder", QFileInfo(fu).path());
-    openPair(bl, fu, blUid, fuUid);
-}
-
-void MainWindow::chooseAndAddMask(bool lst) {
-    const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
-                                                      QSettings().value("lastFolder").toString(),
-                                                      tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
-    if (path.isEmpty()) return;
-    try {
-        const QString name = lst ? QString(kLstLayer) : tr("Rater %1").arg(QFileInfo(path).baseName());
-        session_->addMaskLayer(name, path, lst ? 0xff8c00 : 0x3399ff, lst);
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-    }
-}
-
-void MainWindow::chooseAndSaveResults() {
-    if (!session_->result()) {
-        showError(tr("There are no results to save yet."));
-        return;
-    }
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into"), QSettings().value("lastFolder").toString());
-    if (folder.isEmpty()) return;
-    try {
-        session_->saveResults(folder);
-        statusBar()->showMessage(tr("Saved to %1").arg(folder), 5000);
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-    }
-}
-
-void MainWindow::showShortcuts() {
-    QString text = QStringLiteral("<table>");
-    for (auto* menu : menuBar()->findChildren<QMenu*>()) {
-        for (auto* a : menu->actions()) {
-            if (a->shortcut().isEmpty()) continue;
-            text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
-                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), QString(a->text()).remove('&').toHtmlEscaped());
-        }
-    }
-    text += tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
-               "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
-               "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
-               "<tr><td><b>Wheel / Ctrl+wheel</b></td><td>&nbsp;&nbsp;slice / zoom</td></tr></table>");
-    QMessageBox::information(this, tr("Keyboard shortcuts"), text);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About LesionDelta"),
-                       tr("<b>LesionDelta %1</b><br>New and enlarging MS lesions in follow-up FLAIR MRI "
-                          "(after Krueger et al. 2020).<br>Sample data: Ljubljana MS dataset, CC-BY (Lesjak et al.).")
-                           .arg(kVersion));
 }
 
 }  // namespace lesiondelta::gui

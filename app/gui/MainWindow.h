@@ -23,6 +23,8 @@ class View3D;
 namespace lesiondelta::gui {
 
 class LayerPanel;
+class AnnotationController;
+class AnnotationPanel;
 
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
@@ -42,6 +44,10 @@ public:
     viewer::SlicePairPanel* panel() const { return panel_; }
     viewer::LesionNavigator* navigator() const { return navigator_; }
     viewer::View3D* view3D() const { return view3d_; }  // null without OpenGL (offscreen)
+    AnnotationController& annotation() { return *annotation_; }
+    /// Starts annotating as `rater` (asked for, and remembered, when empty).
+    void startAnnotation(QString rater = {});
+    void saveAnnotation();
     QString statusText() const;
     void showView3D();  // brings the 3D tab to the front
 
@@ -60,6 +66,7 @@ protected:
 private:
     void buildActions();
     void buildLayout();
+    void buildAnnotationActions(QMenu* menu);
     void onCaseOpened();
     void onResultsChanged();
     void onProgress(double fraction, const QString& stage);
@@ -87,6 +94,8 @@ private:
     viewer::LesionNavigator* navigator_ = nullptr;
     viewer::View3D* view3d_ = nullptr;
     LayerPanel* layers_ = nullptr;
+    AnnotationController* annotation_ = nullptr;
+    AnnotationPanel* annotationPanel_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QLabel* deviceLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;

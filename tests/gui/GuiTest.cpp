@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "AnnotationController.h"
 #include "MainWindow.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
@@ -137,6 +138,42 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
         EXPECT_GT(green, 0);
         if (window.view3D()) EXPECT_GT(window.view3D()->lesionTriangles(), 0u);
     }
+    // Annotation: accept the selected CNN lesion, paint with the brush on the FU view, ROI-threshold
+    // brush with its preview, undo, save.
+    window.startAnnotation("Tester");
+    auto& annotation = window.annotation();
+    ASSERT_TRUE(annotation.active());
+    auto maskCount = [&] {
+        const auto& m = annotation.annotation()->mask();
+        const auto n = m.GetLargestPossibleRegion().GetNumberOfPixels();
+        return std::count_if(m.GetBufferPointer(), m.GetBufferPointer() + n, [](auto v) { return v != 0; });
+    };
+    if (const auto* selected = window.navigator()->selectedLesion()) {
+        annotation.accept(selected->id);
+        EXPECT_EQ(std::size_t(maskCount()), lesions.front().voxels);
+        EXPECT_EQ(annotation.annotation()->decisions().at(selected->id), viewer::CnnDecision::Accepted);
+    }
+    const auto beforePaint = maskCount();
+    annotation.setTool(AnnotationController::Tool::Paint);
+    annotation.setRadiusMm(3.0);
+    const QPointF centre(fu->width() / 2.0, fu->height() / 2.0);
+    drag(fu, Qt::LeftButton, centre, centre + QPointF(20, 0));
+    const auto painted = maskCount();
+    EXPECT_GT(painted, beforePaint);
+    annotation.setTool(AnnotationController::Tool::RoiThreshold);
+    drag(fu, Qt::LeftButton, centre + QPointF(0, 60), centre + QPointF(30, 60));
+    EXPECT_TRUE(annotation.roiPending());
+    annotation.applyRoi();
+    EXPECT_FALSE(annotation.roiPending());
+    EXPECT_GE(maskCount(), painted);
+    annotation.undo();
+    EXPECT_EQ(maskCount(), painted);
+    const std::string raterPath = (results_ / "raters" / "Tester.nii.gz").string();
+    annotation.save(QString::fromStdString(raterPath));
+    EXPECT_FALSE(annotation.annotation()->dirty());
+    EXPECT_TRUE(std::filesystem::exists(results_ / "raters" / "Tester.json"));
+    annotation.setTool(AnnotationController::Tool::Navigate);
+
     // Results can be saved and a bad mask leaves the case as it was.
     window.session().saveResults(QString::fromStdString(results_.string()));
     EXPECT_TRUE(std::filesystem::exists(results_ / "new_lesions.nii.gz"));

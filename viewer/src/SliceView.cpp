@@ -180,9 +180,12 @@ void SliceView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void SliceView::wheelEvent(QWheelEvent* event) {
-    const int steps = event->angleDelta().y() / 120;
+    const QPoint delta = event->angleDelta();  // Shift turns the wheel horizontal on some platforms
+    const int steps = (delta.y() != 0 ? delta.y() : delta.x()) / 120;
     if (steps == 0) return;
-    if (event->modifiers() & Qt::ControlModifier) {
+    if (event->modifiers() & Qt::ShiftModifier) {
+        Q_EMIT shiftWheel(steps);
+    } else if (event->modifiers() & Qt::ControlModifier) {
         model_.setZoom(model_.zoom() * std::pow(1.15, steps));
     } else {
         model_.stepSlice(plane_, steps);

@@ -37,6 +37,7 @@ public:
 
 Q_SIGNALS:
     void cursorPicked();
+    void shiftWheel(int steps);  // Shift+wheel: left to tools (the ROI threshold)
 
 protected:
     void paintEvent(QPaintEvent* event) override;

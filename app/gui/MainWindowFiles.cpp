@@ -1,0 +1,155 @@
+// MainWindow, part 2: choosing and opening files, folders and DICOM series, recent cases, and
+// the help dialogs.
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "MainWindow.h"
+#include "lesiondelta/Version.h"
+#include "lesiondelta/core/DicomSeries.h"
+
+namespace lesiondelta::gui {
+
+void MainWindow::addRecent(const QString& entry) {
+    QSettings settings;
+    QStringList recent = settings.value("recentCases").toStringList();
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 10) recent.removeLast();
+    settings.setValue("recentCases", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value("recentCases").toStringList();
+    for (const auto& entry : recent) {
+        recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this, [this, entry] { openRecent(entry); });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openRecent(const QString& entry) {
+    const auto parts = entry.split('|');
+    parts.size() == 2 ? openPair(parts[0], parts[1]) : openCaseFolder(entry);
+}
+
+void MainWindow::chooseAndOpenPair() {
+    QSettings settings;
+    const QString dir = settings.value("lastFolder").toString();
+    const QString filter = tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)");
+    const QString bl = QFileDialog::getOpenFileName(this, tr("Baseline (BL) scan"), dir, filter);
+    if (bl.isEmpty()) return;
+    const QString fu = QFileDialog::getOpenFileName(this, tr("Follow-up (FU) scan"), QFileInfo(bl).path(), filter);
+    if (fu.isEmpty()) return;
+    settings.setValue("lastFolder", QFileInfo(fu).path());
+    openPair(bl, fu);
+}
+
+void MainWindow::chooseAndOpenFolder() {
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Case folder"), settings.value("lastFolder").toString());
+    if (folder.isEmpty()) return;
+    settings.setValue("lastFolder", folder);
+    openCaseFolder(folder);
+}
+
+QString MainWindow::chooseSeries(const QString& folder, const QString& which, bool& ok) {
+    ok = true;
+    std::vector<DicomSeriesInfo> series;
+    try {
+        series = listDicomSeries(folder.toStdString());
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        ok = false;
+        return {};
+    }
+    if (series.empty()) {
+        showError(tr("%1 holds no DICOM series.").arg(folder));
+        ok = false;
+        return {};
+    }
+    if (series.size() == 1) return QString::fromStdString(series[0].uid);
+    QStringList items;
+    for (const auto& s : series) {
+        items << tr("%1 (%2, %3 files) %4").arg(QString::fromStdString(s.description.empty() ? "unnamed" : s.description),
+                                                 QString::fromStdString(s.modality)).arg(s.fileCount).arg(QString::fromStdString(s.uid));
+    }
+    const QString choice = QInputDialog::getItem(this, tr("Choose the %1 series").arg(which),
+                                                 tr("%1 holds several series:").arg(folder), items, 0, false, &ok);
+    if (!ok) return {};
+    return QString::fromStdString(series[std::size_t(items.indexOf(choice))].uid);
+}
+
+void MainWindow::chooseAndOpenDicom() {
+    QSettings settings;
+    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings.value("lastFolder").toString());
+    if (bl.isEmpty()) return;
+    bool ok = false;
+    const QString blUid = chooseSeries(bl, tr("BL"), ok);
+    if (!ok) return;
+    const QString fu = QFileDialog::getExistingDirectory(this, tr("Follow-up (FU) DICOM folder"), QFileInfo(bl).path());
+    if (fu.isEmpty()) return;
+    const QString fuUid = chooseSeries(fu, tr("FU"), ok);
+    if (!ok) return;
+    settings.setValue("lastFolder", QFileInfo(fu).path());
+    openPair(bl, fu, blUid, fuUid);
+}
+
+void MainWindow::chooseAndAddMask(bool lst) {
+    const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
+                                                      QSettings().value("lastFolder").toString(),
+                                                      tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
+    if (path.isEmpty()) return;
+    try {
+        const QString name = lst ? QString(kLstLayer) : tr("Rater %1").arg(QFileInfo(path).baseName());
+        session_->addMaskLayer(name, path, lst ? 0xff8c00 : 0x3399ff, lst);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::chooseAndSaveResults() {
+    if (!session_->result()) {
+        showError(tr("There are no results to save yet."));
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into"), QSettings().value("lastFolder").toString());
+    if (folder.isEmpty()) return;
+    try {
+        session_->saveResults(folder);
+        statusBar()->showMessage(tr("Saved to %1").arg(folder), 5000);
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::showShortcuts() {
+    QString text = QStringLiteral("<table>");
+    for (auto* menu : menuBar()->findChildren<QMenu*>()) {
+        for (auto* a : menu->actions()) {
+            if (a->shortcut().isEmpty()) continue;
+            text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), QString(a->text()).remove('&').toHtmlEscaped());
+        }
+    }
+    text += tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
+               "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
+               "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
+               "<tr><td><b>Wheel / Ctrl+wheel</b></td><td>&nbsp;&nbsp;slice / zoom</td></tr></table>");
+    QMessageBox::information(this, tr("Keyboard shortcuts"), text);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About LesionDelta"),
+                       tr("<b>LesionDelta %1</b><br>New and enlarging MS lesions in follow-up FLAIR MRI "
+                          "(after Krueger et al. 2020).<br>Sample data: Ljubljana MS dataset, CC-BY (Lesjak et al.).")
+                           .arg(kVersion));
+}
+
+}  // namespace lesiondelta::gui
