@@ -432,6 +432,7 @@ void MainWindow::onWorkFinished() {
 void MainWindow::finishStartup() {
     if (session_->busy()) return;
     if (!start_.screenshot.isEmpty()) {
+        if (navigator_->lesionCount() > 0 && !navigator_->selectedLesion()) navigator_->step(1);  // show the largest
         const QString path = start_.screenshot;
         start_.screenshot.clear();
         QTimer::singleShot(300, this, [this, path] {
