@@ -80,9 +80,9 @@ int runTrain(const std::vector<std::string>& args) {
     double running = 0;
     bool first = true;
     o.onStep = [&](int step, double loss, double lr) {
-        running = first ? loss : 0.95 * running + 0.05 * loss;
+        // Restart the running mean at the first step of each phase (pre-training, then training).
+        running = (first || step == 1) ? loss : 0.95 * running + 0.05 * loss;
         first = false;
-        if (step == 1) running = loss;  // a new phase
         if (step % 10 == 0) {
             const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::cerr << (step < 0 ? "pre-training step " : "step ") << step << " loss " << running << " lr " << lr

@@ -239,9 +239,12 @@ bool AnnotationController::restoreRecovery() {
     auto restored = std::make_unique<viewer::AnnotationSession>(
         viewer::AnnotationSession::load(path.toStdString(), *session_.pair()->fu));
     // The restored edits count as unsaved: paint them as one step over the loaded mask.
-    const auto& m = restored->mask();
+    const std::uint8_t* want = restored->mask().GetBufferPointer();
+    const std::uint8_t* have = annotation_->mask().GetBufferPointer();
     VoxelOffsets on, off;
-    for (std::size_t i = 0; i < inRoi_.size(); ++i) (m.GetBufferPointer()[i] ? on : off).push_back(std::int64_t(i));
+    for (std::size_t i = 0; i < inRoi_.size(); ++i) {
+        if (want[i] != have[i]) (want[i] ? on : off).push_back(std::int64_t(i));
+    }
     apply([&] {
         annotation_->erase(off);
         annotation_->paint(on);

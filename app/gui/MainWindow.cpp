@@ -394,12 +394,12 @@ void MainWindow::startDetection() {
     onProgress(0, tr("starting"));
 }
 
-QString MainWindow::modelPath() const {
+QString MainWindow::modelPath() {
     if (!start_.model.isEmpty()) return start_.model;
     try {
         return QString::fromStdString(findShippedModel());
     } catch (const std::exception& e) {
-        const_cast<MainWindow*>(this)->showError(QString::fromStdString(e.what()));
+        showError(QString::fromStdString(e.what()));
         return {};
     }
 }

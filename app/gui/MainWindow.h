@@ -85,7 +85,7 @@ private:
     void chooseAndSaveResults();
     void showShortcuts();
     void showAbout();
-    QString modelPath() const;
+    QString modelPath();  // the shipped model unless --model; empty (and said) when none
     void finishStartup();
 
     StartOptions start_;

@@ -7,14 +7,6 @@ namespace lesiondelta::ml {
 
 namespace F = torch::nn::functional;
 
-namespace {
-
-torch::Tensor upsample(const torch::Tensor& x) {
-    return F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2, 2}).mode(torch::kNearest));
-}
-
-}  // namespace
-
 LesionChangeNetImpl::LesionChangeNetImpl(const NetworkConfig& config) : config_(config) {
     if (config.baseWidth < 1) throw std::invalid_argument("network base width must be positive");
     const auto w = config.widths();
@@ -46,12 +38,12 @@ NetworkOutput LesionChangeNetImpl::forward(const torch::Tensor& bl, const torch:
 
     NetworkOutput out;
     torch::Tensor x = decoder_[3](skip[4]);                     // 1/16
-    x = decoder_[2](torch::cat({upsample(x), skip[3]}, 1));    // 1/8
-    x = decoder_[1](torch::cat({upsample(x), skip[2]}, 1));    // 1/4
+    x = decoder_[2](torch::cat({upsampleNearest2x(x), skip[3]}, 1));    // 1/8
+    x = decoder_[1](torch::cat({upsampleNearest2x(x), skip[2]}, 1));    // 1/4
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[2](x));
-    x = decoder_[0](torch::cat({upsample(x), skip[1]}, 1));    // 1/2
+    x = decoder_[0](torch::cat({upsampleNearest2x(x), skip[1]}, 1));    // 1/2
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[1](x));
-    x = finalBlock_(torch::cat({upsample(x), skip[0]}, 1));    // full resolution
+    x = finalBlock_(torch::cat({upsampleNearest2x(x), skip[0]}, 1));    // full resolution
     out.logits = heads_[0](x);
     return out;
 }

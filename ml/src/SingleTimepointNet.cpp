@@ -6,12 +6,6 @@ namespace lesiondelta::ml {
 
 namespace F = torch::nn::functional;
 
-namespace {
-torch::Tensor upsample(const torch::Tensor& x) {
-    return F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2, 2}).mode(torch::kNearest));
-}
-}  // namespace
-
 SingleTimepointNetImpl::SingleTimepointNetImpl(const NetworkConfig& config) {
     if (config.baseWidth < 1) throw std::invalid_argument("network base width must be positive");
     const auto w = config.widths();
@@ -34,12 +28,12 @@ NetworkOutput SingleTimepointNetImpl::forward(const torch::Tensor& scan) {
     const auto f = encoder_(scan);
     NetworkOutput out;
     torch::Tensor x = decoder_[3](f[4]);
-    x = decoder_[2](torch::cat({upsample(x), f[3]}, 1));
-    x = decoder_[1](torch::cat({upsample(x), f[2]}, 1));
+    x = decoder_[2](torch::cat({upsampleNearest2x(x), f[3]}, 1));
+    x = decoder_[1](torch::cat({upsampleNearest2x(x), f[2]}, 1));
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[2](x));
-    x = decoder_[0](torch::cat({upsample(x), f[1]}, 1));
+    x = decoder_[0](torch::cat({upsampleNearest2x(x), f[1]}, 1));
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[1](x));
-    x = finalBlock_(torch::cat({upsample(x), f[0]}, 1));
+    x = finalBlock_(torch::cat({upsampleNearest2x(x), f[0]}, 1));
     out.logits = heads_[0](x);
     return out;
 }

@@ -28,26 +28,19 @@ struct Row {
 };
 
 void printSummary(const std::string& method, const std::vector<Row>& rows) {
-    std::vector<double> sens, dice, fp, fpr;
+    std::vector<AveragedMetrics> perCase;
     for (const auto& r : rows) {
-        if (r.method != method) continue;
-        if (r.m.sensitivity) sens.push_back(*r.m.sensitivity);
-        if (r.m.dice) dice.push_back(*r.m.dice);
-        if (r.m.fpr) fpr.push_back(*r.m.fpr);
-        fp.push_back(r.m.falsePositives);
+        if (r.method == method) perCase.push_back(averageMetrics({r.m}));
     }
-    auto meanSd = [](const std::vector<double>& v) {
-        if (v.empty()) return std::string("undefined");
-        double mean = 0, sq = 0;
-        for (double x : v) mean += x;
-        mean /= v.size();
-        for (double x : v) sq += (x - mean) * (x - mean);
+    const auto s = summariseCases(perCase);
+    auto cell = [](const MeanSd& m) {
+        if (m.n == 0) return std::string("undefined");
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.2f +- %.2f", mean, v.size() > 1 ? std::sqrt(sq / (v.size() - 1)) : 0.0);
+        std::snprintf(buf, sizeof buf, "%.2f +- %.2f", m.mean, m.sd);
         return std::string(buf);
     };
-    std::printf("| %-18s | %-13s | %-13s | %-13s | %-13s |\n", method.c_str(), meanSd(sens).c_str(), meanSd(dice).c_str(),
-                meanSd(fp).c_str(), meanSd(fpr).c_str());
+    std::printf("| %-18s | %-13s | %-13s | %-13s | %-13s |\n", method.c_str(), cell(s.sensitivity).c_str(),
+                cell(s.dice).c_str(), cell(s.falsePositives).c_str(), cell(s.fpr).c_str());
 }
 
 }  // namespace

@@ -32,4 +32,7 @@ private:
 };
 TORCH_MODULE(ResidualBlock);
 
+/// The decoder's up-sampling: nearest neighbour, factor 2 on every spatial axis.
+torch::Tensor upsampleNearest2x(const torch::Tensor& x);
+
 }  // namespace lesiondelta::ml
