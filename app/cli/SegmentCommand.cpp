@@ -59,11 +59,13 @@ int runBaseline(const std::vector<std::string>& args) {
 
 int runSegment(const std::vector<std::string>& args) {
     auto options = kPairOptions;
-    options.insert({"--model", "--threshold", "--device", "--precision"});
-    const Arguments a(args, options, {"--quiet"});
+    options.insert({"--model", "--threshold", "--device", "--precision", "--rim-mm"});
+    const Arguments a(args, options, {"--quiet", "--no-bias-correction"});
     SegmentationInput input = pairInput(a);
+    input.biasCorrection = !a.flag("--no-bias-correction");
     const std::string out = a.required("--out");
     input.threshold = a.number("--threshold", -1.0, -1.0, 1.0);
+    input.brainRimMm = a.number("--rim-mm", kDefaultBrainRimMm, -1.0, 50.0);
     input.device = a.optional("--device").value_or("auto");
     if (input.device != "auto" && input.device != "cpu" && input.device != "cuda") {
         throw UsageError("--device must be auto, cpu or cuda");

@@ -20,9 +20,12 @@ series folder (--bl-series/--fu-series UID when a folder holds several series).
 
 Verbs:
   segment --bl BL --fu FU --out DIR [--model FILE] [--threshold T] [--device auto|cpu|cuda]
-          [--precision fp32|bf16] [--min-ml 0.01] [--quiet]
-      The whole job: registration, 1 mm resampling and standardisation, the CNN (27 overlapping
-      128^3 crops, mean over overlaps), threshold (the model's, 0.4 as published, unless given),
+          [--precision fp32|bf16] [--min-ml 0.01] [--rim-mm 5] [--no-bias-correction] [--quiet]
+      The whole job: registration, 1 mm resampling, N4 bias-field correction of both scans
+      (unless --no-bias-correction) and standardisation, the CNN (27 overlapping
+      128^3 crops, mean over overlaps), search region (the estimated brain without its outer
+      --rim-mm mm, where coil and partial-volume differences mimic new lesions; 0: whole brain
+      estimate, -1: whole head), threshold (the model's, 0.4 as published, unless given),
       removal of lesions under 0.01 ml. Writes DIR/new_lesions.nii.gz (uint8, FU grid),
       DIR/probability.nii.gz (float32, FU grid), DIR/bl_in_fu.nii.gz, DIR/bl_to_fu.tfm,
       DIR/lesions.csv and DIR/summary.json (device, timings per stage, model checksum).

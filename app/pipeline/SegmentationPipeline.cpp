@@ -1,5 +1,7 @@
 #include "SegmentationPipeline.h"
 
+#include "lesiondelta/core/BrainMask.h"
+
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegionIterator.h>
 #include <unistd.h>
@@ -10,6 +12,8 @@
 
 #include "ResultText.h"
 #include "lesiondelta/core/AtomicWrite.h"
+#include "lesiondelta/core/BiasCorrection.h"
+#include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -87,14 +91,20 @@ MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double thresho
     return removeSmallLesions(*thresholded(probability, threshold), minMl);
 }
 
-CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl) {
+CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
+                         double brainRimMm, bool biasCorrection) {
     const auto grid = isotropicGridLike(fu, 1.0);
-    const auto fuIso = resampleLinear(fu, *grid);
-    const auto blIso = resampleLinear(bl, *grid, &fuToBl);
+    auto fuIso = resampleLinear(fu, *grid);
+    auto blIso = resampleLinear(bl, *grid, &fuToBl);
+    if (biasCorrection) {
+        fuIso = correctBias(*fuIso, *headMask(*fuIso));
+        blIso = correctBias(*blIso, *headMask(*blIso));
+    }
     CnnInput in;
     in.bl = standardise(*blIso, &in.blStats);
     in.fu = standardise(*fuIso, &in.fuStats);
     in.head = headMask(*fuIso);
+    in.searchRegion = brainRimMm < 0 ? in.head : withoutRim(*brainMask(*fuIso), brainRimMm);
     return in;
 }
 
@@ -178,7 +188,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     clock.restart();
 
     report(0.32, "preprocessing");
-    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl);
+    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection);
     const auto& fuIso = cnnInput.fu;
     const auto& blStats = cnnInput.blStats;
     const auto& fuStats = cnnInput.fuStats;
@@ -201,6 +211,12 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     clock.done("inference");
 
     report(0.96, "postprocessing");
+    {
+        const auto* region = cnnInput.searchRegion->GetBufferPointer();
+        for (std::size_t i = 0; i < cnn.probability.size(); ++i) {
+            if (!region[i]) cnn.probability[i] = 0.0f;
+        }
+    }
     const auto probabilityIso = fromBuffer(cnn.probability, *fuIso);
     r.probability = resampleLinear(*probabilityIso, *r.fu);
     r.newLesions = newLesionMask(*r.probability, threshold, input.minLesionMl);
@@ -229,6 +245,11 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
           {"date", metadata.date}}},
         {"threshold", threshold},
         {"min_lesion_ml", input.minLesionMl},
+        {"bias_correction", input.biasCorrection ? "N4 (ITK) on both scans, 1 mm grid, within the head" : "none"},
+        {"search_region",
+         input.brainRimMm < 0 ? nlohmann::json("head (Otsu foreground)")
+                              : nlohmann::json({{"rule", "estimated brain (core/BrainMask) without its outer rim"},
+                                                {"rim_mm", input.brainRimMm}})},
         {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
         {"inference",
          {{"grid_1mm", {size[0], size[1], size[2]}},

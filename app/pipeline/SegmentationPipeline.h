@@ -24,6 +24,9 @@ struct RegisteredPair {
     RegistrationResult registration;
 };
 
+/// Default rim (mm) left out of the CNN's search region; see SegmentationInput::brainRimMm.
+constexpr double kDefaultBrainRimMm = 5.0;
+
 struct SegmentationInput {
     std::string blPath, fuPath;
     std::string blSeriesUid, fuSeriesUid;  // for DICOM folders with several series
@@ -32,6 +35,13 @@ struct SegmentationInput {
     std::string precision = "fp32";        // fp32 | bf16 (faster on CPUs with AVX512-BF16/AMX)
     double threshold = -1.0;               // < 0: the model's own threshold
     double minLesionMl = kMinLesionMl;
+    /// The CNN searches the estimated brain (core/BrainMask) without its outer rim of this many
+    /// mm: cortex, sulcal CSF and meninges, where coil and partial-volume differences between
+    /// visits look like new hyperintensities. 0 searches the whole brain estimate; < 0 the head.
+    double brainRimMm = kDefaultBrainRimMm;
+    /// N4 bias-field correction of both scans (on the 1 mm grid, within the head) before
+    /// standardisation: removes coil-sensitivity differences between the visits.
+    bool biasCorrection = true;
     ProgressCallback progress;             // optional; false cancels (throws Cancelled)
     /// A pair already loaded and registered (the GUI registers on opening): skips both steps.
     std::shared_ptr<const RegisteredPair> registered;
@@ -65,13 +75,16 @@ SegmentationResult runSubtractionBaseline(const SegmentationInput& input);
 
 /// The CNN's inputs as the paper prepares them: FU and BL (through `fuToBl`, one interpolation
 /// from BL's own grid) on a 1 mm isotropic grid in FU space, each z-scored over its head voxels;
-/// plus the FU head mask (Otsu) used to skip crops without head.
+/// plus the FU head mask (Otsu) used to skip crops without head, and the search region (the
+/// FU brain estimate without its outer `brainRimMm`; the head when brainRimMm < 0).
 struct CnnInput {
     ImageVolume::Pointer bl, fu;  // standardised, 1 mm, FU space
     MaskVolume::Pointer head;
+    MaskVolume::Pointer searchRegion;
     StandardisationStats blStats, fuStats;
 };
-CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl);
+CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
+                         double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true);
 
 /// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);
