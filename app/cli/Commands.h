@@ -15,5 +15,7 @@ int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);  // patient PDF
+int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON
 
 }  // namespace lesiondelta::cli

@@ -116,6 +116,8 @@ int main(int argc, char** argv) {
         if (verb == "info") return lesiondelta::cli::runInfo(rest);
         if (verb == "synth") return lesiondelta::cli::runSynth(rest);
         if (verb == "train") return lesiondelta::cli::runTrain(rest);
+        if (verb == "report") return lesiondelta::cli::runReport(rest);
+        if (verb == "cohort") return lesiondelta::cli::runCohort(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {

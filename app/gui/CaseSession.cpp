@@ -1,5 +1,7 @@
 #include "CaseSession.h"
 
+#include <QFileInfo>
+
 #include <QMetaObject>
 #include <filesystem>
 #include <fstream>
@@ -248,6 +250,42 @@ void CaseSession::setThreshold(double threshold) {
 }
 
 const MaskVolume* CaseSession::cnnMask() const { return result_ ? result_->newLesions.GetPointer() : nullptr; }
+
+report::ReportCase CaseSession::reportCase() const {
+    report::ReportCase c;
+    if (!pair_) return c;
+    c.id = folder_ ? folder_->patient : QFileInfo(fuPath_).completeBaseName().toStdString();
+    c.blPath = blPath_.toStdString();
+    c.fuPath = fuPath_.toStdString();
+    c.fu = pair_->fu;
+    c.blInFu = pair_->blInFu;
+    if (result_) {
+        c.cnn = result_->newLesions;
+        c.probability = result_->probability;
+        c.cnnSummary = result_->summary;
+        c.cnnSummary["threshold"] = threshold_;
+    }
+    if (alignmentNcc_ < kPlausibleNcc) {
+        c.warnings.push_back("BL and FU agree poorly after registration (correlation " + std::to_string(alignmentNcc_) +
+                             "): different patients or failed registration; the CNN result is unreliable");
+    }
+    const std::string raterPrefix = "Rater ", editingPrefix = "Rater (editing): ";
+    for (const auto& layer : scene_.masks) {
+        if (layer.name == kLstLayer) c.lst = layer.mask;
+        else if (layer.name.rfind(editingPrefix, 0) == 0) {
+            // A copy: the rater may go on painting while the report is drawn on a worker thread.
+            auto copy = MaskVolume::New();
+            copy->CopyInformation(layer.mask);
+            copy->SetRegions(layer.mask->GetLargestPossibleRegion());
+            copy->Allocate();
+            std::copy_n(layer.mask->GetBufferPointer(), layer.mask->GetLargestPossibleRegion().GetNumberOfPixels(),
+                        copy->GetBufferPointer());
+            c.raters[layer.name.substr(editingPrefix.size())] = copy;
+        }
+        else if (layer.name.rfind(raterPrefix, 0) == 0) c.raters.emplace(layer.name.substr(raterPrefix.size()), layer.mask);
+    }
+    return c;
+}
 
 void CaseSession::addMaskLayer(const QString& name, const QString& path, std::uint32_t rgb, bool lstLabels) {
     if (!pair_) throw VolumeError(path.toStdString(), "open a case before adding masks");

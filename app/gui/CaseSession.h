@@ -13,6 +13,7 @@
 
 #include "CaseFolder.h"
 #include "SegmentationPipeline.h"
+#include "lesiondelta/report/CaseComparison.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
 #include "lesiondelta/viewer/ViewerScene.h"
@@ -63,6 +64,9 @@ public:
     void saveResults(const QString& folder) const;
     std::vector<viewer::NavigatorLesion> navigatorLesions() const;
     const MaskVolume* cnnMask() const;
+    /// What a patient report needs, from what is loaded now: FU, BL in FU space, the CNN result
+    /// at the current threshold, the LST layer and every rater layer (saved or being edited).
+    report::ReportCase reportCase() const;
     const MaskVolume* headMask() const { return head_.GetPointer(); }
 
 Q_SIGNALS:

@@ -48,7 +48,8 @@ using viewer::Plane;
 using viewer::Side;
 
 MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
-    : QMainWindow(parent), start_(options), session_(new CaseSession(this)), annotation_(new AnnotationController(*session_, this)) {
+    : QMainWindow(parent), start_(options), session_(new CaseSession(this)), annotation_(new AnnotationController(*session_, this)),
+      reporter_(new ReportExporter(this)) {
     setWindowTitle(tr("LesionDelta"));
     setAcceptDrops(true);
     buildLayout();
@@ -67,6 +68,10 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     });
     connect(session_, &CaseSession::progress, this, &MainWindow::onProgress);
     connect(session_, &CaseSession::failed, this, &MainWindow::showError);
+    connect(reporter_, &ReportExporter::failed, this, &MainWindow::showError);
+    connect(reporter_, &ReportExporter::finished, this, [this](const QString& pdf, int pages, double seconds) {
+        statusBar()->showMessage(tr("Report written: %1 (%2 pages, %3 s)").arg(pdf).arg(pages).arg(seconds, 0, 'f', 1), 10000);
+    });
     connect(session_, &CaseSession::warning, this, &MainWindow::showError);
     connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
     connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
@@ -181,6 +186,12 @@ void MainWindow::buildActions() {
     file->addAction(tr("Add LST output..."), this, [this] { chooseAndAddMask(true); });
     file->addAction(tr("Add rater mask..."), this, [this] { chooseAndAddMask(false); });
     file->addAction(tr("Save results to folder..."), QKeySequence::Save, this, &MainWindow::chooseAndSaveResults);
+    auto* reportAction = file->addAction(tr("Export patient report (PDF)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                         &MainWindow::chooseAndExportReport);
+    anonymiseAction_ = file->addAction(tr("Anonymise reports"));
+    anonymiseAction_->setCheckable(true);
+    anonymiseAction_->setChecked(QSettings().value("anonymiseReports", false).toBool());
+    connect(anonymiseAction_, &QAction::toggled, this, [](bool on) { QSettings().setValue("anonymiseReports", on); });
     file->addSeparator();
     file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -265,6 +276,7 @@ void MainWindow::buildActions() {
     bar->setObjectName("mainToolbar");
     bar->addAction(tr("Open case"), this, &MainWindow::chooseAndOpenFolder);
     bar->addAction(detectAction_);
+    bar->addAction(reportAction);
     bar->addAction(toggle);
     bar->addAction(flickerAction_);
     bar->addAction(linkAction_);

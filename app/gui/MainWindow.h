@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include "CaseSession.h"
+#include "ReportExporter.h"
 
 class QLabel;
 class QProgressBar;
@@ -54,6 +55,10 @@ public:
     void openPair(const QString& bl, const QString& fu, const QString& blUid = {}, const QString& fuUid = {});
     void openCaseFolder(const QString& folder);
     void startDetection();
+    /// Writes the patient report of the open case to `pdfPath` (worker thread); reportWritten or
+    /// an error message follows.
+    bool exportReport(const QString& pdfPath);
+    ReportExporter& reporter() { return *reporter_; }
 
 Q_SIGNALS:
     void idle();  // no work running and nothing requested at start is pending
@@ -83,6 +88,7 @@ private:
     QString chooseSeries(const QString& folder, const QString& which, bool& ok);
     void chooseAndAddMask(bool lst);
     void chooseAndSaveResults();
+    void chooseAndExportReport();
     void showShortcuts();
     void showAbout();
     QString modelPath();  // the shipped model unless --model; empty (and said) when none
@@ -96,6 +102,8 @@ private:
     LayerPanel* layers_ = nullptr;
     AnnotationController* annotation_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;
+    ReportExporter* reporter_ = nullptr;
+    QAction* anonymiseAction_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QLabel* deviceLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;

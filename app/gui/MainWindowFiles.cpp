@@ -1,5 +1,6 @@
 // MainWindow, part 2: choosing and opening files, folders and DICOM series, recent cases, and
 // the help dialogs.
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -127,6 +128,26 @@ void MainWindow::chooseAndSaveResults() {
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
     }
+}
+
+void MainWindow::chooseAndExportReport() {
+    if (!session_->hasCase()) {
+        showError(tr("Open a case before exporting a report."));
+        return;
+    }
+    QString suggestion = QSettings().value("lastFolder").toString();
+    if (const auto& folder = session_->caseFolder()) suggestion = QString::fromStdString(folder->folder);
+    suggestion = QDir(suggestion).filePath(QStringLiteral("report.pdf"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export patient report"), suggestion, tr("PDF (*.pdf)"));
+    if (!path.isEmpty()) exportReport(path.endsWith(".pdf", Qt::CaseInsensitive) ? path : path + ".pdf");
+}
+
+bool MainWindow::exportReport(const QString& pdfPath) {
+    if (!session_->hasCase() || reporter_->busy()) return false;
+    report::PatientReportOptions options;
+    options.anonymise = anonymiseAction_->isChecked();
+    options.softwareVersion = QString::fromLatin1(kVersion);
+    return reporter_->start(session_->reportCase(), options, pdfPath);
 }
 
 void MainWindow::showShortcuts() {

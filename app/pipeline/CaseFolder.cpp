@@ -94,6 +94,9 @@ CaseFolder readCaseFolder(const std::string& folder) {
             c.bl = j.at("bl").get<std::string>();
             c.fu = j.at("fu").get<std::string>();
             c.results = folder;
+            c.lst = findByName(dir, "lst", {"lst_", "lst-"}, "LST");
+        } catch (const VolumeError&) {
+            throw;
         } catch (const std::exception& e) {
             throw VolumeError(summary.string(), std::string("malformed result summary: ") + e.what());
         }

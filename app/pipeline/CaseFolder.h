@@ -9,6 +9,9 @@
 //   CASE/lst.nii.gz | lst*.nii[.gz]                        LST output (label 3 = increase)
 //   CASE/raters/NAME.nii.gz                                rater masks, FU grid
 //   CASE/results/                                          CNN results (segment's outputs)
+//   case.json may also hold "scan": {"bl_date": "YYYY-MM-DD", "fu_date": ..., "scanner": ...,
+//   "sequence": ...} for the report header; otherwise BIDS-style JSON sidecars next to the scans
+//   (AcquisitionDateTime, ManufacturersModelName, SeriesDescription) are read.
 // A folder written by `lesiondelta-cli segment` (with summary.json naming BL and FU) is a case
 // folder too: its results are the folder itself.
 #include <map>

@@ -181,6 +181,21 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     EXPECT_THROW(window.session().addMaskLayer("bad", QString(LESIONDELTA_SAMPLE_DIR) + "/case.json", 0xff0000), std::exception);
     EXPECT_EQ(window.session().scene().masks.size(), layers);
     EXPECT_TRUE(window.session().hasCase());
+
+    // The patient report of what is on screen: CNN lesions and the rater's mask, written on a
+    // worker thread while the window stays responsive.
+    qputenv("LESIONDELTA_NO_OPEN", "1");
+    QString written, reportError;
+    QObject::connect(&window.reporter(), &ReportExporter::finished, [&](const QString& pdf, int, double) { written = pdf; });
+    QObject::connect(&window.reporter(), &ReportExporter::failed, [&](const QString& m) { reportError = m; });
+    const auto pdf = results_ / "report.pdf";
+    ASSERT_TRUE(window.exportReport(QString::fromStdString(pdf.string())));
+    ASSERT_TRUE(waitFor([&] { return !written.isEmpty() || !reportError.isEmpty(); }, 60000)) << "report not written";
+    EXPECT_TRUE(reportError.isEmpty()) << reportError.toStdString();
+    EXPECT_GT(std::filesystem::file_size(pdf), 10000u);
+    const auto report = window.session().reportCase();
+    EXPECT_EQ(report.raters.count("Tester"), 1u);
+    EXPECT_TRUE(report.cnn);
 }
 
 TEST_F(Gui, AFileThatIsNotAnImageFailsClearlyAndKeepsTheWindowUsable) {

@@ -1,0 +1,124 @@
+#include "ReportCaseLoader.h"
+
+#include <filesystem>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "SegmentationPipeline.h"
+#include "lesiondelta/core/MaskImport.h"
+#include "lesiondelta/core/VolumeChecks.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta {
+
+namespace {
+
+nlohmann::json readJsonFile(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in) return nullptr;
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const std::exception& e) {
+        throw VolumeError(path.string(), std::string("malformed JSON: ") + e.what());
+    }
+}
+
+/// The JSON sidecar of a scan file (X.nii.gz -> X.json), or null.
+nlohmann::json sidecarOf(const std::string& scan) {
+    fs::path p(scan);
+    std::string name = p.filename().string();
+    for (const char* ext : {".nii.gz", ".nii", ".nrrd", ".mha", ".mhd"}) {
+        if (name.size() > std::strlen(ext) && name.ends_with(ext)) {
+            name.resize(name.size() - std::strlen(ext));
+            break;
+        }
+    }
+    const fs::path json = p.parent_path() / (name + ".json");
+    return fs::exists(json) ? readJsonFile(json) : nlohmann::json(nullptr);
+}
+
+std::string dateOf(const nlohmann::json& sidecar) {
+    for (const char* key : {"AcquisitionDateTime", "AcquisitionDate", "StudyDate"}) {
+        if (sidecar.is_object() && sidecar.contains(key) && sidecar[key].is_string()) {
+            return sidecar[key].get<std::string>().substr(0, 10);
+        }
+    }
+    return {};
+}
+
+nlohmann::json scanInfo(const CaseFolder& f) {
+    nlohmann::json info = nlohmann::json::object();
+    const auto caseJson = readJsonFile(fs::path(f.folder) / "case.json");
+    if (caseJson.is_object() && caseJson.contains("scan") && caseJson["scan"].is_object()) info = caseJson["scan"];
+    const auto bl = sidecarOf(f.bl), fu = sidecarOf(f.fu);
+    if (!info.contains("bl_date") && !dateOf(bl).empty()) info["bl_date"] = dateOf(bl);
+    if (!info.contains("fu_date") && !dateOf(fu).empty()) info["fu_date"] = dateOf(fu);
+    if (fu.is_object()) {
+        if (!info.contains("scanner") && fu.contains("ManufacturersModelName")) info["scanner"] = fu["ManufacturersModelName"];
+        if (!info.contains("sequence") && fu.contains("SeriesDescription")) info["sequence"] = fu["SeriesDescription"];
+    }
+    return info;
+}
+
+MaskVolume::ConstPointer onFuGrid(const MaskVolume& mask, const ImageVolume& fu, const std::string& path,
+                                  std::vector<std::string>& warnings) {
+    auto mapped = mapMaskToGrid(mask, fu, path);
+    if (!mapped.warning.empty()) warnings.push_back(mapped.warning);
+    return mapped.mask;
+}
+
+}  // namespace
+
+report::ReportCase loadReportCase(const CaseFolder& f, bool withBaseline) {
+    report::ReportCase c;
+    c.id = f.patient;
+    c.blPath = f.bl;
+    c.fuPath = f.fu;
+    c.scanInfo = scanInfo(f);
+    const fs::path results(f.results);
+    if (f.hasResults()) {
+        c.fu = readVolume(f.fu);
+        c.cnn = onFuGrid(*readMask((results / "new_lesions.nii.gz").string()), *c.fu,
+                         (results / "new_lesions.nii.gz").string(), c.warnings);
+        c.probability = readVolume((results / "probability.nii.gz").string());
+        if (!sameGrid(*c.probability, *c.fu)) {
+            throw VolumeError((results / "probability.nii.gz").string(), "is not on the follow-up scan's grid");
+        }
+        if (fs::exists(results / "bl_in_fu.nii.gz")) c.blInFu = readVolume((results / "bl_in_fu.nii.gz").string());
+        if (c.blInFu && !sameGrid(*c.blInFu, *c.fu)) c.blInFu = nullptr;
+        c.cnnSummary = readJsonFile(results / "summary.json");
+    } else if (!withBaseline) {
+        c.fu = readVolume(f.fu);
+    } else {
+        SegmentationInput input;
+        input.blPath = f.bl;
+        input.fuPath = f.fu;
+        nlohmann::json timings;
+        const auto pair = loadAndRegisterPair(input, timings);
+        c.fu = pair.fu;
+        c.blInFu = pair.blInFu;
+        c.warnings.push_back("no CNN result in " + f.results + " (run lesiondelta-cli segment first)");
+    }
+    if (!f.lst.empty()) {
+        const auto labels = readLabels(f.lst);
+        std::set<std::uint32_t> unexpected;
+        const auto n = labels->GetLargestPossibleRegion().GetNumberOfPixels();
+        for (std::size_t i = 0; i < n && unexpected.size() < 5; ++i) {
+            if (labels->GetBufferPointer()[i] > 3) unexpected.insert(labels->GetBufferPointer()[i]);
+        }
+        if (!unexpected.empty()) {
+            throw VolumeError(f.lst, "holds label " + std::to_string(*unexpected.begin()) +
+                                         "; an LST change map has labels 0-3 (3 = increase)");
+        }
+        c.lst = onFuGrid(*lstIncreaseMask(*labels), *c.fu, f.lst, c.warnings);
+    }
+    for (const auto& [name, path] : f.raters) c.raters[name] = onFuGrid(*readMask(path), *c.fu, path, c.warnings);
+    return c;
+}
+
+}  // namespace lesiondelta

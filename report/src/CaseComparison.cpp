@@ -1,0 +1,135 @@
+#include "lesiondelta/report/CaseComparison.h"
+
+#include <cmath>
+#include <limits>
+
+#include "lesiondelta/core/VolumeChecks.h"
+#include "lesiondelta/core/VolumeError.h"
+
+namespace lesiondelta::report {
+
+namespace {
+
+MaskVolume::Pointer unionOf(const std::vector<const MaskVolume*>& masks) {
+    auto out = MaskVolume::New();
+    out->CopyInformation(masks.front());
+    out->SetRegions(masks.front()->GetLargestPossibleRegion());
+    out->Allocate(true);
+    const auto n = out->GetLargestPossibleRegion().GetNumberOfPixels();
+    auto* o = out->GetBufferPointer();
+    for (const auto* m : masks) {
+        const auto* b = m->GetBufferPointer();
+        for (std::size_t i = 0; i < n; ++i) o[i] |= b[i] ? 1 : 0;
+    }
+    return out;
+}
+
+/// For each label 1..count, whether `mask` has a voxel in it.
+std::vector<bool> labelsHit(const LabelVolume& labels, unsigned int count, const MaskVolume& mask) {
+    std::vector<bool> hit(count + 1, false);
+    const auto n = labels.GetLargestPossibleRegion().GetNumberOfPixels();
+    const auto* l = labels.GetBufferPointer();
+    const auto* m = mask.GetBufferPointer();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (l[i] && m[i]) hit[l[i]] = true;
+    }
+    return hit;
+}
+
+}  // namespace
+
+double meanOfLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int label) {
+    const auto n = labels.GetLargestPossibleRegion().GetNumberOfPixels();
+    const auto* l = labels.GetBufferPointer();
+    const auto* v = values.GetBufferPointer();
+    double sum = 0.0;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (l[i] == label) {
+            sum += v[i];
+            ++count;
+        }
+    }
+    return count ? sum / count : std::numeric_limits<double>::quiet_NaN();
+}
+
+CaseComparison compareCase(const ReportCase& c, double minMl) {
+    if (!c.fu) throw VolumeError(c.fuPath, "the follow-up scan is needed for a report");
+    CaseComparison out;
+    std::vector<const MaskVolume*> masks;
+    auto add = [&](const std::string& name, const MaskVolume* m, const std::string& what) {
+        if (!m) return;
+        if (!sameGrid(*m, *c.fu)) throw VolumeError(name, what + " is not on the follow-up scan's grid");
+        out.sources.push_back(name);
+        masks.push_back(m);
+    };
+    add("CNN", c.cnn.GetPointer(), "the CNN mask");
+    add("LST", c.lst.GetPointer(), "the LST mask");
+    for (const auto& [name, m] : c.raters) add(name, m.GetPointer(), "rater mask " + name);
+
+    for (std::size_t s = 0; s < masks.size(); ++s) {
+        MethodCount count{out.sources[s], 0, 0.0};
+        for (const auto& l : lesionTable(*masks[s], minMl)) {
+            ++count.lesions;
+            count.totalMl += l.volumeMl;
+        }
+        out.counts.push_back(count);
+    }
+
+    // CNN lesions with mean probability and who else found them.
+    if (c.cnn) {
+        unsigned int n = 0;
+        const auto labels = labelLesions(*c.cnn, minMl, &n);
+        const auto table = lesionTable(*c.cnn, minMl, c.blInFu.GetPointer(), c.fu.GetPointer());
+        std::vector<std::vector<bool>> hits;
+        for (std::size_t s = 1; s < masks.size(); ++s) hits.push_back(labelsHit(*labels, n, *masks[s]));
+        for (const auto& lesion : table) {
+            CnnLesionRow row{lesion, std::numeric_limits<double>::quiet_NaN(), {}};
+            if (c.probability) row.meanProbability = meanOfLabel(*c.probability, *labels, lesion.id);
+            for (std::size_t s = 1; s < masks.size(); ++s) {
+                if (hits[s - 1][lesion.id]) row.alsoFoundBy.push_back(out.sources[s]);
+            }
+            out.cnnLesions.push_back(row);
+        }
+    }
+
+    // Methods (CNN, LST) against each rater, and raters against each other.
+    std::vector<LesionMetrics> cnnRuns, lstRuns;
+    std::vector<const MaskVolume*> raterMasks;
+    for (const auto& [name, m] : c.raters) raterMasks.push_back(m.GetPointer());
+    for (const auto& [name, rater] : c.raters) {
+        if (c.cnn) {
+            out.pairs.push_back({"CNN", name, compareLesions(*c.cnn, *rater, minMl)});
+            cnnRuns.push_back(out.pairs.back().metrics);
+        }
+        if (c.lst) {
+            out.pairs.push_back({"LST", name, compareLesions(*c.lst, *rater, minMl)});
+            lstRuns.push_back(out.pairs.back().metrics);
+        }
+    }
+    for (const auto& [a, ma] : c.raters) {
+        for (const auto& [b, mb] : c.raters) {
+            if (a != b) out.pairs.push_back({a, b, compareLesions(*ma, *mb, minMl)});
+        }
+    }
+    if (!cnnRuns.empty()) out.cnnVsRaters = averageMetrics(cnnRuns);
+    if (!lstRuns.empty()) out.lstVsRaters = averageMetrics(lstRuns);
+    if (raterMasks.size() >= 2) out.interRater = interRater(raterMasks, minMl);
+
+    // The union's lesions, for the concordance table.
+    if (!masks.empty()) {
+        const auto all = unionOf(masks);
+        unsigned int n = 0;
+        const auto labels = labelLesions(*all, minMl, &n);
+        std::vector<std::vector<bool>> hits;
+        for (const auto* m : masks) hits.push_back(labelsHit(*labels, n, *m));
+        for (const auto& lesion : lesionTable(*all, minMl)) {
+            ConcordantLesion row{lesion, {}};
+            for (std::size_t s = 0; s < masks.size(); ++s) row.foundBy.push_back(hits[s][lesion.id]);
+            out.concordance.push_back(row);
+        }
+    }
+    return out;
+}
+
+}  // namespace lesiondelta::report
