@@ -126,9 +126,9 @@ int runCohort(const std::vector<std::string>& args) {
         report::CohortCase row;
         row.id = id;
         try {
-            const auto c = loadReportCase(readCaseFolder(folder), false);
+            const auto c = loadReportCase(readCaseFolder(folder), true);
             for (const auto& w : c.warnings) std::cerr << "warning: " << id << ": " << w << "\n";
-            const auto cmp = report::compareCase(c, minMl);
+            const auto cmp = report::compareCase(c, minMl, report::CompareScope::MetricsOnly);
             row.raters = unsigned(c.raters.size());
             row.interRater = cmp.interRater;
             row.cnn = cmp.cnnVsRaters;

@@ -74,7 +74,7 @@ MaskVolume::ConstPointer onFuGrid(const MaskVolume& mask, const ImageVolume& fu,
 
 }  // namespace
 
-report::ReportCase loadReportCase(const CaseFolder& f, bool withBaseline) {
+report::ReportCase loadReportCase(const CaseFolder& f, bool masksOnly) {
     report::ReportCase c;
     c.id = f.patient;
     c.blPath = f.bl;
@@ -85,14 +85,16 @@ report::ReportCase loadReportCase(const CaseFolder& f, bool withBaseline) {
         c.fu = readVolume(f.fu);
         c.cnn = onFuGrid(*readMask((results / "new_lesions.nii.gz").string()), *c.fu,
                          (results / "new_lesions.nii.gz").string(), c.warnings);
-        c.probability = readVolume((results / "probability.nii.gz").string());
-        if (!sameGrid(*c.probability, *c.fu)) {
-            throw VolumeError((results / "probability.nii.gz").string(), "is not on the follow-up scan's grid");
-        }
-        if (fs::exists(results / "bl_in_fu.nii.gz")) c.blInFu = readVolume((results / "bl_in_fu.nii.gz").string());
-        if (c.blInFu && !sameGrid(*c.blInFu, *c.fu)) c.blInFu = nullptr;
         c.cnnSummary = readJsonFile(results / "summary.json");
-    } else if (!withBaseline) {
+        if (!masksOnly) {
+            c.probability = readVolume((results / "probability.nii.gz").string());
+            if (!sameGrid(*c.probability, *c.fu)) {
+                throw VolumeError((results / "probability.nii.gz").string(), "is not on the follow-up scan's grid");
+            }
+            if (fs::exists(results / "bl_in_fu.nii.gz")) c.blInFu = readVolume((results / "bl_in_fu.nii.gz").string());
+            if (c.blInFu && !sameGrid(*c.blInFu, *c.fu)) c.blInFu = nullptr;
+        }
+    } else if (masksOnly) {
         c.fu = readVolume(f.fu);
     } else {
         SegmentationInput input;

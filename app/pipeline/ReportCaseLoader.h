@@ -11,8 +11,8 @@ namespace lesiondelta {
 /// refused), rater masks and scan details. Masks on another grid are resampled by physical
 /// coordinates with a warning in ReportCase::warnings. Without CNN results, BL is registered to FU
 /// here so the report can still show BL/FU pictures. Throws VolumeError naming the file.
-/// `withBaseline` false skips reading and registering BL when there is no CNN result (cohorts
-/// need only the masks).
-report::ReportCase loadReportCase(const CaseFolder& folder, bool withBaseline = true);
+/// `masksOnly` reads just FU (for its grid) and the masks - no probability map, no BL, no
+/// registration - which is all a cohort needs.
+report::ReportCase loadReportCase(const CaseFolder& folder, bool masksOnly = false);
 
 }  // namespace lesiondelta

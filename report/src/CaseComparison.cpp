@@ -53,9 +53,10 @@ double meanOfLabel(const ImageVolume& values, const LabelVolume& labels, unsigne
     return count ? sum / count : std::numeric_limits<double>::quiet_NaN();
 }
 
-CaseComparison compareCase(const ReportCase& c, double minMl) {
+CaseComparison compareCase(const ReportCase& c, double minMl, CompareScope scope) {
     if (!c.fu) throw VolumeError(c.fuPath, "the follow-up scan is needed for a report");
     CaseComparison out;
+    const bool everything = scope == CompareScope::Everything;
     std::vector<const MaskVolume*> masks;
     auto add = [&](const std::string& name, const MaskVolume* m, const std::string& what) {
         if (!m) return;
@@ -67,7 +68,7 @@ CaseComparison compareCase(const ReportCase& c, double minMl) {
     add("LST", c.lst.GetPointer(), "the LST mask");
     for (const auto& [name, m] : c.raters) add(name, m.GetPointer(), "rater mask " + name);
 
-    for (std::size_t s = 0; s < masks.size(); ++s) {
+    for (std::size_t s = 0; s < masks.size() && everything; ++s) {
         MethodCount count{out.sources[s], 0, 0.0};
         for (const auto& l : lesionTable(*masks[s], minMl)) {
             ++count.lesions;
@@ -77,7 +78,7 @@ CaseComparison compareCase(const ReportCase& c, double minMl) {
     }
 
     // CNN lesions with mean probability and who else found them.
-    if (c.cnn) {
+    if (c.cnn && everything) {
         unsigned int n = 0;
         const auto labels = labelLesions(*c.cnn, minMl, &n);
         const auto table = lesionTable(*c.cnn, minMl, c.blInFu.GetPointer(), c.fu.GetPointer());
@@ -95,8 +96,6 @@ CaseComparison compareCase(const ReportCase& c, double minMl) {
 
     // Methods (CNN, LST) against each rater, and raters against each other.
     std::vector<LesionMetrics> cnnRuns, lstRuns;
-    std::vector<const MaskVolume*> raterMasks;
-    for (const auto& [name, m] : c.raters) raterMasks.push_back(m.GetPointer());
     for (const auto& [name, rater] : c.raters) {
         if (c.cnn) {
             out.pairs.push_back({"CNN", name, compareLesions(*c.cnn, *rater, minMl)});
@@ -107,17 +106,21 @@ CaseComparison compareCase(const ReportCase& c, double minMl) {
             lstRuns.push_back(out.pairs.back().metrics);
         }
     }
+    // Every ordered rater pair once; their mean is core's interRater() without computing it twice.
+    std::vector<LesionMetrics> raterRuns;
     for (const auto& [a, ma] : c.raters) {
         for (const auto& [b, mb] : c.raters) {
-            if (a != b) out.pairs.push_back({a, b, compareLesions(*ma, *mb, minMl)});
+            if (a == b) continue;
+            out.pairs.push_back({a, b, compareLesions(*ma, *mb, minMl)});
+            raterRuns.push_back(out.pairs.back().metrics);
         }
     }
     if (!cnnRuns.empty()) out.cnnVsRaters = averageMetrics(cnnRuns);
     if (!lstRuns.empty()) out.lstVsRaters = averageMetrics(lstRuns);
-    if (raterMasks.size() >= 2) out.interRater = interRater(raterMasks, minMl);
+    if (raterRuns.size() >= 2) out.interRater = averageMetrics(raterRuns);
 
     // The union's lesions, for the concordance table.
-    if (!masks.empty()) {
+    if (!masks.empty() && everything) {
         const auto all = unionOf(masks);
         unsigned int n = 0;
         const auto labels = labelLesions(*all, minMl, &n);

@@ -64,8 +64,12 @@ struct CaseComparison {
     std::optional<AveragedMetrics> cnnVsRaters, lstVsRaters, interRater;
 };
 
+/// Everything (a patient report), or only counts and metrics (a cohort: no lesion tables).
+enum class CompareScope { Everything, MetricsOnly };
+
 /// Compares everything the case holds. Throws VolumeError when a mask is not on the FU grid.
-CaseComparison compareCase(const ReportCase& c, double minMl = kMinLesionMl);
+CaseComparison compareCase(const ReportCase& c, double minMl = kMinLesionMl,
+                           CompareScope scope = CompareScope::Everything);
 
 /// Mean of `values` over the voxels of `labels` equal to `label` (NaN when none).
 double meanOfLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int label);
