@@ -37,6 +37,18 @@ Verbs:
       scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
       at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
       then holds its score.
+  report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
+      The patient report of a case folder (a folder written by segment, or one with case.json
+      or bl/fu files; LST output lst*.nii.gz and rater masks raters/NAME.nii.gz are compared
+      when present): summary, lesion table, overview and BL/FU pictures, comparison of CNN, LST
+      and raters, methods. A4 PDF, written atomically. --anonymise prints neither the patient
+      ID nor file names.
+  cohort --cases LIST.csv | --study DIR -o COHORT.pdf [--csv F] [--json F] [--title T]
+      The cohort report: per case, CNN vs raters, LST vs raters and inter-rater (IR) figures;
+      boxplots, mean +- sd with Wilcoxon signed-rank p-values against IR, per-case table.
+      LIST.csv: a header, then case,folder (folders relative to the CSV); --study DIR: every
+      sub-folder is a case. Also writes the per-case numbers as CSV and JSON (default: beside
+      the PDF). Broken cases are skipped with their reason, on stderr and in the report.
   synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N | --no-change]
         [--no-nuisance] [--shapes-flair F2 --shapes-mask M2 ...]
       A realistic training pair from one real FLAIR, deterministic from the seed: real lesions

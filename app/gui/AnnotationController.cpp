@@ -1,6 +1,10 @@
 #include "AnnotationController.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -208,11 +212,35 @@ void AnnotationController::save(const QString& maskPath) {
     Q_EMIT message(tr("Saved %1").arg(maskPath));
 }
 
+namespace {
+QString recoveryFolder() { return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery"; }
+QString caseNoteOf(const QString& maskPath) { return QString(maskPath).replace(".nii.gz", ".case.json"); }
+}  // namespace
+
+QList<AnnotationController::PendingRecovery> AnnotationController::pendingRecoveries() {
+    QList<PendingRecovery> out;
+    const QDir dir(recoveryFolder());
+    for (const auto& info : dir.entryInfoList({"*.case.json"}, QDir::Files, QDir::Time)) {
+        QFile f(info.filePath());
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const auto j = QJsonDocument::fromJson(f.readAll()).object();
+        PendingRecovery r{j["rater"].toString(), j["bl"].toString(), j["fu"].toString(), j["case_folder"].toString(),
+                          j["saved_at"].toString(), QString(info.filePath()).replace(".case.json", ".nii.gz")};
+        if (QFile::exists(r.maskPath) && !r.rater.isEmpty() && !r.fu.isEmpty()) out << r;
+    }
+    return out;
+}
+
+void AnnotationController::discard(const PendingRecovery& r) {
+    QFile::remove(r.maskPath);
+    QFile::remove(QString::fromStdString(viewer::AnnotationSession::sidecarPath(r.maskPath.toStdString())));
+    QFile::remove(caseNoteOf(r.maskPath));
+}
+
 QString AnnotationController::recoveryPath() const {
     if (!session_.pair() || rater_.isEmpty()) return {};
     const QByteArray key = QCryptographicHash::hash((session_.fuPath() + "|" + rater_).toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery";
-    return dir + "/" + key + ".nii.gz";
+    return recoveryFolder() + "/" + key + ".nii.gz";
 }
 
 void AnnotationController::writeRecovery() {
@@ -221,6 +249,14 @@ void AnnotationController::writeRecovery() {
     try {
         QDir().mkpath(QFileInfo(path).path());
         annotation_->writeRecovery(path.toStdString(), kVersion);
+        // Which case this copy belongs to, so the next start can offer it (see pendingRecoveries).
+        QJsonObject note{{"rater", rater_}, {"bl", session_.blPath()}, {"fu", session_.fuPath()},
+                         {"saved_at", QDateTime::currentDateTime().toString(Qt::ISODate)}};
+        if (const auto& folder = session_.caseFolder()) note["case_folder"] = QString::fromStdString(folder->folder);
+        QSaveFile f(caseNoteOf(path));
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(note).toJson()) < 0 || !f.commit()) {
+            throw std::runtime_error(f.errorString().toStdString());
+        }
     } catch (const std::exception& e) {
         Q_EMIT message(tr("The recovery copy could not be written: %1").arg(e.what()));
     }
@@ -231,6 +267,7 @@ void AnnotationController::discardRecovery() {
     if (path.isEmpty()) return;
     QFile::remove(path);
     QFile::remove(QString::fromStdString(viewer::AnnotationSession::sidecarPath(path.toStdString())));
+    QFile::remove(caseNoteOf(path));
 }
 
 bool AnnotationController::restoreRecovery() {

@@ -5,6 +5,7 @@
 // every minute while there are unsaved edits. The editing itself is viewer::AnnotationSession
 // (Qt-free, tested); this class turns pointer events into its calls and keeps the overlay
 // layers in the scene up to date.
+#include <QList>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -60,6 +61,14 @@ public:
     void writeRecovery();                      // when there are unsaved edits
     void discardRecovery();
     bool restoreRecovery();                    // loads the recovery copy; false when none
+
+    /// A recovery copy left by a session that ended without saving, and the case it belongs to.
+    struct PendingRecovery {
+        QString rater, bl, fu, caseFolder, savedAt, maskPath;
+    };
+    /// Every recovery copy in the recovery folder (newest first).
+    static QList<PendingRecovery> pendingRecoveries();
+    static void discard(const PendingRecovery& r);
 
 Q_SIGNALS:
     void changed();  // the rater mask, the ROI preview or decisions changed

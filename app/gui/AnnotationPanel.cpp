@@ -9,9 +9,11 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "AnnotationController.h"
+#include "lesiondelta/core/LesionComponents.h"
 
 namespace lesiondelta::gui {
 
@@ -104,13 +106,54 @@ AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function
     connect(redo, &QPushButton::clicked, &controller_, &AnnotationController::redo);
     connect(save, &QPushButton::clicked, this, &AnnotationPanel::saveRequested);
     layout->addWidget(editing_);
-    layout->addStretch(1);
+
+    lesions_ = new QTreeWidget(this);
+    lesions_->setHeaderLabels({tr("Lesion"), tr("Volume (ml)"), tr("Note")});
+    lesions_->setRootIsDecorated(false);
+    lesions_->setToolTip(tr("The rater's lesions (26-connected). Lesions under 0.01 ml (3 mm) are not counted "
+                            "in comparisons. Double-click to go to a lesion."));
+    layout->addWidget(new QLabel(tr("Lesions of this rater's mask:"), this));
+    layout->addWidget(lesions_, 1);
+    connect(lesions_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const auto v = item->data(0, Qt::UserRole).toList();
+        if (v.size() == 3) Q_EMIT lesionActivated({v[0].toDouble(), v[1].toDouble(), v[2].toDouble()});
+    });
+    lesionTimer_.setSingleShot(true);
+    lesionTimer_.setInterval(400);  // after the last stroke: labelling a scan takes tens of ms
+    connect(&lesionTimer_, &QTimer::timeout, this, &AnnotationPanel::updateLesionList);
+    connect(&controller_, &AnnotationController::changed, this, [this] { lesionTimer_.start(); });
     refresh();
+}
+
+void AnnotationPanel::updateLesionList() {
+    lesionTimer_.stop();
+    lesions_->clear();
+    if (!controller_.active()) return;
+    for (const auto& l : lesionTable(controller_.annotation()->mask(), 0.0)) {
+        auto* item = new QTreeWidgetItem(lesions_);
+        item->setText(0, QString::number(l.id));
+        item->setText(1, QString::number(l.volumeMl, 'f', 3));
+        item->setData(0, Qt::UserRole, QVariantList{l.centroidIndex[0], l.centroidIndex[1], l.centroidIndex[2]});
+        if (l.volumeMl < kMinLesionMl) {
+            item->setText(2, tr("under 0.01 ml: not counted"));
+            item->setForeground(2, QColor(200, 90, 0));
+            item->setData(2, Qt::UserRole, true);
+        }
+    }
+}
+
+int AnnotationPanel::lesionRows() const { return lesions_->topLevelItemCount(); }
+
+int AnnotationPanel::flaggedRows() const {
+    int n = 0;
+    for (int i = 0; i < lesions_->topLevelItemCount(); ++i) n += lesions_->topLevelItem(i)->data(2, Qt::UserRole).toBool();
+    return n;
 }
 
 void AnnotationPanel::refresh() {
     const bool on = controller_.active();
     editing_->setEnabled(on);
+    if (!on) lesions_->clear();
     rater_->setText(on ? tr("Rater: <b>%1</b>%2")
                              .arg(QString::fromStdString(controller_.annotation()->rater()))
                              .arg(controller_.annotation()->dirty() ? tr(" (unsaved edits)") : QString())

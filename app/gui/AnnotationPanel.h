@@ -2,7 +2,9 @@
 // The annotation tool box: rater, tools (navigate, paint, erase, ROI threshold, erase lesion),
 // brush size and shape, the ROI threshold with Apply/Cancel, accept/reject of the selected CNN
 // lesion, undo/redo and saving. Buttons only; AnnotationController does the work.
+#include <QTimer>
 #include <QWidget>
+#include <array>
 #include <functional>
 
 class QLabel;
@@ -11,6 +13,7 @@ class QPushButton;
 class QDoubleSpinBox;
 class QCheckBox;
 class QButtonGroup;
+class QTreeWidget;
 
 namespace lesiondelta::gui {
 
@@ -21,10 +24,16 @@ class AnnotationPanel : public QWidget {
 public:
     AnnotationPanel(AnnotationController& controller, std::function<unsigned()> selectedLesion, QWidget* parent = nullptr);
     void refresh();  // controller state changed (rater, tool, ROI)
+    /// Rows of the rater's lesion list (26-connected components, largest first); components
+    /// under 0.01 ml are flagged as not counted. Updated shortly after each edit.
+    int lesionRows() const;
+    int flaggedRows() const;
+    void updateLesionList();  // now, instead of after the debounce
 
 Q_SIGNALS:
     void startRequested();  // the window asks for the rater's name and starts
     void saveRequested();
+    void lesionActivated(std::array<double, 3> centroidIndex);  // FU voxel index of a listed lesion
 
 private:
     AnnotationController& controller_;
@@ -37,6 +46,8 @@ private:
     QLabel* thresholdLabel_;
     QPushButton* apply_;
     QWidget* editing_;
+    QTreeWidget* lesions_;
+    QTimer lesionTimer_;
 };
 
 }  // namespace lesiondelta::gui

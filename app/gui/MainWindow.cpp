@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <utility>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QFile>
@@ -87,6 +88,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
         openPair(options.bl, options.fu);
     } else {
         QTimer::singleShot(0, this, &MainWindow::finishStartup);
+        QTimer::singleShot(0, this, &MainWindow::offerRecovery);
     }
     startupDetectPending_ = options.detect;
     if (options.show3D) showView3D();
@@ -160,6 +162,13 @@ void MainWindow::buildLayout() {
     connect(annotation_, &AnnotationController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(annotationPanel_, &AnnotationPanel::startRequested, this, [this] { startAnnotation(); });
     connect(annotationPanel_, &AnnotationPanel::saveRequested, this, &MainWindow::saveAnnotation);
+    connect(annotationPanel_, &AnnotationPanel::lesionActivated, this, [this](std::array<double, 3> c) {
+        if (!session_->pair()) return;
+        VoxelIndex index;
+        for (int a = 0; a < 3; ++a) index[a] = std::lround(c[a]);
+        const auto& axes = session_->model().axes();
+        session_->model().setCursor(axes.clamp(axes.displayFromVoxel(index)));
+    });
     connect(navigator_, &viewer::LesionNavigator::lesionActivated, this, [this](viewer::DisplayIndex d) {
         auto& m = session_->model();
         m.setCursor(d);
@@ -461,9 +470,36 @@ void MainWindow::finishStartup() {
     Q_EMIT idle();
 }
 
+void MainWindow::offerRecovery() {
+    const auto pending = AnnotationController::pendingRecoveries();
+    if (pending.isEmpty() || QApplication::platformName() == "offscreen") return;
+    const auto& r = pending.front();
+    const QString where = r.caseFolder.isEmpty() ? QFileInfo(r.fu).fileName() : r.caseFolder;
+    QMessageBox box(QMessageBox::Question, tr("Recover annotation"),
+                    tr("LesionDelta ended without saving the annotation of %1 on %2 (last kept %3).\n"
+                       "Open that case and restore the edits?").arg(r.rater, where, r.savedAt),
+                    QMessageBox::NoButton, this);
+    auto* open = box.addButton(tr("Open and restore"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    auto* drop = box.addButton(tr("Discard the edits"), QMessageBox::DestructiveRole);
+    if (pending.size() > 1) box.setInformativeText(tr("%1 more recovery copies are kept.").arg(pending.size() - 1));
+    box.exec();
+    if (box.clickedButton() == drop) {
+        AnnotationController::discard(r);
+    } else if (box.clickedButton() == open) {
+        recoverRater_ = r.rater;
+        if (!r.caseFolder.isEmpty()) openCaseFolder(r.caseFolder);
+        else openPair(r.bl, r.fu);
+    }
+}
+
 void MainWindow::onCaseOpened() {
     annotation_->stop();
     annotationPanel_->refresh();
+    if (!recoverRater_.isEmpty()) {
+        const QString rater = std::exchange(recoverRater_, QString());
+        QTimer::singleShot(0, this, [this, rater] { startAnnotation(rater); });  // offers the restore
+    }
     setWindowTitle(tr("LesionDelta - %1").arg(QFileInfo(session_->fuPath()).fileName()));
     if (const auto& c = session_->caseFolder()) setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
     if (view3d_) {

@@ -46,6 +46,7 @@ public:
     viewer::LesionNavigator* navigator() const { return navigator_; }
     viewer::View3D* view3D() const { return view3d_; }  // null without OpenGL (offscreen)
     AnnotationController& annotation() { return *annotation_; }
+    AnnotationPanel& annotationPanel() { return *annotationPanel_; }
     /// Starts annotating as `rater` (asked for, and remembered, when empty).
     void startAnnotation(QString rater = {});
     void saveAnnotation();
@@ -93,6 +94,8 @@ private:
     void showAbout();
     QString modelPath();  // the shipped model unless --model; empty (and said) when none
     void finishStartup();
+    /// At a start without a case: offers the recovery copies a crashed session left behind.
+    void offerRecovery();
 
     StartOptions start_;
     CaseSession* session_;
@@ -118,6 +121,7 @@ private:
     QString stage_;
     int modelListener_ = 0;
     bool startupDetectPending_ = false;
+    QString recoverRater_;  // start annotating as this rater (and restore) once the case is open
 };
 
 }  // namespace lesiondelta::gui

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "AnnotationController.h"
+#include "AnnotationPanel.h"
 #include "MainWindow.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
@@ -168,10 +169,31 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     EXPECT_GE(maskCount(), painted);
     annotation.undo();
     EXPECT_EQ(maskCount(), painted);
+    // The rater's lesion list: one 0.003 ml speck (a single voxel painted next to nothing) is
+    // listed and flagged as under the 0.01 ml rule.
+    window.annotationPanel().updateLesionList();
+    const int rowsBefore = window.annotationPanel().lesionRows(), flaggedBefore = window.annotationPanel().flaggedRows();
+    EXPECT_GE(rowsBefore, 1);
+    annotation.setTool(AnnotationController::Tool::Paint);
+    annotation.setRadiusMm(0.1);
+    const auto corner = window.session().model().axes().clamp({2, 2, window.session().model().cursor()[2]});
+    annotation.handlePointer(viewer::Plane::Axial, int(QEvent::MouseButtonPress), corner);
+    annotation.handlePointer(viewer::Plane::Axial, int(QEvent::MouseButtonRelease), corner);
+    window.annotationPanel().updateLesionList();
+    EXPECT_EQ(window.annotationPanel().lesionRows(), rowsBefore + 1);
+    EXPECT_EQ(window.annotationPanel().flaggedRows(), flaggedBefore + 1);
+    annotation.undo();
+    // A recovery copy names its case, so the next start can offer it; saving removes it.
+    annotation.writeRecovery();
+    auto pending = AnnotationController::pendingRecoveries();
+    ASSERT_FALSE(pending.isEmpty());
+    EXPECT_EQ(pending.front().rater, "Tester");
+    EXPECT_EQ(pending.front().fu, window.session().fuPath());
     const std::string raterPath = (results_ / "raters" / "Tester.nii.gz").string();
     annotation.save(QString::fromStdString(raterPath));
     EXPECT_FALSE(annotation.annotation()->dirty());
     EXPECT_TRUE(std::filesystem::exists(results_ / "raters" / "Tester.json"));
+    for (const auto& r : AnnotationController::pendingRecoveries()) EXPECT_NE(r.maskPath, pending.front().maskPath);
     annotation.setTool(AnnotationController::Tool::Navigate);
 
     // Results can be saved and a bad mask leaves the case as it was.
