@@ -101,7 +101,7 @@ void PdfDocument::title(const QString& text, const QString& subtitle) {
 }
 
 void PdfDocument::heading(const QString& text) {
-    keepTogether(30);  // never a heading alone at the bottom of a page
+    keepTogether(48);  // never a heading alone at the bottom of a page (paragraphs keep 40 mm)
     painter_.setPen(QColor(20, 60, 40));
     painter_.setFont(font(12, true));
     const double h = textHeight(text, font(12, true), width_);
