@@ -1,5 +1,6 @@
 // lesiondelta-cli report --case DIR -o report.pdf [--anonymise] [--lesion-pictures N] [--min-ml 0.01]
 // lesiondelta-cli cohort (--cases LIST.csv | --study DIR) -o cohort.pdf [--csv F] [--json F] [--title T]
+//                        [--compute [--model FILE]]
 // Reports need Qt's PDF engine and fonts; without a display Qt's offscreen platform is used.
 #include <QApplication>
 #include <chrono>
@@ -16,6 +17,7 @@
 #include "Commands.h"
 #include "ReportCaseLoader.h"
 #include "ResultText.h"
+#include "SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/report/CohortReport.h"
@@ -112,7 +114,8 @@ int runReport(const std::vector<std::string>& args) {
 }
 
 int runCohort(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml"}, {"--quiet"});
+    const Arguments a(args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml", "--model"},
+                      {"--quiet", "--compute"});
     const auto start = std::chrono::steady_clock::now();
     const std::string out = outputPath(a);
     const double minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
@@ -126,7 +129,17 @@ int runCohort(const std::vector<std::string>& args) {
         report::CohortCase row;
         row.id = id;
         try {
-            const auto c = loadReportCase(readCaseFolder(folder), true);
+            const auto caseFolder = readCaseFolder(folder);
+            if (a.flag("--compute") && !caseFolder.hasResults()) {
+                // The CNN result is missing: compute it now and keep it in the case folder.
+                std::cerr << "segmenting " << id << " into " << caseFolder.results << " ...\n";
+                SegmentationInput input;
+                input.blPath = caseFolder.bl;
+                input.fuPath = caseFolder.fu;
+                input.modelPath = a.optional("--model").value_or(findShippedModel());
+                writeSegmentation(runSegmentation(input), caseFolder.results);
+            }
+            const auto c = loadReportCase(caseFolder, true);
             for (const auto& w : c.warnings) std::cerr << "warning: " << id << ": " << w << "\n";
             const auto cmp = report::compareCase(c, minMl, report::CompareScope::MetricsOnly);
             row.raters = unsigned(c.raters.size());

@@ -44,11 +44,14 @@ Verbs:
       and raters, methods. A4 PDF, written atomically. --anonymise prints neither the patient
       ID nor file names.
   cohort --cases LIST.csv | --study DIR -o COHORT.pdf [--csv F] [--json F] [--title T]
+         [--compute [--model FILE]]
       The cohort report: per case, CNN vs raters, LST vs raters and inter-rater (IR) figures;
       boxplots, mean +- sd with Wilcoxon signed-rank p-values against IR, per-case table.
       LIST.csv: a header, then case,folder (folders relative to the CSV); --study DIR: every
       sub-folder is a case. Also writes the per-case numbers as CSV and JSON (default: beside
       the PDF). Broken cases are skipped with their reason, on stderr and in the report.
+      --compute runs segment on cases without a CNN result first (kept in their results/);
+      without it such cases count for IR and LST only.
   synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N | --no-change]
         [--no-nuisance] [--shapes-flair F2 --shapes-mask M2 ...]
       A realistic training pair from one real FLAIR, deterministic from the seed: real lesions

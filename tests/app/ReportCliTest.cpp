@@ -95,6 +95,20 @@ TEST(ReportCli, CohortSkipsBrokenCasesAndExportsEveryNumber) {
     EXPECT_EQ(j["summary"]["CNN"]["sensitivity"]["n"], 2);
 }
 
+TEST(ReportCli, CohortComputesMissingCnnResultsOnRequest) {
+    TempDir dir;
+    writeCase(dir.path() / "one");
+    fs::remove_all(dir.path() / "one" / "results");
+    std::ofstream(dir.file("list.csv")) << "case,folder\none,one\n";
+    auto r = cli("cohort --cases " + dir.file("list.csv") + " -o " + dir.file("a.pdf"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(slurp(dir.file("a.csv")).find("one,CNN"), std::string::npos);  // no result: IR/LST only
+    r = cli("cohort --cases " + dir.file("list.csv") + " -o " + dir.file("b.pdf") + " --compute");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "one" / "results" / "new_lesions.nii.gz"));
+    EXPECT_NE(slurp(dir.file("b.csv")).find("one,CNN,2,"), std::string::npos);
+}
+
 TEST(ReportCli, AnEmptyCohortAndAMissingOutputAreClearErrors) {
     TempDir dir;
     std::ofstream(dir.file("empty.csv")) << "case,folder\n";

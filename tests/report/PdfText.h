@@ -1,6 +1,7 @@
 #pragma once
 // Reading back what a report PDF says, through poppler's command-line tools.
 #include <QByteArray>
+#include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
@@ -9,7 +10,8 @@
 namespace lesiondelta::test {
 
 inline bool havePoppler() {
-    return !QStandardPaths::findExecutable("pdftotext").isEmpty() && !QStandardPaths::findExecutable("pdfinfo").isEmpty();
+    return !QStandardPaths::findExecutable("pdftotext").isEmpty() && !QStandardPaths::findExecutable("pdfinfo").isEmpty() &&
+           !QStandardPaths::findExecutable("pdftoppm").isEmpty();
 }
 
 /// The text of a PDF (layout kept), or empty when pdftotext fails.
@@ -18,6 +20,16 @@ inline QString pdfText(const std::string& pdf) {
     p.start("pdftotext", {"-layout", QString::fromStdString(pdf), "-"});
     p.waitForFinished(60000);
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// Page `page` of a PDF rendered by pdftoppm at `dpi` (a null image when that fails).
+inline QImage pdfPage(const std::string& pdf, int page, int dpi = 50) {
+    const QString stem = QString::fromStdString(pdf) + ".page";
+    QProcess p;
+    p.start("pdftoppm", {"-r", QString::number(dpi), "-f", QString::number(page), "-l", QString::number(page), "-png",
+                         "-singlefile", QString::fromStdString(pdf), stem});
+    p.waitForFinished(60000);
+    return QImage(stem + ".png");
 }
 
 /// pdfinfo's "Key: value" field, e.g. "Pages" or "Page size".

@@ -134,6 +134,17 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
     EXPECT_TRUE(text.contains("Comparison of methods and raters"));
     EXPECT_TRUE(text.contains("CNN only"));
     EXPECT_TRUE(text.contains("abcdef0123456789"));
+    // Printed, the lesions are outlined in clearly green pixels (overview and crops).
+    const QImage page = pdfPage(path("r.pdf"), 1);
+    ASSERT_FALSE(page.isNull());
+    int green = 0;
+    for (int y = 0; y < page.height(); ++y) {
+        for (int x = 0; x < page.width(); ++x) {
+            const QColor c = page.pixelColor(x, y);
+            green += c.green() > 150 && c.red() < 110 && c.blue() < 130;
+        }
+    }
+    EXPECT_GT(green, 30);
 }
 
 TEST_F(PatientReportTest, AnonymisedPrintsNeitherIdNorFileNames) {
