@@ -13,6 +13,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "CsvLine.h"
 #include "ResultText.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/MaskImport.h"
@@ -23,17 +24,6 @@ namespace fs = std::filesystem;
 
 namespace lesiondelta::cli {
 namespace {
-
-std::vector<std::string> splitCsv(const std::string& line) {
-    std::vector<std::string> out;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, ',');) {
-        while (!cell.empty() && (cell.back() == '\r' || cell.back() == ' ')) cell.pop_back();
-        while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
-        out.push_back(cell);
-    }
-    return out;
-}
 
 std::string cell(const MeanSd& m, int decimals) {
     if (m.n == 0) return "undefined";
@@ -69,7 +59,7 @@ int runEvaluateCases(const std::vector<std::string>& args) {
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.find_first_not_of(" \r\t") == std::string::npos) continue;
-        const auto cells = splitCsv(line);
+        const auto cells = splitCsvLine(line);
         if (cells.size() < 3) {
             throw VolumeError(list, "line " + std::to_string(lineNo) + ": expected case,prediction,reference[,...]");
         }

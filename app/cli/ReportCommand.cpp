@@ -15,6 +15,7 @@
 #include "Arguments.h"
 #include "CaseFolder.h"
 #include "Commands.h"
+#include "CsvLine.h"
 #include "ReportCaseLoader.h"
 #include "ResultText.h"
 #include "SegmentationPipeline.h"
@@ -47,17 +48,6 @@ std::string outputPath(const Arguments& a) {
 
 double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-std::vector<std::string> splitCsvLine(const std::string& line) {
-    std::vector<std::string> out;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, ',');) {
-        while (!cell.empty() && (cell.back() == '\r' || cell.back() == ' ')) cell.pop_back();
-        while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
-        out.push_back(cell);
-    }
-    return out;
 }
 
 /// (case id, case folder) pairs from a CSV with a header line and columns case,folder.
