@@ -17,5 +17,6 @@ int runSynth(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);  // patient PDF
 int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON
+int runBatch(const std::vector<std::string>& args);   // segment every pair of a study
 
 }  // namespace lesiondelta::cli

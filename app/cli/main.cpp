@@ -37,6 +37,18 @@ Verbs:
       scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
       at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
       then holds its score.
+  batch --bids DATASET [--out DERIVATIVES] | --cases LIST.csv --out DIR [--model FILE]
+        [--precision fp32|bf16] [--jobs N] [--force]
+      segment on every BL/FU pair of a study. BIDS: each subject's sub-*/ses-*/anat/*_FLAIR.nii.gz
+      sessions ordered by acquisition date (scans.tsv, sessions.tsv or the JSON sidecar; else by
+      label), consecutive sessions paired; outputs as BIDS derivatives (default
+      DATASET/derivatives/lesiondelta): sub-X/ses-FU/anat/sub-X_ses-FU_desc-newlesions_mask.nii.gz,
+      _probseg.nii.gz, _lesions.tsv and a _mask.json sidecar with provenance, plus
+      dataset_description.json. LIST.csv: a header, then case,bl,fu; outputs in DIR/CASE/.
+      Pairs whose outputs are newer than their scans and come from the same model are skipped
+      (--force redoes them); a failing pair is logged and the others go on; progress on stderr,
+      a summary table at the end; exit 1 when any pair failed. --jobs N runs N pairs at once,
+      each with its share of the cores.
   report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
       The patient report of a case folder (a folder written by segment, or one with case.json
       or bl/fu files; LST output lst*.nii.gz and rater masks raters/NAME.nii.gz are compared
@@ -133,6 +145,7 @@ int main(int argc, char** argv) {
         if (verb == "train") return lesiondelta::cli::runTrain(rest);
         if (verb == "report") return lesiondelta::cli::runReport(rest);
         if (verb == "cohort") return lesiondelta::cli::runCohort(rest);
+        if (verb == "batch") return lesiondelta::cli::runBatch(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {
