@@ -105,6 +105,23 @@ std::vector<Job> casesJobs(const std::string& list, const std::string& out) {
 
 }  // namespace
 
+int runPairs(const std::vector<std::string>& args) {
+    const Arguments a(args, {"--bids"}, {});
+    const auto scan = findBidsPairs(a.required("--bids"));
+    nlohmann::json out = {{"pairs", nlohmann::json::array()}, {"notes", scan.notes}};
+    for (const auto& p : scan.pairs) {
+        out["pairs"].push_back({{"subject", p.subject},
+                                {"bl_session", p.bl.session},
+                                {"fu_session", p.fu.session},
+                                {"bl", p.bl.flair},
+                                {"fu", p.fu.flair},
+                                {"bl_date", p.bl.date},
+                                {"fu_date", p.fu.date}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
 int runBatch(const std::vector<std::string>& args) {
     const Arguments a(args, {"--bids", "--cases", "--out", "--model", "--precision", "--jobs"}, {"--force", "--quiet"});
     const auto bids = a.optional("--bids"), cases = a.optional("--cases");

@@ -18,5 +18,6 @@ int runTrain(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);  // patient PDF
 int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON
 int runBatch(const std::vector<std::string>& args);   // segment every pair of a study
+int runPairs(const std::vector<std::string>& args);   // the BL/FU pairs of a BIDS dataset, JSON
 
 }  // namespace lesiondelta::cli

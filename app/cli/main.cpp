@@ -49,6 +49,8 @@ Verbs:
       (--force redoes them); a failing pair is logged and the others go on; progress on stderr,
       a summary table at the end; exit 1 when any pair failed. --jobs N runs N pairs at once,
       each with its share of the cores.
+  pairs --bids DATASET
+      The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
   report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
       The patient report of a case folder (a folder written by segment, or one with case.json
       or bl/fu files; LST output lst*.nii.gz and rater masks raters/NAME.nii.gz are compared
@@ -146,6 +148,7 @@ int main(int argc, char** argv) {
         if (verb == "report") return lesiondelta::cli::runReport(rest);
         if (verb == "cohort") return lesiondelta::cli::runCohort(rest);
         if (verb == "batch") return lesiondelta::cli::runBatch(rest);
+        if (verb == "pairs") return lesiondelta::cli::runPairs(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {

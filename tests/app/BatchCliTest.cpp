@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ void writeFlair(const fs::path& file, double bright) {
 
 /// sub-01: sessions a, b, c with scans.tsv dates putting b first (b -> a -> c);
 /// sub-02: two sessions, the second FLAIR corrupt; sub-03: one session only.
-fs::path writeDataset(const TempDir& dir) {
+fs::path writeDataset(const TempDir& dir, bool withCorruptSubject = true) {
     const fs::path root = dir.path() / "bids";
     for (const auto& [ses, date] : {std::pair{"a", "2021-03-01T10:00:00"}, {"b", "2020-03-01T10:00:00"}, {"c", "2022-03-01T10:00:00"}}) {
         const fs::path s = root / "sub-01" / (std::string("ses-") + ses);
@@ -36,9 +37,11 @@ fs::path writeDataset(const TempDir& dir) {
         std::ofstream(s / ("sub-01_ses-" + std::string(ses) + "_scans.tsv"))
             << "filename\tacq_time\nanat/sub-01_ses-" << ses << "_FLAIR.nii.gz\t" << date << "\n";
     }
-    writeFlair(root / "sub-02" / "ses-1" / "anat" / "sub-02_ses-1_FLAIR.nii.gz", 0);
-    fs::create_directories(root / "sub-02" / "ses-2" / "anat");
-    std::ofstream(root / "sub-02" / "ses-2" / "anat" / "sub-02_ses-2_FLAIR.nii.gz") << "not a gzip stream";
+    if (withCorruptSubject) {
+        writeFlair(root / "sub-02" / "ses-1" / "anat" / "sub-02_ses-1_FLAIR.nii.gz", 0);
+        fs::create_directories(root / "sub-02" / "ses-2" / "anat");
+        std::ofstream(root / "sub-02" / "ses-2" / "anat" / "sub-02_ses-2_FLAIR.nii.gz") << "not a gzip stream";
+    }
     writeFlair(root / "sub-03" / "ses-1" / "anat" / "sub-03_ses-1_FLAIR.nii.gz", 0);
     std::ofstream(root / "dataset_description.json") << R"({"Name": "test", "BIDSVersion": "1.8.0"})";
     return root;
@@ -72,6 +75,29 @@ TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
 
     r = cli("batch --bids " + root.string() + " --precision bf16");
     EXPECT_NE(r.out.find("0 done, 2 skipped, 1 failed of 3 pairs"), std::string::npos) << r.out << r.err;
+}
+
+TEST(BatchCli, SnakemakeWorkflowRunsEndToEnd) {
+    if (std::system("command -v snakemake > /dev/null 2>&1") != 0) {
+        GTEST_SKIP() << "snakemake is not installed (tools/install-deps installs it)";
+    }
+    TempDir dir;
+    const fs::path root = writeDataset(dir, false);
+    const std::string command = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) + "/workflows/Snakefile --cores 2 -q" +
+                                " --directory " + dir.path().string() + " --config bids=" + root.string() +
+                                " cli=" + LESIONDELTA_CLI + " segment_options='--precision bf16' > " +
+                                dir.file("snakemake.log") + " 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << slurp(dir.file("snakemake.log"));
+    const std::string tsv = slurp((root / "derivatives" / "lesiondelta" / "lesiondelta_summary.tsv").string());
+    EXPECT_NE(tsv.find("01_a\t"), std::string::npos) << tsv;
+    EXPECT_NE(tsv.find("01_c\t"), std::string::npos) << tsv;
+    EXPECT_EQ(std::count(tsv.begin(), tsv.end(), '\n'), 3);  // header + the two pairs of sub-01
+    // A second run has nothing to do.
+    const std::string again = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) + "/workflows/Snakefile --cores 2 -n" +
+                              " --directory " + dir.path().string() + " --config bids=" + root.string() + " cli=" +
+                              LESIONDELTA_CLI + " > " + dir.file("dry.log") + " 2>&1";
+    EXPECT_EQ(std::system(again.c_str()), 0);
+    EXPECT_NE(slurp(dir.file("dry.log")).find("Nothing to be done"), std::string::npos) << slurp(dir.file("dry.log"));
 }
 
 TEST(BatchCli, CaseListAndBadInput) {
