@@ -100,6 +100,24 @@ TEST(BatchCli, SnakemakeWorkflowRunsEndToEnd) {
     EXPECT_NE(slurp(dir.file("dry.log")).find("Nothing to be done"), std::string::npos) << slurp(dir.file("dry.log"));
 }
 
+TEST(BatchCli, UndatedSessionsGoByLabelAndDuplicateFlairsAreNoted) {
+    TempDir dir;
+    const fs::path root = dir.path() / "bids";
+    writeFlair(root / "sub-07" / "ses-2" / "anat" / "sub-07_ses-2_FLAIR.nii.gz", 0);
+    writeFlair(root / "sub-07" / "ses-1" / "anat" / "sub-07_ses-1_FLAIR.nii.gz", 0);
+    writeFlair(root / "sub-07" / "ses-1" / "anat" / "sub-07_ses-1_run-2_FLAIR.nii.gz", 0);
+    const auto r = cli("pairs --bids " + root.string());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["pairs"].size(), 1u);
+    EXPECT_EQ(j["pairs"][0]["bl_session"], "1");
+    EXPECT_EQ(j["pairs"][0]["fu_session"], "2");
+    EXPECT_NE(j["pairs"][0]["bl"].get<std::string>().find("sub-07_ses-1_FLAIR.nii.gz"), std::string::npos);
+    const std::string notes = j["notes"].dump();
+    EXPECT_NE(notes.find("2 FLAIR files"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("ordered by label"), std::string::npos) << notes;
+}
+
 TEST(BatchCli, CaseListAndBadInput) {
     TempDir dir;
     writeFlair(dir.path() / "bl.nii.gz", 0);
