@@ -56,7 +56,7 @@ Verbs:
       or bl/fu files; LST output lst*.nii.gz and rater masks raters/NAME.nii.gz are compared
       when present): summary, lesion table, overview and BL/FU pictures, comparison of CNN, LST
       and raters, methods. A4 PDF, written atomically. --anonymise prints neither the patient
-      ID nor file names.
+      ID, scan dates nor file names.
   cohort --cases LIST.csv | --study DIR -o COHORT.pdf [--csv F] [--json F] [--title T]
          [--compute [--model FILE]]
       The cohort report: per case, CNN vs raters, LST vs raters and inter-rater (IR) figures;

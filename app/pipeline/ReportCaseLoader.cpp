@@ -7,6 +7,7 @@
 #include <set>
 
 #include "SegmentationPipeline.h"
+#include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -62,6 +63,19 @@ nlohmann::json scanInfo(const CaseFolder& f) {
         if (!info.contains("scanner") && fu.contains("ManufacturersModelName")) info["scanner"] = fu["ManufacturersModelName"];
         if (!info.contains("sequence") && fu.contains("SeriesDescription")) info["sequence"] = fu["SeriesDescription"];
     }
+    // DICOM folders: date, scanner and series description of their (single) series.
+    auto fromDicom = [&](const std::string& scan, const char* dateKey, bool details) {
+        std::error_code ec;
+        if (!fs::is_directory(scan, ec)) return;
+        const auto series = listDicomSeries(scan);
+        if (series.size() != 1) return;
+        if (!info.contains(dateKey) && !series[0].date.empty()) info[dateKey] = series[0].date;
+        if (!details) return;
+        if (!info.contains("scanner") && !series[0].scanner.empty()) info["scanner"] = series[0].scanner;
+        if (!info.contains("sequence") && !series[0].description.empty()) info["sequence"] = series[0].description;
+    };
+    fromDicom(f.bl, "bl_date", false);
+    fromDicom(f.fu, "fu_date", true);
     return info;
 }
 

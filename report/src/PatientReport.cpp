@@ -39,7 +39,9 @@ QString headerText(const ReportCase& c, const PatientReportOptions& o) {
         const QDate a = QDate::fromString(blDate, Qt::ISODate), b = QDate::fromString(fuDate, Qt::ISODate);
         QString interval;
         if (a.isValid() && b.isValid()) interval = tr(" (interval %1 days)").arg(a.daysTo(b));
-        lines << tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
+        // Dates identify a patient: an anonymised report gives only the interval.
+        if (o.anonymise) lines << tr("Scan interval%1").arg(interval.isEmpty() ? tr(": unknown") : interval);
+        else lines << tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
     } else {
         lines << tr("Scan dates: not recorded in the case folder");
     }

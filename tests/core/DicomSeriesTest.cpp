@@ -36,6 +36,9 @@ void writeSeries(const std::filesystem::path& dir, const std::string& prefix, co
         itk::EncapsulateMetaData<std::string>(d, "0008|0018", seriesUid + "." + std::to_string(k + 1));
         itk::EncapsulateMetaData<std::string>(d, "0008|0016", "1.2.840.10008.5.1.4.1.1.4");
         itk::EncapsulateMetaData<std::string>(d, "0008|0060", "MR");
+        itk::EncapsulateMetaData<std::string>(d, "0008|0022", "20240110");
+        itk::EncapsulateMetaData<std::string>(d, "0008|0070", "ACME");
+        itk::EncapsulateMetaData<std::string>(d, "0008|1090", "Scanner 3T");
         itk::EncapsulateMetaData<std::string>(d, "0008|103e", description);
         itk::EncapsulateMetaData<std::string>(d, "0020|0013", std::to_string(k + 1));
         itk::EncapsulateMetaData<std::string>(d, "0020|0032", "-10\\-20\\" + z);
@@ -77,6 +80,8 @@ TEST(DicomSeries, FolderWithTwoSeriesListsBothAndReadsOnlyTheChosenOne) {
     for (const auto& s : series) {
         if (s.description == "T1 mprage") t1Uid = s.uid;
         EXPECT_EQ(s.modality, "MR");
+        EXPECT_EQ(s.date, "2024-01-10");  // for the report header
+        EXPECT_EQ(s.scanner, "ACME Scanner 3T");
     }
     ASSERT_FALSE(t1Uid.empty());
 

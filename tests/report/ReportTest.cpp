@@ -155,6 +155,8 @@ TEST_F(PatientReportTest, AnonymisedPrintsNeitherIdNorFileNames) {
     EXPECT_TRUE(text.contains("anonymised"));
     EXPECT_FALSE(text.contains("patient-XYZ"));
     EXPECT_FALSE(text.contains("secret_name"));
+    EXPECT_FALSE(text.contains("2024-01-10"));  // dates identify; the interval stays
+    EXPECT_TRUE(text.contains("interval 365 days"));
 }
 
 TEST_F(PatientReportTest, UnwritablePlaceIsAClearErrorAndLeavesNoFile) {

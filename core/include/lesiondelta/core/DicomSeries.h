@@ -8,6 +8,8 @@ struct DicomSeriesInfo {
     std::string uid;          // SeriesInstanceUID
     std::string description;  // SeriesDescription (0008,103e), may be empty
     std::string modality;     // Modality (0008,0060)
+    std::string date;         // AcquisitionDate (0008,0022), else StudyDate (0008,0020), as YYYY-MM-DD
+    std::string scanner;      // Manufacturer (0008,0070) and ManufacturerModelName (0008,1090)
     std::size_t fileCount = 0;
 };
 
