@@ -82,6 +82,7 @@ CaseFolder readCaseFolder(const std::string& folder) {
             }
             if (j.contains("patient")) c.patient = j["patient"].get<std::string>();
             if (j.contains("results")) c.results = (dir / j["results"].get<std::string>()).string();
+            if (j.contains("scan") && j["scan"].is_object()) c.scan = j["scan"];
         } catch (const VolumeError&) {
             throw;
         } catch (const std::exception& e) {

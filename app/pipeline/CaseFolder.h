@@ -15,6 +15,7 @@
 // A folder written by `lesiondelta-cli segment` (with summary.json naming BL and FU) is a case
 // folder too: its results are the folder itself.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace lesiondelta {
@@ -26,6 +27,7 @@ struct CaseFolder {
     std::string lst;                          // empty when absent
     std::map<std::string, std::string> raters;  // name -> mask file
     std::string results;                      // folder with new_lesions.nii.gz etc.; may not exist yet
+    nlohmann::json scan = nlohmann::json::object();  // case.json's "scan" (dates, scanner, sequence)
     bool hasResults() const;                  // results/new_lesions.nii.gz and probability.nii.gz exist
 };
 

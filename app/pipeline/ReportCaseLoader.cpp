@@ -53,9 +53,7 @@ std::string dateOf(const nlohmann::json& sidecar) {
 }
 
 nlohmann::json scanInfo(const CaseFolder& f) {
-    nlohmann::json info = nlohmann::json::object();
-    const auto caseJson = readJsonFile(fs::path(f.folder) / "case.json");
-    if (caseJson.is_object() && caseJson.contains("scan") && caseJson["scan"].is_object()) info = caseJson["scan"];
+    nlohmann::json info = f.scan;
     const auto bl = sidecarOf(f.bl), fu = sidecarOf(f.fu);
     if (!info.contains("bl_date") && !dateOf(bl).empty()) info["bl_date"] = dateOf(bl);
     if (!info.contains("fu_date") && !dateOf(fu).empty()) info["fu_date"] = dateOf(fu);

@@ -82,7 +82,6 @@ AveragedMetrics interRater(const std::vector<const MaskVolume*>& raters, double 
     return averageMetrics(pairs);
 }
 
-namespace {
 MeanSd meanSd(const std::vector<double>& v) {
     MeanSd m;
     m.n = unsigned(v.size());
@@ -94,7 +93,6 @@ MeanSd meanSd(const std::vector<double>& v) {
     m.sd = v.size() > 1 ? std::sqrt(sq / double(v.size() - 1)) : 0.0;
     return m;
 }
-}  // namespace
 
 CohortSummary summariseCases(const std::vector<AveragedMetrics>& perCase) {
     std::vector<double> sens, dice, fp, fpr;

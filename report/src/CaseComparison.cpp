@@ -38,19 +38,20 @@ std::vector<bool> labelsHit(const LabelVolume& labels, unsigned int count, const
 
 }  // namespace
 
-double meanOfLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int label) {
-    const auto n = labels.GetLargestPossibleRegion().GetNumberOfPixels();
+std::vector<double> meanPerLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int count) {
+    std::vector<double> sum(count + 1, 0.0);
+    std::vector<std::size_t> n(count + 1, 0);
+    const auto voxels = labels.GetLargestPossibleRegion().GetNumberOfPixels();
     const auto* l = labels.GetBufferPointer();
     const auto* v = values.GetBufferPointer();
-    double sum = 0.0;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (l[i] == label) {
-            sum += v[i];
-            ++count;
+    for (std::size_t i = 0; i < voxels; ++i) {
+        if (l[i] && l[i] <= count) {
+            sum[l[i]] += v[i];
+            ++n[l[i]];
         }
     }
-    return count ? sum / count : std::numeric_limits<double>::quiet_NaN();
+    for (unsigned int k = 0; k <= count; ++k) sum[k] = n[k] ? sum[k] / double(n[k]) : std::numeric_limits<double>::quiet_NaN();
+    return sum;
 }
 
 CaseComparison compareCase(const ReportCase& c, double minMl, CompareScope scope) {
@@ -84,9 +85,10 @@ CaseComparison compareCase(const ReportCase& c, double minMl, CompareScope scope
         const auto table = lesionTable(*c.cnn, minMl, c.blInFu.GetPointer(), c.fu.GetPointer());
         std::vector<std::vector<bool>> hits;
         for (std::size_t s = 1; s < masks.size(); ++s) hits.push_back(labelsHit(*labels, n, *masks[s]));
+        const auto meanProbability = c.probability ? meanPerLabel(*c.probability, *labels, n) : std::vector<double>{};
         for (const auto& lesion : table) {
             CnnLesionRow row{lesion, std::numeric_limits<double>::quiet_NaN(), {}};
-            if (c.probability) row.meanProbability = meanOfLabel(*c.probability, *labels, lesion.id);
+            if (lesion.id < meanProbability.size()) row.meanProbability = meanProbability[lesion.id];
             for (std::size_t s = 1; s < masks.size(); ++s) {
                 if (hits[s - 1][lesion.id]) row.alsoFoundBy.push_back(out.sources[s]);
             }

@@ -16,20 +16,6 @@ const std::optional<AveragedMetrics>& of(const CohortCase& c, const std::string&
     return c.lst;
 }
 
-MeanSd meanSd(const std::vector<double>& v) {
-    MeanSd m;
-    m.n = unsigned(v.size());
-    if (v.empty()) return m;
-    for (double x : v) m.mean += x;
-    m.mean /= v.size();
-    if (v.size() > 1) {
-        double ss = 0.0;
-        for (double x : v) ss += (x - m.mean) * (x - m.mean);
-        m.sd = std::sqrt(ss / (v.size() - 1));
-    }
-    return m;
-}
-
 std::string csvNumber(const std::optional<double>& v) {
     if (!v) return "";
     std::ostringstream s;

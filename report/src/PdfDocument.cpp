@@ -1,9 +1,7 @@
 #include "lesiondelta/report/PdfDocument.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFontMetricsF>
-#include <QTextDocument>
 #include <algorithm>
 
 namespace lesiondelta::report {
@@ -109,30 +107,13 @@ void PdfDocument::heading(const QString& text) {
     y_ += h + mm(2);
 }
 
-void PdfDocument::paragraph(const QString& text, double pointSize, bool html) {
-    if (!html) {
-        // Plain text straight through QPainter with the report font.
-        const QFont f = font(pointSize);
-        const double h = textHeight(text, f, width_);
-        keepTogether(std::min(h / dotsPerMm_, 40.0));
-        painter_.setFont(f);
-        painter_.setPen(Qt::black);
-        painter_.drawText(QRectF(0, y_, width_, h), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-        y_ += h + mm(2.5);
-        return;
-    }
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&writer_);
-    doc.setDefaultFont(font(pointSize));
-    doc.setDocumentMargin(0);
-    doc.setTextWidth(width_);
-    doc.setHtml(text);
-    const double h = doc.size().height();
+void PdfDocument::paragraph(const QString& text, double pointSize) {
+    const QFont f = font(pointSize);
+    const double h = textHeight(text, f, width_);
     keepTogether(std::min(h / dotsPerMm_, 40.0));
-    painter_.save();
-    painter_.translate(0, y_);
-    doc.drawContents(&painter_);
-    painter_.restore();
+    painter_.setFont(f);
+    painter_.setPen(Qt::black);
+    painter_.drawText(QRectF(0, y_, width_, h), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
     y_ += h + mm(2.5);
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Resampling.h"
 
 namespace lesiondelta::report {
@@ -47,23 +48,8 @@ std::vector<PhysicalPointLps> corners(const itk::ImageBase<kDim>& grid) {
 }  // namespace
 
 GreyWindow robustWindow(const ImageVolume& image) {
-    const auto n = image.GetLargestPossibleRegion().GetNumberOfPixels();
-    const float* v = image.GetBufferPointer();
-    const std::size_t step = std::max<std::size_t>(1, n / 1000000);
-    std::vector<float> sample;
-    sample.reserve(n / step + 1);
-    for (std::size_t i = 0; i < n; i += step) {
-        if (std::isfinite(v[i])) sample.push_back(v[i]);
-    }
-    if (sample.empty()) return {};
-    std::sort(sample.begin(), sample.end());
-    const float floor = sample[sample.size() / 10];
-    const auto first = std::upper_bound(sample.begin(), sample.end(), floor);
-    const std::size_t m = sample.end() - first;
-    if (m < 2) return {sample.front(), std::max(sample.back(), sample.front() + 1.0f)};
-    GreyWindow w{first[std::size_t(0.01 * (m - 1))], first[std::size_t(0.995 * (m - 1))]};
-    if (!(w.high > w.low)) w.high = w.low + 1.0;
-    return w;
+    const IntensityRange r = robustIntensityRange(image);
+    return {r.low, r.high};
 }
 
 QImage axialImage(const ImageVolume& image, const AxialPatch& patch, const GreyWindow& window) {

@@ -46,6 +46,9 @@ struct MeanSd {
     double mean = 0.0, sd = 0.0;
     unsigned int n = 0;  // cases with a defined value
 };
+/// Mean and sample sd (0 for a single value) of `values`.
+MeanSd meanSd(const std::vector<double>& values);
+
 struct CohortSummary {
     MeanSd sensitivity, dice, falsePositives, fpr;
     unsigned int cases = 0;

@@ -71,7 +71,8 @@ enum class CompareScope { Everything, MetricsOnly };
 CaseComparison compareCase(const ReportCase& c, double minMl = kMinLesionMl,
                            CompareScope scope = CompareScope::Everything);
 
-/// Mean of `values` over the voxels of `labels` equal to `label` (NaN when none).
-double meanOfLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int label);
+/// Mean of `values` over each label 1..count of `labels` in one pass (index = label; NaN where a
+/// label has no voxel; index 0 unused).
+std::vector<double> meanPerLabel(const ImageVolume& values, const LabelVolume& labels, unsigned int count);
 
 }  // namespace lesiondelta::report

@@ -37,8 +37,8 @@ public:
 
     void title(const QString& text, const QString& subtitle);
     void heading(const QString& text);
-    /// A paragraph of plain text (or simple HTML), wrapped to the content width.
-    void paragraph(const QString& text, double pointSize = 9.5, bool html = false);
+    /// A paragraph of plain text, wrapped to the content width.
+    void paragraph(const QString& text, double pointSize = 9.5);
     /// A table; `widths` are fractions of the content width. The header repeats after page breaks.
     void table(const QStringList& header, const std::vector<TableRow>& rows, const std::vector<double>& widths,
                double pointSize = 8.0);

@@ -22,7 +22,8 @@ struct GreyWindow {
     double low = 0.0, high = 1.0;  // mapped to black and white
 };
 
-/// A window from robust percentiles (1st, 99.5th) of the voxels above the image's 10th percentile.
+/// A window from core's robust range (1st and 99.5th percentile above the image's 10th), as
+/// the reading views use.
 GreyWindow robustWindow(const ImageVolume& image);
 
 /// The patch of `image` (linear interpolation; black outside the scan).

@@ -3,6 +3,7 @@
 // quantitative and BL and FU differ in scale, so the default window of each scan comes from its
 // own robust percentiles, and linking maps a window "relatively": the same position within each
 // scan's percentile range. Qt-free.
+#include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Volume.h"
 
 namespace lesiondelta::viewer {
@@ -15,14 +16,12 @@ struct WindowLevel {
     static WindowLevel fromRange(double lower, double upper);
 };
 
-/// A scan's intensity reference range: robust percentiles over its non-background voxels.
-struct IntensityRange {
-    double low = 0.0, high = 1.0;  // e.g. 1st and 99.5th percentile
-};
+/// A scan's intensity reference range (core's robust percentiles).
+using IntensityRange = lesiondelta::IntensityRange;
 
-/// Percentiles `lowPercent`/`highPercent` of the voxels above the 10th percentile of the image
-/// (so that the air around the head does not dominate). Uses a sample of at most ~1M voxels.
-IntensityRange robustRange(const ImageVolume& image, double lowPercent = 1.0, double highPercent = 99.5);
+inline IntensityRange robustRange(const ImageVolume& image, double lowPercent = 1.0, double highPercent = 99.5) {
+    return robustIntensityRange(image, lowPercent, highPercent);
+}
 
 /// The window on `to` that sits at the same relative place in its range as `w` does on `from`.
 WindowLevel mapRelative(const WindowLevel& w, const IntensityRange& from, const IntensityRange& to);
