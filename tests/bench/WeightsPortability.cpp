@@ -1,5 +1,6 @@
 // Checks that a weights file gives the same outputs under another LibTorch (e.g. 1.13 here and
-// 2.x inside PyTorch on a GPU machine). Both steps run on the CPU in float32.
+// 2.x inside PyTorch on a GPU machine). Both steps run on the CPU in float32; where CUDA is
+// available, check also runs the network there and prints its difference to the CPU output.
 //   weights_portability write DIR   model.safetensors + input_bl/fu.f32 + reference.f32 (this LibTorch)
 //   weights_portability check DIR   loads them, recomputes, prints the largest difference
 #include <cstdio>
@@ -58,5 +59,18 @@ int main(int argc, char** argv) {
     const auto diff = (out - readTensor(dir + "/reference.f32")).abs().max().item<float>();
     std::printf("LibTorch %s: largest difference to the reference %.3g (%s)\n", torchVersion().c_str(), diff,
                 diff == 0.0f ? "bit-identical" : diff < 1e-5f ? "equal within float rounding" : "DIFFERENT");
-    return diff < 1e-5f ? 0 : 1;
+    bool cudaAgrees = true;
+    if (torch::cuda::is_available()) {
+        const torch::Device cuda(torch::kCUDA, 0);
+        model.net->to(cuda);
+        const auto onCuda = model.net->probability(readTensor(dir + "/input_bl.f32").to(cuda),
+                                                   readTensor(dir + "/input_fu.f32").to(cuda)).cpu();
+        const float cudaDiff = (onCuda - out).abs().max().item<float>();
+        const auto flipped = ((onCuda > 0.5) != (out > 0.5)).sum().item<int64_t>();
+        cudaAgrees = cudaDiff < 1e-3f;
+        std::printf("CUDA float32 vs CPU: largest difference %.3g, %lld of %lld voxels on the other side of 0.5 (%s)\n",
+                    cudaDiff, static_cast<long long>(flipped), static_cast<long long>(out.numel()),
+                    cudaAgrees ? "agree" : "DIFFERENT");
+    }
+    return diff < 1e-5f && cudaAgrees ? 0 : 1;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <random>
 
+#include "ScratchFolder.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 #include "lesiondelta/ml/Trainer.h"
 
@@ -44,7 +45,7 @@ protected:
         std::random_device rd;
         dir_ = fs::temp_directory_path() / ("lesiondelta-train-" + std::to_string(rd()));
     }
-    void TearDown() override { fs::remove_all(dir_); }
+    void TearDown() override { lesiondelta::testing::removeTree(dir_); }
     TrainingOptions options(int steps) const {
         TrainingOptions o;
         o.baseWidth = 2;

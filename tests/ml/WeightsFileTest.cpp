@@ -4,6 +4,7 @@
 #include <fstream>
 #include <random>
 
+#include "ScratchFolder.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
 using namespace lesiondelta::ml;
@@ -18,7 +19,7 @@ protected:
         dir_ = fs::temp_directory_path() / ("lesiondelta-weights-" + std::to_string(rd()));
         fs::create_directories(dir_);
     }
-    void TearDown() override { fs::remove_all(dir_); }
+    void TearDown() override { lesiondelta::testing::removeTree(dir_); }
     std::string file(const std::string& name) const { return (dir_ / name).string(); }
 
     std::string saveSmall(const std::string& name, int width = 4) {
