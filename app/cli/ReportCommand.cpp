@@ -1,8 +1,9 @@
-// lesiondelta-cli report --case DIR -o report.pdf [--anonymise] [--lesion-pictures N] [--min-ml 0.01]
+// lesiondelta-cli report --case DIR -o report.pdf [--anonymise] [--language en|de] [--lesion-pictures N] [--min-ml 0.01]
 // lesiondelta-cli cohort (--cases LIST.csv | --study DIR) -o cohort.pdf [--csv F] [--json F] [--title T]
 //                        [--compute [--model FILE]]
 // Reports need Qt's PDF engine and fonts; without a display Qt's offscreen platform is used.
 #include <QApplication>
+#include <QStringList>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "Arguments.h"
 #include "CaseFolder.h"
 #include "Commands.h"
+#include "Localization.h"
 #include "CsvLine.h"
 #include "ReportCaseLoader.h"
 #include "ResultText.h"
@@ -30,14 +32,20 @@ namespace lesiondelta::cli {
 namespace {
 
 /// A QApplication for the report verbs (QCustomPlot needs widgets); offscreen without a display.
-std::unique_ptr<QApplication> reportApplication() {
+/// The report's language: --language, else the system's (German or English).
+std::unique_ptr<QApplication> reportApplication(const Arguments& a) {
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM")) {
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     }
     static int argc = 1;
     static char name[] = "lesiondelta-cli";
     static char* argv[] = {name, nullptr};
-    return std::make_unique<QApplication>(argc, argv);
+    auto app = std::make_unique<QApplication>(argc, argv);
+    const QString language = QString::fromStdString(a.optional("--language").value_or(""));
+    if (!language.isEmpty() && !i18n::availableLanguages().contains(language))
+        throw UsageError("--language must be one of: " + i18n::availableLanguages().join(", ").toStdString());
+    i18n::installTranslations(language);
+    return app;
 }
 
 std::string outputPath(const Arguments& a) {
@@ -86,7 +94,7 @@ std::vector<std::pair<std::string, std::string>> studyCases(const std::string& s
 }  // namespace
 
 int runReport(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--case", "-o", "--out", "--lesion-pictures", "--min-ml"}, {"--anonymise", "--quiet"});
+    const Arguments a(args, {"--case", "-o", "--out", "--lesion-pictures", "--min-ml", "--language"}, {"--anonymise", "--quiet"});
     const auto start = std::chrono::steady_clock::now();
     const std::string out = outputPath(a);
     report::PatientReportOptions options;
@@ -95,7 +103,7 @@ int runReport(const std::vector<std::string>& args) {
     options.minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
     options.softwareVersion = QString::fromLatin1(kVersion);
     const auto folder = readCaseFolder(a.required("--case"));
-    const auto app = reportApplication();
+    const auto app = reportApplication(a);
     const auto c = loadReportCase(folder);
     for (const auto& w : c.warnings) std::cerr << "warning: " << w << "\n";
     const int pages = report::writePatientReport(c, options, out);
@@ -104,7 +112,7 @@ int runReport(const std::vector<std::string>& args) {
 }
 
 int runCohort(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml", "--model"},
+    const Arguments a(args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml", "--model", "--language"},
                       {"--quiet", "--compute"});
     const auto start = std::chrono::steady_clock::now();
     const std::string out = outputPath(a);
@@ -113,7 +121,7 @@ int runCohort(const std::vector<std::string>& args) {
     if (bool(list) == bool(study)) throw UsageError("give either --cases LIST.csv or --study DIR");
     const auto entries = list ? listedCases(*list) : studyCases(*study);
     if (entries.empty()) throw VolumeError(list ? *list : *study, "lists no case");
-    const auto app = reportApplication();
+    const auto app = reportApplication(a);
     std::vector<report::CohortCase> cases;
     for (const auto& [id, folder] : entries) {
         report::CohortCase row;

@@ -52,13 +52,15 @@ Verbs:
   pairs --bids DATASET
       The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
   report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
+         [--language en|de]
       The patient report of a case folder (a folder written by segment, or one with case.json
       or bl/fu files; LST output lst*.nii.gz and rater masks raters/NAME.nii.gz are compared
       when present): summary, lesion table, overview and BL/FU pictures, comparison of CNN, LST
       and raters, methods. A4 PDF, written atomically. --anonymise prints neither the patient
-      ID, scan dates nor file names.
+      ID, scan dates nor file names. The language follows the system (German or English)
+      unless --language names one.
   cohort --cases LIST.csv | --study DIR -o COHORT.pdf [--csv F] [--json F] [--title T]
-         [--compute [--model FILE]]
+         [--compute [--model FILE]] [--language en|de]
       The cohort report: per case, CNN vs raters, LST vs raters and inter-rater (IR) figures;
       boxplots, mean +- sd with Wilcoxon signed-rank p-values against IR, per-case table.
       LIST.csv: a header, then case,folder (folders relative to the CSV); --study DIR: every

@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QIcon>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -29,6 +30,7 @@
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
+#include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -89,6 +91,9 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     } else {
         QTimer::singleShot(0, this, &MainWindow::finishStartup);
         QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+        // First run (and until switched off): the welcome panel; never unasked in offscreen tests.
+        if (options.welcome || (WelcomeDialog::showAtStart() && QApplication::platformName() != "offscreen"))
+            QTimer::singleShot(0, this, &MainWindow::showWelcome);
     }
     startupDetectPending_ = options.detect;
     if (options.show3D) showView3D();
@@ -116,10 +121,10 @@ void MainWindow::buildLayout() {
         const auto* l = navigator_->selectedLesion();
         return l ? l->id : 0;
     }, this);
-    right->addTab(annotationPanel_, tr("Annotate"));
+    right->addTab(annotationPanel_, QIcon(":/icons/annotate.svg"), tr("Annotate"));
     if (openGlAvailable()) {
         view3d_ = new viewer::View3D(this);
-        right->addTab(view3d_, tr("3D"));
+        right->addTab(view3d_, QIcon(":/icons/view3d.svg"), tr("3D"));
     } else {
         auto* none = new QLabel(tr("The 3D view needs OpenGL, which this display does not offer."), this);
         none->setAlignment(Qt::AlignCenter);
@@ -186,16 +191,16 @@ void MainWindow::buildLayout() {
 
 void MainWindow::buildActions() {
     auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open BL and FU scans..."), QKeySequence::Open, this, &MainWindow::chooseAndOpenPair);
+    file->addAction(QIcon(":/icons/open-scans.svg"), tr("Open BL and FU scans..."), QKeySequence::Open, this, &MainWindow::chooseAndOpenPair);
     file->addAction(tr("Open BL and FU DICOM folders..."), this, &MainWindow::chooseAndOpenDicom);
-    file->addAction(tr("Open case folder..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
+    file->addAction(QIcon(":/icons/open-case.svg"), tr("Open case folder..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
     recentMenu_ = file->addMenu(tr("Recent cases"));
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("Add LST output..."), this, [this] { chooseAndAddMask(true); });
     file->addAction(tr("Add rater mask..."), this, [this] { chooseAndAddMask(false); });
-    file->addAction(tr("Save results to folder..."), QKeySequence::Save, this, &MainWindow::chooseAndSaveResults);
-    auto* reportAction = file->addAction(tr("Export patient report (PDF)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+    file->addAction(QIcon(":/icons/save.svg"), tr("Save results to folder..."), QKeySequence::Save, this, &MainWindow::chooseAndSaveResults);
+    auto* reportAction = file->addAction(QIcon(":/icons/report.svg"), tr("Export patient report (PDF)..."), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                                          &MainWindow::chooseAndExportReport);
     anonymiseAction_ = file->addAction(tr("Anonymise reports"));
     anonymiseAction_->setCheckable(true);
@@ -207,10 +212,12 @@ void MainWindow::buildActions() {
     auto& m = session_->model();
     auto* view = menuBar()->addMenu(tr("&View"));
     auto* planes = new QActionGroup(this);
-    const std::pair<QString, Plane> planeNames[] = {{tr("Axial"), Plane::Axial}, {tr("Coronal"), Plane::Coronal}, {tr("Sagittal"), Plane::Sagittal}};
+    const std::tuple<QString, Plane, QString> planeNames[] = {{tr("Axial"), Plane::Axial, ":/icons/axial.svg"},
+                                                              {tr("Coronal"), Plane::Coronal, ":/icons/coronal.svg"},
+                                                              {tr("Sagittal"), Plane::Sagittal, ":/icons/sagittal.svg"}};
     int key = Qt::Key_1;
-    for (const auto& [name, plane] : planeNames) {
-        auto* a = view->addAction(name, QKeySequence(key++), this, [this, plane] { panel_->setPlane(plane); });
+    for (const auto& [name, plane, icon] : planeNames) {
+        auto* a = view->addAction(QIcon(icon), name, QKeySequence(key++), this, [this, plane = plane] { panel_->setPlane(plane); });
         a->setCheckable(true);
         a->setChecked(plane == Plane::Axial);
         planes->addAction(a);
@@ -224,9 +231,9 @@ void MainWindow::buildActions() {
     view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this, [&m] { m.setZoom(m.zoom() / 1.25); });
     view->addAction(tr("Reset view"), QKeySequence(Qt::Key_R), this, [&m] { m.resetView(); });
     view->addSeparator();
-    auto* toggle = view->addAction(tr("Toggle BL/FU in the FU view"), QKeySequence(Qt::Key_T), this, [&m] { m.toggle(); });
+    auto* toggle = view->addAction(QIcon(":/icons/toggle.svg"), tr("Toggle BL/FU in the FU view"), QKeySequence(Qt::Key_T), this, [&m] { m.toggle(); });
     toggle->setToolTip(tr("Shows BL in the FU view at identical geometry and window (T)"));
-    flickerAction_ = view->addAction(tr("Flicker"), QKeySequence(Qt::Key_F), this, [this](bool on) {
+    flickerAction_ = view->addAction(QIcon(":/icons/flicker.svg"), tr("Flicker"), QKeySequence(Qt::Key_F), this, [this](bool on) {
         flicker_.setInterval(int(500.0 / session_->model().flickerHz()));
         on ? flicker_.start() : (flicker_.stop(), session_->model().setToggled(false));
     });
@@ -248,7 +255,7 @@ void MainWindow::buildActions() {
     view->addAction(tr("Window: automatic"), QKeySequence(Qt::Key_A), this, [&m] { m.applyPreset(viewer::WindowPreset::Auto); });
     view->addAction(tr("Window: lesion contrast"), QKeySequence(Qt::Key_W), this, [&m] { m.applyPreset(viewer::WindowPreset::LesionContrast); });
     view->addAction(tr("Window: wide"), this, [&m] { m.applyPreset(viewer::WindowPreset::Wide); });
-    linkAction_ = view->addAction(tr("Link windows (same relative window)"), QKeySequence(Qt::Key_L), this, [&m](bool on) {
+    linkAction_ = view->addAction(QIcon(":/icons/link.svg"), tr("Link windows (same relative window)"), QKeySequence(Qt::Key_L), this, [&m](bool on) {
         m.setWindowLink(on ? viewer::WindowLink::Relative : viewer::WindowLink::Off);
     });
     linkAction_->setCheckable(true);
@@ -271,19 +278,22 @@ void MainWindow::buildActions() {
     view->addAction(tr("Next lesion"), QKeySequence(Qt::Key_N), this, [this] { navigator_->step(1); });
     view->addAction(tr("Previous lesion"), QKeySequence(Qt::Key_P), this, [this] { navigator_->step(-1); });
 
+    buildAppearanceActions(view);
+
     auto* analysis = menuBar()->addMenu(tr("&Analysis"));
-    detectAction_ = analysis->addAction(tr("Detect new lesions"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDetection);
+    detectAction_ = analysis->addAction(QIcon(":/icons/detect.svg"), tr("Detect new lesions"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDetection);
     analysis->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), session_, &CaseSession::cancel);
 
     buildAnnotationActions(menuBar()->addMenu(tr("A&nnotate")));
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Welcome and tour"), this, &MainWindow::showWelcome);
     help->addAction(tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
     help->addAction(tr("About LesionDelta"), this, &MainWindow::showAbout);
 
     auto* bar = addToolBar(tr("Main"));
     bar->setObjectName("mainToolbar");
-    bar->addAction(tr("Open case"), this, &MainWindow::chooseAndOpenFolder);
+    bar->addAction(QIcon(":/icons/open-case.svg"), tr("Open case"), this, &MainWindow::chooseAndOpenFolder);
     bar->addAction(detectAction_);
     bar->addAction(reportAction);
     bar->addAction(toggle);
@@ -381,6 +391,11 @@ void MainWindow::finishStartup() {
                 QPainter painter(&shot);
                 const QImage frame = view3d_->snapshot();
                 painter.drawImage(QRectF(view3d_->mapTo(this, QPoint(0, 0)), QSizeF(view3d_->size())), frame);
+            }
+            if (welcome_ && welcome_->isVisible()) {  // a dialog is a window of its own: paint it in, centred
+                QPainter painter(&shot);
+                const QPixmap dialog = welcome_->grab();
+                painter.drawPixmap((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2, dialog);
             }
             shot.save(path);
             if (start_.quitAfterScreenshot) QApplication::quit();

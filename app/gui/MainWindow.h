@@ -26,6 +26,7 @@ namespace lesiondelta::gui {
 class LayerPanel;
 class AnnotationController;
 class AnnotationPanel;
+class WelcomeDialog;
 
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
@@ -33,6 +34,7 @@ struct StartOptions {
     bool show3D = false;          // bring the 3D tab to the front
     QString screenshot;           // grab the window to this PNG when all requested work is done
     bool quitAfterScreenshot = false;
+    bool welcome = false;         // show the welcome panel even where it would not show by itself
 };
 
 class MainWindow : public QMainWindow {
@@ -52,6 +54,9 @@ public:
     void saveAnnotation();
     QString statusText() const;
     void showView3D();  // brings the 3D tab to the front
+    /// The first-run panel (non-modal): the sample case, a case folder, two scans, a short tour.
+    void showWelcome();
+    WelcomeDialog* welcomeDialog() const { return welcome_; }
 
     void openPair(const QString& bl, const QString& fu, const QString& blUid = {}, const QString& fuUid = {});
     void openCaseFolder(const QString& folder);
@@ -73,6 +78,7 @@ private:
     void buildActions();
     void buildLayout();
     void buildAnnotationActions(QMenu* menu);
+    void buildAppearanceActions(QMenu* view);  // theme and language
     void onCaseOpened();
     void onResultsChanged();
     void onProgress(double fraction, const QString& stage);
@@ -121,6 +127,7 @@ private:
     QString stage_;
     int modelListener_ = 0;
     bool startupDetectPending_ = false;
+    WelcomeDialog* welcome_ = nullptr;
     QString recoverRater_;  // start annotating as this rater (and restore) once the case is open
 };
 

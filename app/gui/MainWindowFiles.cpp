@@ -1,5 +1,6 @@
 // MainWindow, part 2: choosing and opening files, folders and DICOM series, recent cases, and
-// the help dialogs.
+// the help dialogs (about, welcome), theme and language.
+#include <QActionGroup>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -10,7 +11,11 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "AboutDialog.h"
+#include "Appearance.h"
+#include "Localization.h"
 #include "MainWindow.h"
+#include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
 
@@ -167,10 +172,55 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About LesionDelta"),
-                       tr("<b>LesionDelta %1</b><br>New and enlarging MS lesions in follow-up FLAIR MRI "
-                          "(after Krueger et al. 2020).<br>Sample data: Ljubljana MS dataset, CC-BY (Lesjak et al.).")
-                           .arg(kVersion));
+    QString model = start_.model;
+    if (model.isEmpty()) {
+        try {
+            model = QString::fromStdString(findShippedModel());
+        } catch (const std::exception&) {
+            // said in the dialog
+        }
+    }
+    AboutDialog(model, this).exec();
+}
+
+void MainWindow::showWelcome() {
+    if (!welcome_) {
+        welcome_ = new WelcomeDialog(QString::fromStdString(findSampleCase()), this);
+        connect(welcome_, &WelcomeDialog::openSample, this, &MainWindow::openCaseFolder);
+        connect(welcome_, &WelcomeDialog::openFolder, this, &MainWindow::chooseAndOpenFolder);
+        connect(welcome_, &WelcomeDialog::openScans, this, &MainWindow::chooseAndOpenPair);
+    }
+    welcome_->show();
+    welcome_->raise();
+}
+
+void MainWindow::buildAppearanceActions(QMenu* view) {
+    view->addSeparator();
+    auto* themes = view->addMenu(tr("Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    const std::pair<QString, Theme> themeNames[] = {{tr("As the system"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}};
+    for (const auto& [name, theme] : themeNames) {
+        auto* a = themes->addAction(name, this, [theme = theme] {
+            applyTheme(theme);
+            saveTheme(theme);
+        });
+        a->setCheckable(true);
+        a->setChecked(theme == savedTheme());
+        themeGroup->addAction(a);
+    }
+    auto* languages = view->addMenu(tr("Language"));
+    auto* languageGroup = new QActionGroup(this);
+    QStringList codes{QString()};
+    codes += i18n::availableLanguages();
+    for (const QString& code : codes) {
+        auto* a = languages->addAction(code.isEmpty() ? tr("As the system") : i18n::languageName(code), this, [this, code] {
+            saveLanguage(code);
+            QMessageBox::information(this, tr("Language"), tr("The new language applies from the next start of LesionDelta."));
+        });
+        a->setCheckable(true);
+        a->setChecked(code == savedLanguage());
+        languageGroup->addAction(a);
+    }
 }
 
 }  // namespace lesiondelta::gui

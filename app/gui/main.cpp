@@ -1,10 +1,14 @@
 // lesiondelta: the reading GUI.
 //   lesiondelta [--bl FILE --fu FILE | --case DIR] [--model FILE] [--device auto|cpu|cuda]
-//               [--detect] [--show-3d] [--screenshot FILE.png [--quit]]
+//               [--detect] [--show-3d] [--welcome] [--language en|de] [--theme system|light|dark]
+//               [--screenshot FILE.png [--quit]]
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSurfaceFormat>
 
+#include "Appearance.h"
+#include "Localization.h"
 #include "MainWindow.h"
 #include "lesiondelta/Version.h"
 
@@ -14,6 +18,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("LesionDelta");
     QApplication::setApplicationName("LesionDelta");
     QApplication::setApplicationVersion(lesiondelta::kVersion);
+    QApplication::setDesktopFileName("lesiondelta");
+    QApplication::setWindowIcon(QIcon(":/icons/lesiondelta.svg"));
     QCommandLineParser parser;
     parser.setApplicationDescription("Review of new and enlarging MS lesions in BL/FU FLAIR MRI");
     parser.addHelpOption();
@@ -26,8 +32,19 @@ int main(int argc, char** argv) {
                        {"detect", "Run detection once the case is open."},
                        {"show-3d", "Show the 3D view beside the slices."},
                        {"screenshot", "Save a picture of the window when the work is done.", "png"},
+                       {"welcome", "Show the welcome panel."},
+                       {"language", "en or de (default: the setting, else the system's language).", "code"},
+                       {"theme", "system, light or dark (default: the setting).", "theme"},
                        {"quit", "Quit after --screenshot."}});
     parser.process(app);
+    using lesiondelta::gui::Theme;
+    lesiondelta::i18n::installTranslations(parser.isSet("language") ? parser.value("language")
+                                                                    : lesiondelta::gui::savedLanguage());
+    const QString theme = parser.value("theme");
+    lesiondelta::gui::applyTheme(theme == "dark"    ? Theme::Dark
+                                 : theme == "light" ? Theme::Light
+                                 : theme.isEmpty()  ? lesiondelta::gui::savedTheme()
+                                                    : Theme::System);
     if (parser.isSet("bl") != parser.isSet("fu")) {
         fprintf(stderr, "lesiondelta: give both --bl and --fu\n");
         return 2;
@@ -42,6 +59,7 @@ int main(int argc, char** argv) {
     o.show3D = parser.isSet("show-3d");
     o.screenshot = parser.value("screenshot");
     o.quitAfterScreenshot = parser.isSet("quit");
+    o.welcome = parser.isSet("welcome");
     lesiondelta::gui::MainWindow window(o);
     window.resize(1500, 900);
     window.show();

@@ -87,6 +87,17 @@ std::string findShippedModel() {
                               "); pass --model FILE or train one with the training program");
 }
 
+std::string findSampleCase() {
+    std::vector<fs::path> candidates;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/lesiondelta/sample");
+    candidates.push_back(fs::path(LESIONDELTA_SOURCE_DIR) / "resources/sample");
+    for (const auto& c : candidates)
+        if (fs::is_regular_file(c / "case.json", ec)) return c.string();
+    return {};
+}
+
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl) {
     return removeSmallLesions(*thresholded(probability, threshold), minMl);
 }

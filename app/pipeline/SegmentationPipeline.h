@@ -97,4 +97,8 @@ void writeSegmentation(const SegmentationResult& result, const std::string& fold
 /// executable, else the source tree's resources/models/. Throws VolumeError when none exists.
 std::string findShippedModel();
 
+/// The installed sample case folder (<prefix>/share/lesiondelta/sample next to the executable's
+/// prefix, else resources/sample of the source tree); empty when neither exists.
+std::string findSampleCase();
+
 }  // namespace lesiondelta

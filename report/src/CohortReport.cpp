@@ -26,17 +26,19 @@ namespace lesiondelta::report {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CohortReport", text); }
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CohortReport)
+};
 
 const std::vector<Metric> kMetrics{Metric::Sensitivity, Metric::Dice, Metric::FalsePositives, Metric::Fpr};
 constexpr double kLogFloor = 0.05;  // zeros are drawn here on log axes
 
 QString metricTitle(Metric m) {
     switch (m) {
-        case Metric::Sensitivity: return tr("Sensitivity");
-        case Metric::Dice: return tr("Dice");
-        case Metric::FalsePositives: return tr("FP count (log)");
-        case Metric::Fpr: return tr("FPR (log)");
+        case Metric::Sensitivity: return Text::tr("Sensitivity");
+        case Metric::Dice: return Text::tr("Dice");
+        case Metric::FalsePositives: return Text::tr("FP count (log)");
+        case Metric::Fpr: return Text::tr("FPR (log)");
     }
     return {};
 }
@@ -142,13 +144,13 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
     auto paint = [&](QPdfWriter& writer, int totalPages, int& pagesOut) {
         writer.setTitle(o.title);
         writer.setCreator(QStringLiteral("LesionDelta %1").arg(o.softwareVersion));
-        PdfDocument doc(writer, tr("LesionDelta cohort report"), totalPages);
-        doc.title(o.title.isEmpty() ? tr("Cohort report: CNN, LST and raters") : o.title,
-                  tr("%1 cases listed, %2 used. %3. LesionDelta %4.")
+        PdfDocument doc(writer, Text::tr("LesionDelta cohort report"), totalPages);
+        doc.title(o.title.isEmpty() ? Text::tr("Cohort report: CNN, LST and raters") : o.title,
+                  Text::tr("%1 cases listed, %2 used. %3. LesionDelta %4.")
                       .arg(cases.size())
                       .arg(used)
                       .arg(QDate::currentDate().toString(Qt::ISODate), o.softwareVersion));
-        doc.paragraph(tr("Per case, each method is compared with every rater and the figures are averaged over the "
+        doc.paragraph(Text::tr("Per case, each method is compared with every rater and the figures are averaged over the "
                          "raters; IR (inter-rater) compares every rater with every other rater. Lesion-wise metrics as "
                          "in Krueger et al. 2020: sensitivity = found reference lesions / reference lesions; Dice over "
                          "matched lesions only; FP = predicted lesions overlapping no reference lesion; FPR = FP / "
@@ -168,7 +170,7 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
                 p.restore();
             }
         });
-        doc.heading(tr("Mean ± sd over cases (Table 2 of the paper)"));
+        doc.heading(Text::tr("Mean ± sd over cases (Table 2 of the paper)"));
         std::vector<TableRow> rows;
         for (std::size_t i = 0; i < stats.methods.size(); ++i) {
             TableRow row{{QString::fromStdString(stats.methods[i])}};
@@ -186,12 +188,12 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
             }
             rows.push_back(row);
         }
-        doc.table({tr("Method"), tr("Sensitivity"), tr("Dice"), tr("FP count"), tr("FPR")}, rows,
+        doc.table({Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FP count"), Text::tr("FPR")}, rows,
                   {0.12, 0.22, 0.22, 0.22, 0.22}, 8.5);
-        doc.paragraph(tr("p: two-sided Wilcoxon signed-rank test against IR over the cases where both are defined; "
+        doc.paragraph(Text::tr("p: two-sided Wilcoxon signed-rank test against IR over the cases where both are defined; "
                          "* and shading: p < 0.05."),
                       8);
-        doc.heading(tr("Per-case figures"));
+        doc.heading(Text::tr("Per-case figures"));
         std::vector<TableRow> perCase;
         QStringList skipped;
         for (const auto& c : cases) {
@@ -208,10 +210,10 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
                                    {fixed(metricValue(c, method, Metric::Fpr), 2)}});
             }
         }
-        doc.table({tr("Case"), tr("Method"), tr("Sensitivity"), tr("Dice"), tr("FP count"), tr("FPR")}, perCase,
+        doc.table({Text::tr("Case"), Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FP count"), Text::tr("FPR")}, perCase,
                   {0.3, 0.12, 0.145, 0.145, 0.145, 0.145});
         if (!skipped.isEmpty()) {
-            doc.heading(tr("Skipped cases"));
+            doc.heading(Text::tr("Skipped cases"));
             doc.paragraph(skipped.join('\n'), 8.5);
         }
         pagesOut = doc.pageCount();

@@ -18,9 +18,9 @@ namespace {
 
 const QColor kGreen(0, 200, 60);
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("PatientReport", text, disambiguation, n);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(PatientReport)
+};
 
 QString jsonText(const nlohmann::json& j, const char* key) {
     if (!j.is_object() || !j.contains(key)) return {};
@@ -32,33 +32,33 @@ QString jsonText(const nlohmann::json& j, const char* key) {
 
 QString headerText(const ReportCase& c, const PatientReportOptions& o) {
     QStringList lines;
-    if (o.anonymise) lines << tr("Patient: anonymised");
-    else if (!c.id.empty()) lines << tr("Patient: %1").arg(QString::fromStdString(c.id));
+    if (o.anonymise) lines << Text::tr("Patient: anonymised");
+    else if (!c.id.empty()) lines << Text::tr("Patient: %1").arg(QString::fromStdString(c.id));
     const QString blDate = jsonText(c.scanInfo, "bl_date"), fuDate = jsonText(c.scanInfo, "fu_date");
     if (!blDate.isEmpty() && !fuDate.isEmpty()) {
         const QDate a = QDate::fromString(blDate, Qt::ISODate), b = QDate::fromString(fuDate, Qt::ISODate);
         QString interval;
-        if (a.isValid() && b.isValid()) interval = tr(" (interval %1 days)").arg(a.daysTo(b));
+        if (a.isValid() && b.isValid()) interval = Text::tr(" (interval %1 days)").arg(a.daysTo(b));
         // Dates identify a patient: an anonymised report gives only the interval.
-        if (o.anonymise) lines << tr("Scan interval%1").arg(interval.isEmpty() ? tr(": unknown") : interval);
-        else lines << tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
+        if (o.anonymise) lines << Text::tr("Scan interval%1").arg(interval.isEmpty() ? Text::tr(": unknown") : interval);
+        else lines << Text::tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
     } else {
-        lines << tr("Scan dates: not recorded in the case folder");
+        lines << Text::tr("Scan dates: not recorded in the case folder");
     }
     const QString scanner = jsonText(c.scanInfo, "scanner"), sequence = jsonText(c.scanInfo, "sequence");
-    if (!scanner.isEmpty() || !sequence.isEmpty()) lines << tr("Scanner: %1  Sequence: %2").arg(scanner, sequence);
+    if (!scanner.isEmpty() || !sequence.isEmpty()) lines << Text::tr("Scanner: %1  Sequence: %2").arg(scanner, sequence);
     if (!o.anonymise) {
-        lines << tr("BL: %1").arg(QFileInfo(QString::fromStdString(c.blPath)).fileName())
-                     + tr("   FU: %1").arg(QFileInfo(QString::fromStdString(c.fuPath)).fileName());
+        lines << Text::tr("BL: %1").arg(QFileInfo(QString::fromStdString(c.blPath)).fileName())
+                     + Text::tr("   FU: %1").arg(QFileInfo(QString::fromStdString(c.fuPath)).fileName());
     }
-    QString model = tr("Model: none (no CNN result)");
+    QString model = Text::tr("Model: none (no CNN result)");
     if (c.cnnSummary.contains("model")) {
         const auto& m = c.cnnSummary["model"];
-        model = tr("Model: %1, width %2, weights SHA-256 %3..., threshold %4")
+        model = Text::tr("Model: %1, width %2, weights SHA-256 %3..., threshold %4")
                     .arg(jsonText(m, "architecture"), jsonText(m, "base_width"),
                          jsonText(m, "data_sha256").left(16), jsonText(c.cnnSummary, "threshold"));
     }
-    lines << tr("LesionDelta %1. %2").arg(o.softwareVersion, model);
+    lines << Text::tr("LesionDelta %1. %2").arg(o.softwareVersion, model);
     return lines.join('\n');
 }
 
@@ -76,10 +76,10 @@ void lesionTable(PdfDocument& doc, const CaseComparison& cmp) {
                         cell(QStringLiteral("%1, %2, %3").arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0),
                                                                fixed(l.centroidLpsMm[2], 0))),
                         cell(QString::number(std::lround(l.centroidIndex[2]) + 1)), cell(fixed(row.meanProbability, 2)),
-                        cell(others.isEmpty() ? tr("CNN only") : tr("CNN, %1").arg(others.join(", ")), !others.isEmpty())});
+                        cell(others.isEmpty() ? Text::tr("CNN only") : Text::tr("CNN, %1").arg(others.join(", ")), !others.isEmpty())});
     }
-    doc.table({tr("Lesion"), tr("Volume (ml)"), tr("Centroid L, P, S (mm)"), tr("FU slice"), tr("Mean CNN probability"),
-               tr("Found by")},
+    doc.table({Text::tr("Lesion"), Text::tr("Volume (ml)"), Text::tr("Centroid L, P, S (mm)"), Text::tr("FU slice"), Text::tr("Mean CNN probability"),
+               Text::tr("Found by")},
               rows, {0.09, 0.13, 0.24, 0.1, 0.16, 0.28});
 }
 
@@ -111,7 +111,7 @@ void overview(PdfDocument& doc, const ReportCase& c, const CaseComparison& cmp, 
         QImage picture = axialImage(*c.fu, patch, fuWindow);
         if (c.cnn) outlineMask(picture, *c.cnn, patch, kGreen, 2);
         pictures.push_back(picture);
-        captions << tr("FU, S %1 mm").arg(fixed(z, 0));
+        captions << Text::tr("FU, S %1 mm").arg(fixed(z, 0));
     }
     for (std::size_t r = 0; r < pictures.size(); r += 4) {
         const std::size_t end = std::min(pictures.size(), r + 4);
@@ -138,19 +138,19 @@ void lesionCrops(PdfDocument& doc, const ReportCase& c, const CaseComparison& cm
             outlineMask(fu, *c.cnn, patch, kGreen, 3);
             pictures.push_back(bl);
             pictures.push_back(fu);
-            captions << tr("Lesion %1, BL").arg(l.id) << tr("Lesion %1, FU (%2 ml)").arg(l.id).arg(fixed(l.volumeMl, 3));
+            captions << Text::tr("Lesion %1, BL").arg(l.id) << Text::tr("Lesion %1, FU (%2 ml)").arg(l.id).arg(fixed(l.volumeMl, 3));
         }
         doc.pictureRow(pictures, captions, 42);
     }
 }
 
 void comparison(PdfDocument& doc, const CaseComparison& cmp) {
-    doc.heading(tr("Comparison of methods and raters"));
+    doc.heading(Text::tr("Comparison of methods and raters"));
     std::vector<TableRow> counts;
     for (const auto& m : cmp.counts) {
         counts.push_back({cell(QString::fromStdString(m.method)), cell(QString::number(m.lesions)), cell(fixed(m.totalMl, 3))});
     }
-    doc.table({tr("Method / rater"), tr("Lesions (>= 0.01 ml)"), tr("Total volume (ml)")}, counts, {0.4, 0.3, 0.3});
+    doc.table({Text::tr("Method / rater"), Text::tr("Lesions (>= 0.01 ml)"), Text::tr("Total volume (ml)")}, counts, {0.4, 0.3, 0.3});
     if (!cmp.pairs.empty()) {
         std::vector<TableRow> rows;
         for (const auto& p : cmp.pairs) {
@@ -160,17 +160,17 @@ void comparison(PdfDocument& doc, const CaseComparison& cmp) {
                             cell(QString::number(m.falsePositives)), cell(fixed(m.sensitivity, 2)),
                             cell(fixed(m.dice, 2)), cell(fixed(m.fpr, 2))});
         }
-        doc.paragraph(tr("Lesion-wise metrics (Krueger et al. 2020): a reference lesion is found when a predicted "
+        doc.paragraph(Text::tr("Lesion-wise metrics (Krueger et al. 2020): a reference lesion is found when a predicted "
                          "lesion overlaps it; a false positive (FP) is a predicted lesion overlapping no reference "
                          "lesion; Dice is computed over matched lesions only; FPR = FP / reference lesions. "
                          "'-' means undefined (no reference lesion)."),
                       8.5);
-        doc.table({tr("Method"), tr("Reference"), tr("Ref. lesions"), tr("Found"), tr("FP"), tr("Sensitivity"),
-                   tr("Dice"), tr("FPR")},
+        doc.table({Text::tr("Method"), Text::tr("Reference"), Text::tr("Ref. lesions"), Text::tr("Found"), Text::tr("FP"), Text::tr("Sensitivity"),
+                   Text::tr("Dice"), Text::tr("FPR")},
                   rows, {0.16, 0.16, 0.12, 0.1, 0.08, 0.14, 0.12, 0.12});
     }
     if (!cmp.concordance.empty()) {
-        QStringList header{tr("Lesion"), tr("Volume (ml)"), tr("Centroid L, P, S (mm)")};
+        QStringList header{Text::tr("Lesion"), Text::tr("Volume (ml)"), Text::tr("Centroid L, P, S (mm)")};
         std::vector<double> widths{0.1, 0.14, 0.26};
         const double rest = 0.5 / cmp.sources.size();
         for (const auto& s : cmp.sources) {
@@ -183,10 +183,10 @@ void comparison(PdfDocument& doc, const CaseComparison& cmp) {
             TableRow row{cell(QString::number(l.id)), cell(fixed(l.volumeMl, 3)),
                          cell(QStringLiteral("%1, %2, %3").arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0),
                                                                 fixed(l.centroidLpsMm[2], 0)))};
-            for (bool found : r.foundBy) row.push_back(cell(found ? tr("yes") : QStringLiteral("-"), found));
+            for (bool found : r.foundBy) row.push_back(cell(found ? Text::tr("yes") : QStringLiteral("-"), found));
             rows.push_back(row);
         }
-        doc.paragraph(tr("Per-lesion concordance: every lesion of the union of all masks, and who marked it."), 8.5);
+        doc.paragraph(Text::tr("Per-lesion concordance: every lesion of the union of all masks, and who marked it."), 8.5);
         doc.table(header, rows, widths);
     }
 }
@@ -208,12 +208,12 @@ const char* kMethods = QT_TRANSLATE_NOOP(
 }  // namespace
 
 QString summarySentence(const ReportCase& c, const CaseComparison& cmp) {
-    if (!c.cnn) return tr("No CNN result is available for this case.");
+    if (!c.cnn) return Text::tr("No CNN result is available for this case.");
     double total = 0.0;
     for (const auto& r : cmp.cnnLesions) total += r.lesion.volumeMl;
     const int n = int(cmp.cnnLesions.size());
-    if (n == 0) return tr("Compared with baseline, the CNN found no new or enlarging FLAIR lesion of at least 0.01 ml.");
-    return tr("Compared with baseline, the CNN found %n new or enlarging FLAIR lesion(s) of at least 0.01 ml, "
+    if (n == 0) return Text::tr("Compared with baseline, the CNN found no new or enlarging FLAIR lesion of at least 0.01 ml.");
+    return Text::tr("Compared with baseline, the CNN found %n new or enlarging FLAIR lesion(s) of at least 0.01 ml, "
               "%1 ml in total.", nullptr, n)
         .arg(fixed(total, 2));
 }
@@ -222,31 +222,31 @@ int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const
     const CaseComparison cmp = compareCase(c, o.minMl);
     const GreyWindow fuWindow = robustWindow(*c.fu);
     const GreyWindow blWindow = c.blInFu ? robustWindow(*c.blInFu) : GreyWindow{};
-    const QString footer = o.anonymise ? tr("LesionDelta report (anonymised)")
-                                       : tr("LesionDelta report - %1").arg(QString::fromStdString(c.id));
+    const QString footer = o.anonymise ? Text::tr("LesionDelta report (anonymised)")
+                                       : Text::tr("LesionDelta report - %1").arg(QString::fromStdString(c.id));
     auto paint = [&](QPdfWriter& writer, int totalPages, int& pagesOut) {
-        writer.setTitle(tr("LesionDelta follow-up report"));
+        writer.setTitle(Text::tr("LesionDelta follow-up report"));
         writer.setCreator(QStringLiteral("LesionDelta %1").arg(o.softwareVersion));
         PdfDocument doc(writer, footer, totalPages);
-        doc.title(tr("New and enlarging MS lesions: follow-up report"), headerText(c, o));
-        doc.heading(tr("Summary"));
+        doc.title(Text::tr("New and enlarging MS lesions: follow-up report"), headerText(c, o));
+        doc.heading(Text::tr("Summary"));
         doc.paragraph(summarySentence(c, cmp), 11);
-        for (const auto& w : c.warnings) doc.paragraph(tr("Warning: %1").arg(QString::fromStdString(w)), 9.5);
+        for (const auto& w : c.warnings) doc.paragraph(Text::tr("Warning: %1").arg(QString::fromStdString(w)), 9.5);
         if (c.cnn) {
-            doc.heading(tr("New and enlarging lesions (CNN)"));
-            if (cmp.cnnLesions.empty()) doc.paragraph(tr("None."));
+            doc.heading(Text::tr("New and enlarging lesions (CNN)"));
+            if (cmp.cnnLesions.empty()) doc.paragraph(Text::tr("None."));
             else lesionTable(doc, cmp);
-            doc.heading(tr("Overview: follow-up, CNN lesions outlined in green"));
+            doc.heading(Text::tr("Overview: follow-up, CNN lesions outlined in green"));
             overview(doc, c, cmp, fuWindow);
             if (!cmp.cnnLesions.empty()) {
                 const int shown = std::min<int>(o.lesionPictures, int(cmp.cnnLesions.size()));
-                doc.heading(tr("Lesions: baseline and follow-up (largest %1 of %2)").arg(shown).arg(cmp.cnnLesions.size()));
+                doc.heading(Text::tr("Lesions: baseline and follow-up (largest %1 of %2)").arg(shown).arg(cmp.cnnLesions.size()));
                 lesionCrops(doc, c, cmp, o, fuWindow, blWindow);
             }
         }
         if (c.lst || !c.raters.empty()) comparison(doc, cmp);
-        doc.heading(tr("Methods and limitations"));
-        doc.paragraph(tr(kMethods), 8.5);
+        doc.heading(Text::tr("Methods and limitations"));
+        doc.paragraph(Text::tr(kMethods), 8.5);
         pagesOut = doc.pageCount();
     };
     QSaveFile file(QString::fromStdString(pdfPath));

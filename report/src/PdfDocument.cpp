@@ -1,3 +1,4 @@
+#include <QCoreApplication>
 #include "lesiondelta/report/PdfDocument.h"
 
 #include <QBuffer>
@@ -55,8 +56,8 @@ void PdfDocument::footer() {
     painter_.setPen(QColor(90, 90, 90));
     const QRectF box(0, top + mm(1), width_, mm(kFooterMm - 1));
     painter_.drawText(box, Qt::AlignLeft | Qt::AlignTop, footer_);
-    const QString number = totalPages_ > 0 ? QObject::tr("Page %1 of %2").arg(page_).arg(totalPages_)
-                                           : QObject::tr("Page %1").arg(page_);
+    const QString number = totalPages_ > 0 ? QCoreApplication::translate("PdfDocument", "Page %1 of %2").arg(page_).arg(totalPages_)
+                                           : QCoreApplication::translate("PdfDocument", "Page %1").arg(page_);
     painter_.drawText(box, Qt::AlignRight | Qt::AlignTop, number);
     painter_.restore();
 }

@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QKeyEvent>
+#include <QMenuBar>
+#include <QPushButton>
 #include <QTimer>
 #include <QWheelEvent>
 #include <QThread>
@@ -15,7 +17,13 @@
 
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
+#include "AboutDialog.h"
+#include "Appearance.h"
+#include "Localization.h"
 #include "MainWindow.h"
+#include "SegmentationPipeline.h"
+#include "WelcomeDialog.h"
+#include "lesiondelta/ml/WeightsFile.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
 #include "lesiondelta/viewer/View3D.h"
@@ -250,6 +258,47 @@ TEST_F(Gui, ScansOfDifferentPatientsAreOpenedWithAWarning) {
     EXPECT_NE(warning.indexOf("patient03"), -1);
 }
 
+TEST_F(Gui, WelcomePanelOpensTheSampleAndAboutNamesModelLibrariesAndData) {
+    StartOptions o;
+    o.welcome = true;
+    MainWindow window(o);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.welcomeDialog() && window.welcomeDialog()->isVisible(); }, 5000));
+    auto* sample = window.welcomeDialog()->sampleButton();
+    ASSERT_TRUE(sample->isEnabled());  // the source tree's sample case is found
+    sample->click();
+    EXPECT_FALSE(window.welcomeDialog()->isVisible());
+    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000));
+    EXPECT_NE(window.session().fuPath().indexOf("study2_FLAIR"), -1) << window.session().fuPath().toStdString();
+
+    const QString model = QString::fromStdString(findShippedModel());
+    const QString about = AboutDialog(model).text();
+    const auto meta = ml::readWeightsMetadata(model.toStdString());
+    EXPECT_NE(about.indexOf(QString::fromStdString(meta.dataSha256)), -1);
+    for (const char* needle : {"LibTorch", "ITK", "VTK", "Qt", "Ljubljana", "CC BY", "GNU General Public License"})
+        EXPECT_NE(about.indexOf(needle), -1) << needle;
+    EXPECT_NE(AboutDialog("/no/such/model.safetensors").text().indexOf("cannot be read"), -1);
+}
+
+TEST_F(Gui, GermanMenusAndDarkTheme) {
+    ASSERT_EQ(i18n::installTranslations("de"), "de");
+    {
+        MainWindow window;
+        QStringList titles;
+        for (auto* a : window.menuBar()->actions()) titles << a->text();
+        EXPECT_EQ(titles.value(0), "&Datei") << titles.join(" ").toStdString();
+        EXPECT_TRUE(titles.contains("&Hilfe"));
+        EXPECT_TRUE(titles.contains("&Ansicht"));
+        EXPECT_TRUE(titles.contains("A&nalyse"));
+    }
+    i18n::installTranslations("en");
+    applyTheme(Theme::Dark);
+    EXPECT_LT(QApplication::palette().color(QPalette::Window).lightness(), 80);
+    applyTheme(Theme::Light);
+    EXPECT_GT(QApplication::palette().color(QPalette::Window).lightness(), 180);
+    applyTheme(Theme::System);
+}
+
 // Needs a display with OpenGL (ctest runs it under xvfb-run when that exists): the 3D view is
 // created, shown and builds its surfaces in physical space.
 TEST_F(Gui, ThreeDViewDrawsHeadAndLesionSurfaces) {
@@ -289,6 +338,7 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("DISPLAY")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName("LesionDeltaTest");
+    lesiondelta::i18n::installTranslations("en");
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

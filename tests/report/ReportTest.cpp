@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <filesystem>
 
+#include "Localization.h"
 #include "PdfText.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -124,7 +125,7 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
     EXPECT_EQ(pdfInfo(path("r.pdf"), "Pages").toInt(), pages);
     EXPECT_TRUE(pdfInfo(path("r.pdf"), "Page size").contains("A4"));
     const QString text = pdfText(path("r.pdf"));
-    EXPECT_TRUE(text.contains("3 new or enlarging FLAIR lesion(s)")) << text.toStdString();
+    EXPECT_TRUE(text.contains("3 new or enlarging FLAIR lesions of")) << text.toStdString();  // English plural form
     EXPECT_TRUE(text.contains("0.20 ml in total"));  // 99 voxels of 0.002 ml
     EXPECT_TRUE(text.contains("0.128"));
     EXPECT_TRUE(text.contains("patient-XYZ"));
@@ -145,6 +146,19 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
         }
     }
     EXPECT_GT(green, 30);
+}
+
+TEST_F(PatientReportTest, GermanReportIsTranslatedThroughout) {
+    ASSERT_EQ(i18n::installTranslations("de"), "de");
+    writePatientReport(syntheticCase(), {}, path("de.pdf"));
+    i18n::installTranslations("en");
+    const QString text = pdfText(path("de.pdf"));
+    EXPECT_TRUE(text.contains(QString::fromUtf8("Zusammenfassung"))) << text.toStdString();
+    EXPECT_TRUE(text.simplified().contains(QString::fromUtf8("3 neue oder sich vergrößernde FLAIR-Läsionen von mindestens 0.01 ml"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::fromUtf8("Vergleich von Methoden und Bewertern")));
+    EXPECT_TRUE(text.contains(QString::fromUtf8("Seite 1 von")));
+    for (const char* english : {"Summary", "Comparison of methods", "Page 1 of", "Methods and limitations"})
+        EXPECT_FALSE(text.contains(english)) << english;
 }
 
 TEST_F(PatientReportTest, AnonymisedPrintsNeitherIdNorFileNames) {
@@ -184,6 +198,7 @@ TEST_F(PatientReportTest, AnExistingReportSurvivesAFailedRewrite) {
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("DISPLAY")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    lesiondelta::i18n::installTranslations("en");  // as the programs do: English plural forms
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

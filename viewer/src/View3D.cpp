@@ -17,6 +17,7 @@
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
+#include <vtkVersion.h>
 #include <vtkWindowedSincPolyDataFilter.h>
 
 #include <QMouseEvent>
@@ -270,5 +271,7 @@ void View3D::wheelEvent(QWheelEvent* event) {
     d_->renderer->ResetCameraClippingRange();
     update();
 }
+
+QString vtkVersionText() { return QString::fromLatin1(vtkVersion::GetVTKVersion()); }
 
 }  // namespace lesiondelta::viewer

@@ -42,4 +42,7 @@ private:
     std::unique_ptr<Private> d_;
 };
 
+/// The VTK version the viewer is built with (for the About dialog).
+QString vtkVersionText();
+
 }  // namespace lesiondelta::viewer
