@@ -1,9 +1,10 @@
 // lesiondelta: the reading GUI.
-//   lesiondelta [--bl FILE --fu FILE | --case DIR] [--model FILE] [--device auto|cpu|cuda]
+//   lesiondelta [--bl FILE --fu FILE | --case DIR | DIR | BL FU] [--model FILE] [--device auto|cpu|cuda]
 //               [--detect] [--show-3d] [--welcome] [--language en|de] [--theme system|light|dark]
 //               [--screenshot FILE.png [--quit]]
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QSurfaceFormat>
 
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
                        {"language", "en or de (default: the setting, else the system's language).", "code"},
                        {"theme", "system, light or dark (default: the setting).", "theme"},
                        {"quit", "Quit after --screenshot."}});
+    parser.addPositionalArgument("paths", "A case folder, or the BL and FU scans (BL first by name).", "[DIR | BL FU]");
     parser.process(app);
     using lesiondelta::gui::Theme;
     lesiondelta::i18n::installTranslations(parser.isSet("language") ? parser.value("language")
@@ -60,6 +62,18 @@ int main(int argc, char** argv) {
     o.screenshot = parser.value("screenshot");
     o.quitAfterScreenshot = parser.isSet("quit");
     o.welcome = parser.isSet("welcome");
+    // Paths as a file manager passes them ("Open with LesionDelta"): a case folder, or two scans.
+    QStringList paths = parser.positionalArguments();
+    paths.sort();  // BL before FU when named by date, study number or bl/fu
+    if (paths.size() == 1 && QFileInfo(paths[0]).isDir()) {
+        o.caseFolder = paths[0];
+    } else if (paths.size() == 2) {
+        o.bl = paths[0];
+        o.fu = paths[1];
+    } else if (!paths.isEmpty()) {
+        fprintf(stderr, "lesiondelta: give a case folder or two scans (BL and FU), not %s\n", qPrintable(paths.join(", ")));
+        return 2;
+    }
     lesiondelta::gui::MainWindow window(o);
     window.resize(1500, 900);
     window.show();
