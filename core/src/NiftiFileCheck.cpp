@@ -2,7 +2,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <cstring>
 #include <memory>
 #include <sstream>
@@ -44,7 +46,12 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
     const std::int32_t sizeofHdr = field<std::int32_t>(header, 0, false);
     const bool swapped = sizeofHdr != 348;
     if (swapped && swapBytes(sizeofHdr) != 348) return facts;  // not NIfTI-1
-    if (std::memcmp(header + 344, "n+1", 4) != 0 && std::memcmp(header + 344, "ni1", 4) != 0) return facts;
+    if (std::memcmp(header + 344, "n+1", 4) != 0 && std::memcmp(header + 344, "ni1", 4) != 0) {
+        // A 348-byte header without NIfTI's magic is Analyze 7.5, which ITK reads with a guessed
+        // orientation: a left-right flip would go unnoticed in a reading tool.
+        throw VolumeError(path, "is an Analyze 7.5 file (a 348-byte header without NIfTI magic): its left-right "
+                                "orientation is ambiguous; convert it to NIfTI-1 with its orientation checked");
+    }
     facts.isNifti1 = true;
 
     const int rank = field<std::int16_t>(header, 40, swapped);
@@ -69,6 +76,9 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
         }
     }
     const int datatype = field<std::int16_t>(header, 70, swapped);
+    static const int kKnownTypes[] = {2, 4, 8, 16, 32, 64, 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2304};
+    if (std::find(std::begin(kKnownTypes), std::end(kKnownTypes), datatype) == std::end(kKnownTypes))
+        throw VolumeError(path, "has an unknown voxel data type in its NIfTI header (code " + std::to_string(datatype) + ")");
     const int bitpix = field<std::int16_t>(header, 72, swapped);
     const float voxOffset = field<float>(header, 108, swapped);
     facts.expectedBytes = voxels * static_cast<std::uint64_t>(std::max(bitpix, 0) / 8);

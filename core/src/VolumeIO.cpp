@@ -140,6 +140,9 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
     std::error_code ec;
     if (fs::file_size(path, ec) == 0) throw VolumeError(path, "is an empty file");
 
+    // Below ITK first: its NIfTI reader prints to stderr and gives vague messages for bad headers,
+    // and lets through what checkNiftiFile refuses (no-op for other formats).
+    checkNiftiFile(path, options.maxVoxels);
     itk::ImageIOBase::Pointer io =
         itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
     if (!io) {
@@ -152,7 +155,6 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
     } catch (const itk::ExceptionObject& e) {
         throw VolumeError(path, "cannot be read: " + itkReason(e));
     }
-    checkNiftiFile(path, options.maxVoxels);  // what ITK's NIfTI reader lets through (no-op for other formats)
     checkHeader(*io, path, options);
 
     auto reader = itk::ImageFileReader<ImageVolume>::New();
