@@ -624,23 +624,14 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
-            <location filename="../app/gui/CaseSession.cpp" line="114" />
-            <source>BL and FU agree poorly after registration (normalised correlation %1 inside the head; same-patient pairs reach 0.75-0.95). They may be scans of different patients, or the registration failed: treat any detection as unreliable.
-BL: %2
-FU: %3</source>
-            <translation>BL und FU stimmen nach der Registrierung schlecht überein (normierte Korrelation %1 im Kopf; Paare desselben Patienten erreichen 0.75-0.95). Es könnten Aufnahmen verschiedener Patienten sein, oder die Registrierung ist fehlgeschlagen: Jede Erkennung ist als unzuverlässig zu behandeln.
-BL: %2
-FU: %3</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/CaseSession.cpp" line="190" />
+            <location filename="../app/gui/CaseSession.cpp" line="199" />
             <source>Some parts of the case could not be loaded:
 %1</source>
             <translation>Einige Teile des Falls konnten nicht geladen werden:
 %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/CaseSession.cpp" line="217" />
+            <location filename="../app/gui/CaseSession.cpp" line="227" />
             <source>The results could not be saved with the case: %1</source>
             <translation>Die Ergebnisse konnten nicht mit dem Fall gespeichert werden: %1</translation>
         </message>
@@ -691,351 +682,351 @@ FU: %3</translation>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="56" />
-            <location filename="../app/gui/MainWindow.cpp" line="467" />
+            <location filename="../app/gui/MainWindow.cpp" line="57" />
+            <location filename="../app/gui/MainWindow.cpp" line="480" />
             <source>LesionDelta</source>
             <translation>LesionDelta</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="65" />
+            <location filename="../app/gui/MainWindow.cpp" line="66" />
             <source>Registering BL to FU...</source>
             <translation>BL wird auf FU registriert...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="76" />
+            <location filename="../app/gui/MainWindow.cpp" line="77" />
             <source>Report written: %1 (%2 pages, %3 s)</source>
             <translation>Bericht geschrieben: %1 (%2 Seiten, %3 s)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="79" />
+            <location filename="../app/gui/MainWindow.cpp" line="80" />
             <source>Cancelled</source>
             <translation>Abgebrochen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="119" />
+            <location filename="../app/gui/MainWindow.cpp" line="120" />
             <source>Lesions</source>
             <translation>Läsionen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="124" />
+            <location filename="../app/gui/MainWindow.cpp" line="125" />
             <source>Annotate</source>
             <translation>Annotieren</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="127" />
-            <location filename="../app/gui/MainWindow.cpp" line="132" />
+            <location filename="../app/gui/MainWindow.cpp" line="128" />
+            <location filename="../app/gui/MainWindow.cpp" line="133" />
             <source>3D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="129" />
+            <location filename="../app/gui/MainWindow.cpp" line="130" />
             <source>The 3D view needs OpenGL, which this display does not offer.</source>
             <translation>Die 3D-Ansicht benötigt OpenGL, das diese Anzeige nicht bietet.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="148" />
-            <location filename="../app/gui/MainWindow.cpp" line="285" />
+            <location filename="../app/gui/MainWindow.cpp" line="161" />
+            <location filename="../app/gui/MainWindow.cpp" line="298" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="193" />
+            <location filename="../app/gui/MainWindow.cpp" line="206" />
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="194" />
+            <location filename="../app/gui/MainWindow.cpp" line="207" />
             <source>Open BL and FU scans...</source>
             <translation>BL- und FU-Aufnahmen öffnen...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="195" />
+            <location filename="../app/gui/MainWindow.cpp" line="208" />
             <source>Open BL and FU DICOM folders...</source>
             <translation>BL- und FU-DICOM-Ordner öffnen...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="196" />
+            <location filename="../app/gui/MainWindow.cpp" line="209" />
             <source>Open case folder...</source>
             <translation>Fallordner öffnen...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="197" />
+            <location filename="../app/gui/MainWindow.cpp" line="210" />
             <source>Recent cases</source>
             <translation>Zuletzt geöffnete Fälle</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="200" />
+            <location filename="../app/gui/MainWindow.cpp" line="213" />
             <source>Add LST output...</source>
             <translation>LST-Ergebnis hinzufügen...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="201" />
+            <location filename="../app/gui/MainWindow.cpp" line="214" />
             <source>Add rater mask...</source>
             <translation>Bewertermaske hinzufügen...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="202" />
+            <location filename="../app/gui/MainWindow.cpp" line="215" />
             <source>Save results to folder...</source>
             <translation>Ergebnisse in Ordner speichern...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="203" />
+            <location filename="../app/gui/MainWindow.cpp" line="216" />
             <source>Export patient report (PDF)...</source>
             <translation>Patientenbericht exportieren (PDF)...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="205" />
+            <location filename="../app/gui/MainWindow.cpp" line="218" />
             <source>Anonymise reports</source>
             <translation>Berichte anonymisieren</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="210" />
+            <location filename="../app/gui/MainWindow.cpp" line="223" />
             <source>Quit</source>
             <translation>Beenden</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="213" />
+            <location filename="../app/gui/MainWindow.cpp" line="226" />
             <source>&amp;View</source>
             <translation>&amp;Ansicht</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="215" />
+            <location filename="../app/gui/MainWindow.cpp" line="228" />
             <source>Axial</source>
             <translation>Axial</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="216" />
+            <location filename="../app/gui/MainWindow.cpp" line="229" />
             <source>Coronal</source>
             <translation>Koronar</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="217" />
+            <location filename="../app/gui/MainWindow.cpp" line="230" />
             <source>Sagittal</source>
             <translation>Sagittal</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="226" />
+            <location filename="../app/gui/MainWindow.cpp" line="239" />
             <source>Next slice</source>
             <translation>Nächste Schicht</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="227" />
+            <location filename="../app/gui/MainWindow.cpp" line="240" />
             <source>Previous slice</source>
             <translation>Vorige Schicht</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="228" />
+            <location filename="../app/gui/MainWindow.cpp" line="241" />
             <source>Forward 5 slices</source>
             <translation>5 Schichten vor</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="229" />
+            <location filename="../app/gui/MainWindow.cpp" line="242" />
             <source>Back 5 slices</source>
             <translation>5 Schichten zurück</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="230" />
+            <location filename="../app/gui/MainWindow.cpp" line="243" />
             <source>Zoom in</source>
             <translation>Vergrößern</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="231" />
+            <location filename="../app/gui/MainWindow.cpp" line="244" />
             <source>Zoom out</source>
             <translation>Verkleinern</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="232" />
+            <location filename="../app/gui/MainWindow.cpp" line="245" />
             <source>Reset view</source>
             <translation>Ansicht zurücksetzen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="234" />
+            <location filename="../app/gui/MainWindow.cpp" line="247" />
             <source>Toggle BL/FU in the FU view</source>
             <translation>BL/FU in der FU-Ansicht umschalten</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="235" />
+            <location filename="../app/gui/MainWindow.cpp" line="248" />
             <source>Shows BL in the FU view at identical geometry and window (T)</source>
             <translation>Zeigt BL in der FU-Ansicht mit gleicher Geometrie und gleichem Fenster (T)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="236" />
+            <location filename="../app/gui/MainWindow.cpp" line="249" />
             <source>Flicker</source>
             <translation>Flackern</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="241" />
+            <location filename="../app/gui/MainWindow.cpp" line="254" />
             <source>Flicker rate</source>
             <translation>Flackerfrequenz</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="244" />
+            <location filename="../app/gui/MainWindow.cpp" line="257" />
             <source>%1 Hz</source>
             <translation>%1 Hz</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="255" />
+            <location filename="../app/gui/MainWindow.cpp" line="268" />
             <source>Window: automatic</source>
             <translation>Fenster: automatisch</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="256" />
+            <location filename="../app/gui/MainWindow.cpp" line="269" />
             <source>Window: lesion contrast</source>
             <translation>Fenster: Läsionskontrast</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="257" />
+            <location filename="../app/gui/MainWindow.cpp" line="270" />
             <source>Window: wide</source>
             <translation>Fenster: weit</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="258" />
+            <location filename="../app/gui/MainWindow.cpp" line="271" />
             <source>Link windows (same relative window)</source>
             <translation>Fenster koppeln (gleiches relatives Fenster)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="264" />
+            <location filename="../app/gui/MainWindow.cpp" line="277" />
             <source>CNN overlay: fill/outline</source>
             <translation>CNN-Überlagerung: Fläche/Umriss</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="269" />
+            <location filename="../app/gui/MainWindow.cpp" line="282" />
             <source>CNN overlay: show/hide</source>
             <translation>CNN-Überlagerung: zeigen/verbergen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="274" />
+            <location filename="../app/gui/MainWindow.cpp" line="287" />
             <source>Probability heat map</source>
             <translation>Wahrscheinlichkeitskarte</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="278" />
+            <location filename="../app/gui/MainWindow.cpp" line="291" />
             <source>Next lesion</source>
             <translation>Nächste Läsion</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="279" />
+            <location filename="../app/gui/MainWindow.cpp" line="292" />
             <source>Previous lesion</source>
             <translation>Vorige Läsion</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="283" />
+            <location filename="../app/gui/MainWindow.cpp" line="296" />
             <source>&amp;Analysis</source>
             <translation>A&amp;nalyse</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="284" />
+            <location filename="../app/gui/MainWindow.cpp" line="297" />
             <source>Detect new lesions</source>
             <translation>Neue Läsionen erkennen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="287" />
+            <location filename="../app/gui/MainWindow.cpp" line="300" />
             <source>A&amp;nnotate</source>
             <translation>Anno&amp;tieren</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="289" />
+            <location filename="../app/gui/MainWindow.cpp" line="302" />
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="290" />
+            <location filename="../app/gui/MainWindow.cpp" line="303" />
             <source>Welcome and tour</source>
             <translation>Willkommen und Einführung</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="291" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="171" />
+            <location filename="../app/gui/MainWindow.cpp" line="304" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="172" />
             <source>Keyboard shortcuts</source>
             <translation>Tastenkürzel</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="292" />
+            <location filename="../app/gui/MainWindow.cpp" line="305" />
             <source>About LesionDelta</source>
             <translation>Über LesionDelta</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="294" />
+            <location filename="../app/gui/MainWindow.cpp" line="307" />
             <source>Main</source>
             <translation>Haupt</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="296" />
+            <location filename="../app/gui/MainWindow.cpp" line="309" />
             <source>Open case</source>
             <translation>Fall öffnen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="307" />
+            <location filename="../app/gui/MainWindow.cpp" line="320" />
             <source>Give both scans: BL and FU.</source>
             <translation>Bitte beide Aufnahmen angeben: BL und FU.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="311" />
-            <location filename="../app/gui/MainWindow.cpp" line="321" />
-            <location filename="../app/gui/MainWindow.cpp" line="341" />
+            <location filename="../app/gui/MainWindow.cpp" line="324" />
+            <location filename="../app/gui/MainWindow.cpp" line="334" />
+            <location filename="../app/gui/MainWindow.cpp" line="354" />
             <source>Please wait for the running task to finish or cancel it.</source>
             <translation>Bitte warten, bis die laufende Aufgabe beendet ist, oder sie abbrechen.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="315" />
-            <location filename="../app/gui/MainWindow.cpp" line="330" />
+            <location filename="../app/gui/MainWindow.cpp" line="328" />
+            <location filename="../app/gui/MainWindow.cpp" line="343" />
             <source>loading</source>
             <translation>wird geladen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="335" />
+            <location filename="../app/gui/MainWindow.cpp" line="348" />
             <location filename="../app/gui/MainWindowAnnotation.cpp" line="72" />
             <source>Open a case first (File &gt; Open).</source>
             <translation>Zuerst einen Fall öffnen (Datei &gt; Öffnen).</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="344" />
+            <location filename="../app/gui/MainWindow.cpp" line="357" />
             <source>starting</source>
             <translation>startet</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="365" />
+            <location filename="../app/gui/MainWindow.cpp" line="378" />
             <source>%1 %p% (%2 s)</source>
             <translation>%1 %p% (%2 s)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="414" />
-            <location filename="../app/gui/MainWindow.cpp" line="415" />
+            <location filename="../app/gui/MainWindow.cpp" line="427" />
+            <location filename="../app/gui/MainWindow.cpp" line="428" />
             <source>LesionDelta - %1</source>
             <translation>LesionDelta - %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="431" />
+            <location filename="../app/gui/MainWindow.cpp" line="444" />
             <source>%1 lesions | %2</source>
             <translation>%1 Läsionen | %2</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="433" />
+            <location filename="../app/gui/MainWindow.cpp" line="446" />
             <source>%1 lesions</source>
             <translation>%1 Läsionen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="443" />
+            <location filename="../app/gui/MainWindow.cpp" line="456" />
             <source>Open a case: File &gt; Open, or drop BL and FU files or a case folder here.</source>
             <translation>Einen Fall öffnen: Datei &gt; Öffnen, oder BL- und FU-Dateien oder einen Fallordner hierher ziehen.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="450" />
+            <location filename="../app/gui/MainWindow.cpp" line="463" />
             <source>voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8</source>
             <translation>Voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="474" />
+            <location filename="../app/gui/MainWindow.cpp" line="487" />
             <source>Unsaved annotation</source>
             <translation>Ungespeicherte Annotation</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="475" />
+            <location filename="../app/gui/MainWindow.cpp" line="488" />
             <source>The rater mask has unsaved edits. Save them before closing?</source>
             <translation>Die Bewertermaske hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="513" />
+            <location filename="../app/gui/MainWindow.cpp" line="526" />
             <source>Drop a case folder, or exactly two scans (BL first by name, then FU).</source>
             <translation>Einen Fallordner oder genau zwei Aufnahmen ablegen (nach Namen zuerst BL, dann FU).</translation>
         </message>
@@ -1161,151 +1152,161 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <translation>%1 weitere Wiederherstellungskopien sind vorhanden.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="51" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="52" />
             <source>Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)</source>
             <translation>Bilder (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="52" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="53" />
             <source>Baseline (BL) scan</source>
             <translation>Ausgangsaufnahme (BL)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="54" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="55" />
             <source>Follow-up (FU) scan</source>
             <translation>Verlaufsaufnahme (FU)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="62" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="63" />
             <source>Case folder</source>
             <translation>Fallordner</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="79" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="80" />
             <source>%1 holds no DICOM series.</source>
             <translation>%1 enthält keine DICOM-Serie.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="86" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="87" />
             <source>%1 (%2, %3 files) %4</source>
             <translation>%1 (%2, %3 Dateien) %4</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="89" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="90" />
             <source>Choose the %1 series</source>
             <translation>Die %1-Serie wählen</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="90" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="91" />
             <source>%1 holds several series:</source>
             <translation>%1 enthält mehrere Serien:</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="97" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="98" />
             <source>Baseline (BL) DICOM folder</source>
             <translation>DICOM-Ordner der Ausgangsuntersuchung (BL)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="100" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="101" />
             <source>BL</source>
             <translation>BL</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="102" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="103" />
             <source>Follow-up (FU) DICOM folder</source>
             <translation>DICOM-Ordner der Verlaufsuntersuchung (FU)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="104" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="105" />
             <source>FU</source>
             <translation>FU</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="111" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="112" />
             <source>LST output (labels, 3 = increase)</source>
             <translation>LST-Ergebnis (Labels, 3 = Zunahme)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="111" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="112" />
             <source>Rater mask</source>
             <translation>Bewertermaske</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="113" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="114" />
             <source>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
             <translation>Bilder (*.nii *.nii.gz *.nrrd *.mha);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="116" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="117" />
             <source>Rater %1</source>
             <translation>Bewerter %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="125" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="126" />
             <source>There are no results to save yet.</source>
             <translation>Es gibt noch keine Ergebnisse zum Speichern.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="128" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="129" />
             <source>Save results into</source>
             <translation>Ergebnisse speichern in</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="132" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="133" />
             <source>Saved to %1</source>
             <translation>Gespeichert in %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="140" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="141" />
             <source>Open a case before exporting a report.</source>
             <translation>Vor dem Export eines Berichts einen Fall öffnen.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="146" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="147" />
             <source>Export patient report</source>
             <translation>Patientenbericht exportieren</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="146" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="147" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="167" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="168" />
             <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left click / drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;set the cursor in both views&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;window (left/right) and level (up/down)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Middle or Shift+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel / Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;slice / zoom&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
             <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Linksklick / Ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Cursor in beiden Ansichten setzen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rechts ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Fensterbreite (links/rechts) und -mitte (auf/ab)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mitte oder Umschalt+links ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad / Strg+Mausrad&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Schicht / Zoom&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="199" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="200" />
             <source>Theme</source>
             <translation>Farbschema</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="216" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="217" />
             <source>As the system</source>
             <translation>Wie das System</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
             <source>Light</source>
             <translation>Hell</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
             <source>Dark</source>
             <translation>Dunkel</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="211" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="218" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="212" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="219" />
             <source>Language</source>
             <translation>Sprache</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="218" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="219" />
             <source>The new language applies from the next start of LesionDelta.</source>
             <translation>Die neue Sprache gilt ab dem nächsten Start von LesionDelta.</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/MainWindowFiles.cpp" line="236" />
+            <source>&lt;b&gt;CNN result unreliable.&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;CNN-Ergebnis unzuverlässig.&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/MainWindowFiles.cpp" line="236" />
+            <source>&lt;b&gt;Please check:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Bitte prüfen:&lt;/b&gt; %1</translation>
         </message>
     </context>
     <context>

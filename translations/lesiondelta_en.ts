@@ -624,23 +624,14 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
-            <location filename="../app/gui/CaseSession.cpp" line="114" />
-            <source>BL and FU agree poorly after registration (normalised correlation %1 inside the head; same-patient pairs reach 0.75-0.95). They may be scans of different patients, or the registration failed: treat any detection as unreliable.
-BL: %2
-FU: %3</source>
-            <translation>BL and FU agree poorly after registration (normalised correlation %1 inside the head; same-patient pairs reach 0.75-0.95). They may be scans of different patients, or the registration failed: treat any detection as unreliable.
-BL: %2
-FU: %3</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/CaseSession.cpp" line="190" />
+            <location filename="../app/gui/CaseSession.cpp" line="199" />
             <source>Some parts of the case could not be loaded:
 %1</source>
             <translation>Some parts of the case could not be loaded:
 %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/CaseSession.cpp" line="217" />
+            <location filename="../app/gui/CaseSession.cpp" line="227" />
             <source>The results could not be saved with the case: %1</source>
             <translation>The results could not be saved with the case: %1</translation>
         </message>
@@ -691,351 +682,351 @@ FU: %3</translation>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="56" />
-            <location filename="../app/gui/MainWindow.cpp" line="467" />
+            <location filename="../app/gui/MainWindow.cpp" line="57" />
+            <location filename="../app/gui/MainWindow.cpp" line="480" />
             <source>LesionDelta</source>
             <translation>LesionDelta</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="65" />
+            <location filename="../app/gui/MainWindow.cpp" line="66" />
             <source>Registering BL to FU...</source>
             <translation>Registering BL to FU...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="76" />
+            <location filename="../app/gui/MainWindow.cpp" line="77" />
             <source>Report written: %1 (%2 pages, %3 s)</source>
             <translation>Report written: %1 (%2 pages, %3 s)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="79" />
+            <location filename="../app/gui/MainWindow.cpp" line="80" />
             <source>Cancelled</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="119" />
+            <location filename="../app/gui/MainWindow.cpp" line="120" />
             <source>Lesions</source>
             <translation>Lesions</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="124" />
+            <location filename="../app/gui/MainWindow.cpp" line="125" />
             <source>Annotate</source>
             <translation>Annotate</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="127" />
-            <location filename="../app/gui/MainWindow.cpp" line="132" />
+            <location filename="../app/gui/MainWindow.cpp" line="128" />
+            <location filename="../app/gui/MainWindow.cpp" line="133" />
             <source>3D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="129" />
+            <location filename="../app/gui/MainWindow.cpp" line="130" />
             <source>The 3D view needs OpenGL, which this display does not offer.</source>
             <translation>The 3D view needs OpenGL, which this display does not offer.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="148" />
-            <location filename="../app/gui/MainWindow.cpp" line="285" />
+            <location filename="../app/gui/MainWindow.cpp" line="161" />
+            <location filename="../app/gui/MainWindow.cpp" line="298" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="193" />
+            <location filename="../app/gui/MainWindow.cpp" line="206" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="194" />
+            <location filename="../app/gui/MainWindow.cpp" line="207" />
             <source>Open BL and FU scans...</source>
             <translation>Open BL and FU scans...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="195" />
+            <location filename="../app/gui/MainWindow.cpp" line="208" />
             <source>Open BL and FU DICOM folders...</source>
             <translation>Open BL and FU DICOM folders...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="196" />
+            <location filename="../app/gui/MainWindow.cpp" line="209" />
             <source>Open case folder...</source>
             <translation>Open case folder...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="197" />
+            <location filename="../app/gui/MainWindow.cpp" line="210" />
             <source>Recent cases</source>
             <translation>Recent cases</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="200" />
+            <location filename="../app/gui/MainWindow.cpp" line="213" />
             <source>Add LST output...</source>
             <translation>Add LST output...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="201" />
+            <location filename="../app/gui/MainWindow.cpp" line="214" />
             <source>Add rater mask...</source>
             <translation>Add rater mask...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="202" />
+            <location filename="../app/gui/MainWindow.cpp" line="215" />
             <source>Save results to folder...</source>
             <translation>Save results to folder...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="203" />
+            <location filename="../app/gui/MainWindow.cpp" line="216" />
             <source>Export patient report (PDF)...</source>
             <translation>Export patient report (PDF)...</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="205" />
+            <location filename="../app/gui/MainWindow.cpp" line="218" />
             <source>Anonymise reports</source>
             <translation>Anonymise reports</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="210" />
+            <location filename="../app/gui/MainWindow.cpp" line="223" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="213" />
+            <location filename="../app/gui/MainWindow.cpp" line="226" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="215" />
+            <location filename="../app/gui/MainWindow.cpp" line="228" />
             <source>Axial</source>
             <translation>Axial</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="216" />
+            <location filename="../app/gui/MainWindow.cpp" line="229" />
             <source>Coronal</source>
             <translation>Coronal</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="217" />
+            <location filename="../app/gui/MainWindow.cpp" line="230" />
             <source>Sagittal</source>
             <translation>Sagittal</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="226" />
+            <location filename="../app/gui/MainWindow.cpp" line="239" />
             <source>Next slice</source>
             <translation>Next slice</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="227" />
+            <location filename="../app/gui/MainWindow.cpp" line="240" />
             <source>Previous slice</source>
             <translation>Previous slice</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="228" />
+            <location filename="../app/gui/MainWindow.cpp" line="241" />
             <source>Forward 5 slices</source>
             <translation>Forward 5 slices</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="229" />
+            <location filename="../app/gui/MainWindow.cpp" line="242" />
             <source>Back 5 slices</source>
             <translation>Back 5 slices</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="230" />
+            <location filename="../app/gui/MainWindow.cpp" line="243" />
             <source>Zoom in</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="231" />
+            <location filename="../app/gui/MainWindow.cpp" line="244" />
             <source>Zoom out</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="232" />
+            <location filename="../app/gui/MainWindow.cpp" line="245" />
             <source>Reset view</source>
             <translation>Reset view</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="234" />
+            <location filename="../app/gui/MainWindow.cpp" line="247" />
             <source>Toggle BL/FU in the FU view</source>
             <translation>Toggle BL/FU in the FU view</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="235" />
+            <location filename="../app/gui/MainWindow.cpp" line="248" />
             <source>Shows BL in the FU view at identical geometry and window (T)</source>
             <translation>Shows BL in the FU view at identical geometry and window (T)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="236" />
+            <location filename="../app/gui/MainWindow.cpp" line="249" />
             <source>Flicker</source>
             <translation>Flicker</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="241" />
+            <location filename="../app/gui/MainWindow.cpp" line="254" />
             <source>Flicker rate</source>
             <translation>Flicker rate</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="244" />
+            <location filename="../app/gui/MainWindow.cpp" line="257" />
             <source>%1 Hz</source>
             <translation>%1 Hz</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="255" />
+            <location filename="../app/gui/MainWindow.cpp" line="268" />
             <source>Window: automatic</source>
             <translation>Window: automatic</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="256" />
+            <location filename="../app/gui/MainWindow.cpp" line="269" />
             <source>Window: lesion contrast</source>
             <translation>Window: lesion contrast</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="257" />
+            <location filename="../app/gui/MainWindow.cpp" line="270" />
             <source>Window: wide</source>
             <translation>Window: wide</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="258" />
+            <location filename="../app/gui/MainWindow.cpp" line="271" />
             <source>Link windows (same relative window)</source>
             <translation>Link windows (same relative window)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="264" />
+            <location filename="../app/gui/MainWindow.cpp" line="277" />
             <source>CNN overlay: fill/outline</source>
             <translation>CNN overlay: fill/outline</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="269" />
+            <location filename="../app/gui/MainWindow.cpp" line="282" />
             <source>CNN overlay: show/hide</source>
             <translation>CNN overlay: show/hide</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="274" />
+            <location filename="../app/gui/MainWindow.cpp" line="287" />
             <source>Probability heat map</source>
             <translation>Probability heat map</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="278" />
+            <location filename="../app/gui/MainWindow.cpp" line="291" />
             <source>Next lesion</source>
             <translation>Next lesion</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="279" />
+            <location filename="../app/gui/MainWindow.cpp" line="292" />
             <source>Previous lesion</source>
             <translation>Previous lesion</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="283" />
+            <location filename="../app/gui/MainWindow.cpp" line="296" />
             <source>&amp;Analysis</source>
             <translation>&amp;Analysis</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="284" />
+            <location filename="../app/gui/MainWindow.cpp" line="297" />
             <source>Detect new lesions</source>
             <translation>Detect new lesions</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="287" />
+            <location filename="../app/gui/MainWindow.cpp" line="300" />
             <source>A&amp;nnotate</source>
             <translation>A&amp;nnotate</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="289" />
+            <location filename="../app/gui/MainWindow.cpp" line="302" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="290" />
+            <location filename="../app/gui/MainWindow.cpp" line="303" />
             <source>Welcome and tour</source>
             <translation>Welcome and tour</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="291" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="171" />
+            <location filename="../app/gui/MainWindow.cpp" line="304" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="172" />
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="292" />
+            <location filename="../app/gui/MainWindow.cpp" line="305" />
             <source>About LesionDelta</source>
             <translation>About LesionDelta</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="294" />
+            <location filename="../app/gui/MainWindow.cpp" line="307" />
             <source>Main</source>
             <translation>Main</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="296" />
+            <location filename="../app/gui/MainWindow.cpp" line="309" />
             <source>Open case</source>
             <translation>Open case</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="307" />
+            <location filename="../app/gui/MainWindow.cpp" line="320" />
             <source>Give both scans: BL and FU.</source>
             <translation>Give both scans: BL and FU.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="311" />
-            <location filename="../app/gui/MainWindow.cpp" line="321" />
-            <location filename="../app/gui/MainWindow.cpp" line="341" />
+            <location filename="../app/gui/MainWindow.cpp" line="324" />
+            <location filename="../app/gui/MainWindow.cpp" line="334" />
+            <location filename="../app/gui/MainWindow.cpp" line="354" />
             <source>Please wait for the running task to finish or cancel it.</source>
             <translation>Please wait for the running task to finish or cancel it.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="315" />
-            <location filename="../app/gui/MainWindow.cpp" line="330" />
+            <location filename="../app/gui/MainWindow.cpp" line="328" />
+            <location filename="../app/gui/MainWindow.cpp" line="343" />
             <source>loading</source>
             <translation>loading</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="335" />
+            <location filename="../app/gui/MainWindow.cpp" line="348" />
             <location filename="../app/gui/MainWindowAnnotation.cpp" line="72" />
             <source>Open a case first (File &gt; Open).</source>
             <translation>Open a case first (File &gt; Open).</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="344" />
+            <location filename="../app/gui/MainWindow.cpp" line="357" />
             <source>starting</source>
             <translation>starting</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="365" />
+            <location filename="../app/gui/MainWindow.cpp" line="378" />
             <source>%1 %p% (%2 s)</source>
             <translation>%1 %p% (%2 s)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="414" />
-            <location filename="../app/gui/MainWindow.cpp" line="415" />
+            <location filename="../app/gui/MainWindow.cpp" line="427" />
+            <location filename="../app/gui/MainWindow.cpp" line="428" />
             <source>LesionDelta - %1</source>
             <translation>LesionDelta - %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="431" />
+            <location filename="../app/gui/MainWindow.cpp" line="444" />
             <source>%1 lesions | %2</source>
             <translation>%1 lesions | %2</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="433" />
+            <location filename="../app/gui/MainWindow.cpp" line="446" />
             <source>%1 lesions</source>
             <translation>%1 lesions</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="443" />
+            <location filename="../app/gui/MainWindow.cpp" line="456" />
             <source>Open a case: File &gt; Open, or drop BL and FU files or a case folder here.</source>
             <translation>Open a case: File &gt; Open, or drop BL and FU files or a case folder here.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="450" />
+            <location filename="../app/gui/MainWindow.cpp" line="463" />
             <source>voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8</source>
             <translation>voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="474" />
+            <location filename="../app/gui/MainWindow.cpp" line="487" />
             <source>Unsaved annotation</source>
             <translation>Unsaved annotation</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="475" />
+            <location filename="../app/gui/MainWindow.cpp" line="488" />
             <source>The rater mask has unsaved edits. Save them before closing?</source>
             <translation>The rater mask has unsaved edits. Save them before closing?</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindow.cpp" line="513" />
+            <location filename="../app/gui/MainWindow.cpp" line="526" />
             <source>Drop a case folder, or exactly two scans (BL first by name, then FU).</source>
             <translation>Drop a case folder, or exactly two scans (BL first by name, then FU).</translation>
         </message>
@@ -1161,151 +1152,161 @@ Open that case and restore the edits?</translation>
             <translation>%1 more recovery copies are kept.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="51" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="52" />
             <source>Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)</source>
             <translation>Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="52" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="53" />
             <source>Baseline (BL) scan</source>
             <translation>Baseline (BL) scan</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="54" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="55" />
             <source>Follow-up (FU) scan</source>
             <translation>Follow-up (FU) scan</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="62" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="63" />
             <source>Case folder</source>
             <translation>Case folder</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="79" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="80" />
             <source>%1 holds no DICOM series.</source>
             <translation>%1 holds no DICOM series.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="86" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="87" />
             <source>%1 (%2, %3 files) %4</source>
             <translation>%1 (%2, %3 files) %4</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="89" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="90" />
             <source>Choose the %1 series</source>
             <translation>Choose the %1 series</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="90" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="91" />
             <source>%1 holds several series:</source>
             <translation>%1 holds several series:</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="97" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="98" />
             <source>Baseline (BL) DICOM folder</source>
             <translation>Baseline (BL) DICOM folder</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="100" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="101" />
             <source>BL</source>
             <translation>BL</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="102" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="103" />
             <source>Follow-up (FU) DICOM folder</source>
             <translation>Follow-up (FU) DICOM folder</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="104" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="105" />
             <source>FU</source>
             <translation>FU</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="111" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="112" />
             <source>LST output (labels, 3 = increase)</source>
             <translation>LST output (labels, 3 = increase)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="111" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="112" />
             <source>Rater mask</source>
             <translation>Rater mask</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="113" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="114" />
             <source>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
             <translation>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="116" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="117" />
             <source>Rater %1</source>
             <translation>Rater %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="125" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="126" />
             <source>There are no results to save yet.</source>
             <translation>There are no results to save yet.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="128" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="129" />
             <source>Save results into</source>
             <translation>Save results into</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="132" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="133" />
             <source>Saved to %1</source>
             <translation>Saved to %1</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="140" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="141" />
             <source>Open a case before exporting a report.</source>
             <translation>Open a case before exporting a report.</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="146" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="147" />
             <source>Export patient report</source>
             <translation>Export patient report</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="146" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="147" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="167" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="168" />
             <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left click / drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;set the cursor in both views&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;window (left/right) and level (up/down)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Middle or Shift+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel / Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;slice / zoom&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
             <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left click / drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;set the cursor in both views&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;window (left/right) and level (up/down)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Middle or Shift+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel / Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;slice / zoom&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="199" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="200" />
             <source>Theme</source>
             <translation>Theme</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="216" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="217" />
             <source>As the system</source>
             <translation>As the system</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
             <source>Light</source>
             <translation>Light</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="201" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="202" />
             <source>Dark</source>
             <translation>Dark</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="211" />
-            <location filename="../app/gui/MainWindowFiles.cpp" line="218" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="212" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="219" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="218" />
+            <location filename="../app/gui/MainWindowFiles.cpp" line="219" />
             <source>The new language applies from the next start of LesionDelta.</source>
             <translation>The new language applies from the next start of LesionDelta.</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/MainWindowFiles.cpp" line="236" />
+            <source>&lt;b&gt;CNN result unreliable.&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;CNN result unreliable.&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/MainWindowFiles.cpp" line="236" />
+            <source>&lt;b&gt;Please check:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Please check:&lt;/b&gt; %1</translation>
         </message>
     </context>
     <context>

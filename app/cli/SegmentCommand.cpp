@@ -18,6 +18,8 @@ void printDone(const SegmentationResult& result, const SegmentationInput& input,
     if (s.contains("device")) std::cout << " on " << s["device"].get<std::string>();
     std::cout << "\nwrote " << out
               << "/{new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv, summary.json}\n";
+    for (const auto& w : result.warnings) std::cerr << "warning: " << w.message << "\n";
+    if (anyUnreliable(result.warnings)) std::cerr << "warning: treat this CNN result as unreliable (see summary.json)\n";
 }
 
 ProgressCallback stageLogger() {

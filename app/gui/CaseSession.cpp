@@ -1,5 +1,6 @@
 #include "CaseSession.h"
 
+#include <algorithm>
 #include <QFileInfo>
 
 #include <QMetaObject>
@@ -68,6 +69,11 @@ bool CaseSession::startWorker(Work work) {
 }
 
 bool CaseSession::open(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid) {
+    return openCase(bl, fu, blSeriesUid, fuSeriesUid, std::nullopt);
+}
+
+bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid,
+                           std::optional<CaseFolder> folder) {
     SegmentationInput in;
     in.blPath = bl.toStdString();
     in.fuPath = fu.toStdString();
@@ -78,7 +84,7 @@ bool CaseSession::open(const QString& bl, const QString& fu, const QString& blSe
                                   Qt::QueuedConnection);
         return !cancel_.load();
     };
-    const bool started = startWorker([this, in, bl, fu] {
+    const bool started = startWorker([this, in, bl, fu, folder] {
         nlohmann::json timings;
         // The scans appear as soon as they are read (BL placed by its header alone); the
         // registered BL replaces it when registration is done, at the same view.
@@ -104,37 +110,40 @@ bool CaseSession::open(const QString& bl, const QString& fu, const QString& blSe
         opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
         opened->head = lesiondelta::headMask(*opened->pair->fu);
         const double ncc = normalisedCorrelation(*opened->pair->fu, *opened->pair->blInFu, opened->head);
+        // Plausibility of the pair (Plausibility.h): same scan, resolutions, dates, alignment.
+        auto checks = std::make_shared<std::vector<PlausibilityWarning>>(
+            checkPairInputs(in.blPath, in.fuPath, *opened->pair->bl, *opened->pair->fu));
+        CaseFolder dated = folder.value_or(CaseFolder{});
+        dated.bl = in.blPath;
+        dated.fu = in.fuPath;
+        try {
+            for (auto& w : checkScanDates(dated)) checks->push_back(std::move(w));
+        } catch (const std::exception&) {
+            // a malformed sidecar only costs the date check
+        }
+        for (auto& w : checkAlignment(ncc, in.blPath, in.fuPath)) checks->push_back(std::move(w));
         QMetaObject::invokeMethod(
             this,
-            [this, opened, bl, fu, ncc] {
+            [this, opened, bl, fu, ncc, checks, folder] {
                 blPath_ = bl;
                 fuPath_ = fu;
                 alignmentNcc_ = ncc;
-                if (ncc < kPlausibleNcc) {
-                    Q_EMIT warning(tr("BL and FU agree poorly after registration (normalised correlation %1 inside the "
-                                      "head; same-patient pairs reach 0.75-0.95). They may be scans of different "
-                                      "patients, or the registration failed: treat any detection as unreliable.\n"
-                                      "BL: %2\nFU: %3").arg(ncc, 0, 'f', 2).arg(bl, fu));
-                }
+                setPlausibility(*checks);
                 head_ = opened->head;
                 applyRegisteredPair(opened->pair);
-                folder_ = pendingFolder_;
-                pendingFolder_.reset();
+                folder_ = folder;
                 Q_EMIT caseOpened();
                 loadFolderExtras();
             },
             Qt::QueuedConnection);
     });
-    if (started) pendingFolder_.reset();
     return started;
 }
 
 bool CaseSession::openFolder(const QString& folder) {
     if (busy_) return false;
     CaseFolder c = readCaseFolder(folder.toStdString());  // throws with a clear message
-    const bool started = open(QString::fromStdString(c.bl), QString::fromStdString(c.fu));
-    if (started) pendingFolder_ = c;
-    return started;
+    return openCase(QString::fromStdString(c.bl), QString::fromStdString(c.fu), {}, {}, c);
 }
 
 void CaseSession::applyRegisteredPair(std::shared_ptr<RegisteredPair> pair) {
@@ -210,6 +219,7 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
             [this, r] {
                 threshold_ = r->summary.value("threshold", 0.4);
                 applyResult(r);
+                setPlausibility(r->warnings);
                 if (folder_) {
                     try {
                         saveResults(QString::fromStdString(folder_->results));
@@ -239,6 +249,19 @@ void CaseSession::applyResult(std::shared_ptr<SegmentationResult> result) {
     Q_EMIT layersChanged();
 }
 
+void CaseSession::setPlausibility(const std::vector<PlausibilityWarning>& warnings) {
+    QStringList fresh;
+    for (const auto& w : warnings) {
+        const bool known = std::any_of(plausibility_.begin(), plausibility_.end(), [&](const auto& old) { return old.code == w.code; });
+        if (!known) fresh << QString::fromStdString(w.message);
+    }
+    plausibility_ = warnings;
+    if (!fresh.isEmpty()) Q_EMIT warning(fresh.join("\n"));
+    Q_EMIT plausibilityChanged();
+}
+
+bool CaseSession::resultUnreliable() const { return anyUnreliable(plausibility_); }
+
 void CaseSession::setThreshold(double threshold) {
     threshold_ = threshold;
     if (!result_ || !result_->probability) return;
@@ -265,10 +288,7 @@ report::ReportCase CaseSession::reportCase() const {
         c.cnnSummary = result_->summary;
         c.cnnSummary["threshold"] = threshold_;
     }
-    if (alignmentNcc_ < kPlausibleNcc) {
-        c.warnings.push_back("BL and FU agree poorly after registration (correlation " + std::to_string(alignmentNcc_) +
-                             "): different patients or failed registration; the CNN result is unreliable");
-    }
+    for (const auto& w : plausibility_) c.warnings.push_back(w.message);
     const std::string raterPrefix = "Rater ", editingPrefix = "Rater (editing): ";
     for (const auto& layer : scene_.masks) {
         if (layer.name == kLstLayer) c.lst = layer.mask;

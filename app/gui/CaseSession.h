@@ -48,7 +48,11 @@ public:
     /// Normalised correlation of FU and registered BL inside the FU head (1 = identical).
     double alignmentNcc() const { return alignmentNcc_; }
     /// Below this, BL and FU are reported as possibly different patients or misregistered.
-    static constexpr double kPlausibleNcc = 0.5;
+    static constexpr double kPlausibleNcc = kPlausibleAlignmentNcc;
+    /// The plausibility warnings of the open case (Plausibility.h): set on opening (inputs, dates,
+    /// alignment) and after detection (also the result's volume).
+    const std::vector<PlausibilityWarning>& plausibility() const { return plausibility_; }
+    bool resultUnreliable() const;
     QString fuPath() const { return fuPath_; }
 
     viewer::SlicePairModel& model() { return model_; }
@@ -77,6 +81,7 @@ Q_SIGNALS:
     void layersChanged();
     void failed(QString message);
     void warning(QString message);  // the case is usable, but the reader must know this
+    void plausibilityChanged();
     void cancelled();
     void workFinished();
 
@@ -84,18 +89,22 @@ private:
     template <typename Work>
     bool startWorker(Work work);
     void applyRegisteredPair(std::shared_ptr<RegisteredPair> pair);
+    void setPlausibility(const std::vector<PlausibilityWarning>& warnings);  // emits warning for new ones
+    bool openCase(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid,
+                  std::optional<CaseFolder> folder);
     void applyResult(std::shared_ptr<SegmentationResult> result);
     void loadFolderExtras();
 
     std::shared_ptr<const RegisteredPair> pair_;
     std::shared_ptr<SegmentationResult> result_;
     MaskVolume::Pointer head_;
-    std::optional<CaseFolder> folder_, pendingFolder_;
+    std::optional<CaseFolder> folder_;
     QString blPath_, fuPath_;
     viewer::SlicePairModel model_;
     viewer::ViewerScene scene_;
     double threshold_ = 0.4;
     double alignmentNcc_ = 1.0;
+    std::vector<PlausibilityWarning> plausibility_;
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<bool> busy_{false};

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QIcon>
 #include <QSettings>
+#include <QVBoxLayout>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -131,8 +132,20 @@ void MainWindow::buildLayout() {
         none->setWordWrap(true);
         right->addTab(none, tr("3D"));
     }
+    // The plausibility banner above the views (hidden while there is nothing to say).
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    plausibilityBanner_ = new QLabel(centre);
+    plausibilityBanner_->setObjectName("plausibilityBanner");
+    plausibilityBanner_->setWordWrap(true);
+    plausibilityBanner_->hide();
+    centreLayout->addWidget(plausibilityBanner_);
+    centreLayout->addWidget(panel_, 1);
+    connect(session_, &CaseSession::plausibilityChanged, this, &MainWindow::updatePlausibilityBanner);
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(panel_);
+    split->addWidget(centre);
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);

@@ -84,6 +84,7 @@ private:
     void onProgress(double fraction, const QString& stage);
     void onWorkFinished();
     void showError(const QString& message);
+    void updatePlausibilityBanner();
     void updateCursorStatus();
     void refreshViews();
     void addRecent(const QString& entry);
@@ -114,6 +115,7 @@ private:
     ReportExporter* reporter_ = nullptr;
     QAction* anonymiseAction_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
+    QLabel* plausibilityBanner_ = nullptr;
     QLabel* deviceLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPushButton* cancel_ = nullptr;

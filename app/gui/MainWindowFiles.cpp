@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -221,6 +222,22 @@ void MainWindow::buildAppearanceActions(QMenu* view) {
         a->setChecked(code == savedLanguage());
         languageGroup->addAction(a);
     }
+}
+
+void MainWindow::updatePlausibilityBanner() {
+    const auto& warnings = session_->plausibility();
+    if (warnings.empty()) {
+        plausibilityBanner_->hide();
+        return;
+    }
+    QStringList lines;
+    for (const auto& w : warnings) lines << QString::fromStdString(w.message).toHtmlEscaped();
+    const bool unreliable = session_->resultUnreliable();
+    plausibilityBanner_->setText((unreliable ? tr("<b>CNN result unreliable.</b> %1") : tr("<b>Please check:</b> %1"))
+                                     .arg(lines.join("<br>")));
+    plausibilityBanner_->setStyleSheet(unreliable ? "background:#b3261e; color:white; padding:6px;"
+                                                  : "background:#f2c94c; color:black; padding:6px;");
+    plausibilityBanner_->show();
 }
 
 }  // namespace lesiondelta::gui

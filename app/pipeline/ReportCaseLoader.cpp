@@ -52,30 +52,6 @@ std::string dateOf(const nlohmann::json& sidecar) {
     return {};
 }
 
-nlohmann::json scanInfo(const CaseFolder& f) {
-    nlohmann::json info = f.scan;
-    const auto bl = sidecarOf(f.bl), fu = sidecarOf(f.fu);
-    if (!info.contains("bl_date") && !dateOf(bl).empty()) info["bl_date"] = dateOf(bl);
-    if (!info.contains("fu_date") && !dateOf(fu).empty()) info["fu_date"] = dateOf(fu);
-    if (fu.is_object()) {
-        if (!info.contains("scanner") && fu.contains("ManufacturersModelName")) info["scanner"] = fu["ManufacturersModelName"];
-        if (!info.contains("sequence") && fu.contains("SeriesDescription")) info["sequence"] = fu["SeriesDescription"];
-    }
-    // DICOM folders: date, scanner and series description of their (single) series.
-    auto fromDicom = [&](const std::string& scan, const char* dateKey, bool details) {
-        std::error_code ec;
-        if (!fs::is_directory(scan, ec)) return;
-        const auto series = listDicomSeries(scan);
-        if (series.size() != 1) return;
-        if (!info.contains(dateKey) && !series[0].date.empty()) info[dateKey] = series[0].date;
-        if (!details) return;
-        if (!info.contains("scanner") && !series[0].scanner.empty()) info["scanner"] = series[0].scanner;
-        if (!info.contains("sequence") && !series[0].description.empty()) info["sequence"] = series[0].description;
-    };
-    fromDicom(f.bl, "bl_date", false);
-    fromDicom(f.fu, "fu_date", true);
-    return info;
-}
 
 MaskVolume::ConstPointer onFuGrid(const MaskVolume& mask, const ImageVolume& fu, const std::string& path,
                                   std::vector<std::string>& warnings) {
@@ -98,6 +74,13 @@ report::ReportCase loadReportCase(const CaseFolder& f, bool masksOnly) {
         c.cnn = onFuGrid(*readMask((results / "new_lesions.nii.gz").string()), *c.fu,
                          (results / "new_lesions.nii.gz").string(), c.warnings);
         c.cnnSummary = readJsonFile(results / "summary.json");
+        // The plausibility warnings segment recorded (Plausibility.h) go into the report.
+        if (c.cnnSummary.is_object() && c.cnnSummary.contains("warnings") && c.cnnSummary["warnings"].is_array()) {
+            for (const auto& w : c.cnnSummary["warnings"]) {
+                if (w.is_object() && w.contains("message") && w["message"].is_string())
+                    c.warnings.push_back(w["message"].get<std::string>());
+            }
+        }
         if (!masksOnly) {
             c.probability = readVolume((results / "probability.nii.gz").string());
             if (!sameGrid(*c.probability, *c.fu)) {
@@ -133,6 +116,31 @@ report::ReportCase loadReportCase(const CaseFolder& f, bool masksOnly) {
     }
     for (const auto& [name, path] : f.raters) c.raters[name] = onFuGrid(*readMask(path), *c.fu, path, c.warnings);
     return c;
+}
+
+nlohmann::json scanInfo(const CaseFolder& f) {
+    nlohmann::json info = f.scan;
+    const auto bl = sidecarOf(f.bl), fu = sidecarOf(f.fu);
+    if (!info.contains("bl_date") && !dateOf(bl).empty()) info["bl_date"] = dateOf(bl);
+    if (!info.contains("fu_date") && !dateOf(fu).empty()) info["fu_date"] = dateOf(fu);
+    if (fu.is_object()) {
+        if (!info.contains("scanner") && fu.contains("ManufacturersModelName")) info["scanner"] = fu["ManufacturersModelName"];
+        if (!info.contains("sequence") && fu.contains("SeriesDescription")) info["sequence"] = fu["SeriesDescription"];
+    }
+    // DICOM folders: date, scanner and series description of their (single) series.
+    auto fromDicom = [&](const std::string& scan, const char* dateKey, bool details) {
+        std::error_code ec;
+        if (!fs::is_directory(scan, ec)) return;
+        const auto series = listDicomSeries(scan);
+        if (series.size() != 1) return;
+        if (!info.contains(dateKey) && !series[0].date.empty()) info[dateKey] = series[0].date;
+        if (!details) return;
+        if (!info.contains("scanner") && !series[0].scanner.empty()) info["scanner"] = series[0].scanner;
+        if (!info.contains("sequence") && !series[0].description.empty()) info["sequence"] = series[0].description;
+    };
+    fromDicom(f.bl, "bl_date", false);
+    fromDicom(f.fu, "fu_date", true);
+    return info;
 }
 
 }  // namespace lesiondelta

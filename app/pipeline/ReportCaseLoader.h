@@ -15,4 +15,8 @@ namespace lesiondelta {
 /// registration - which is all a cohort needs.
 report::ReportCase loadReportCase(const CaseFolder& folder, bool masksOnly = false);
 
+/// Scan details of a case: case.json's "scan", else BIDS-style JSON sidecars next to the scans,
+/// else the DICOM headers of DICOM folders (bl_date, fu_date, scanner, sequence).
+nlohmann::json scanInfo(const CaseFolder& folder);
+
 }  // namespace lesiondelta

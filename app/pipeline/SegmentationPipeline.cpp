@@ -6,6 +6,7 @@
 #include <itkImageRegionIterator.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -158,6 +160,23 @@ ml::VolumeBuffer toBuffer(const ImageVolume& image) {
     return b;
 }
 
+std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
+                                                      const ImageVolume& fu, double alignmentNcc, double newLesionMl,
+                                                      double headMl) {
+    auto warnings = checkPairInputs(input.blPath, input.fuPath, bl, fu);
+    CaseFolder dated;
+    dated.bl = input.blPath;
+    dated.fu = input.fuPath;
+    try {
+        for (auto& w : checkScanDates(dated)) warnings.push_back(std::move(w));
+    } catch (const std::exception&) {
+        // a malformed sidecar only costs the date check
+    }
+    for (auto& w : checkAlignment(alignmentNcc, input.blPath, input.fuPath)) warnings.push_back(std::move(w));
+    for (auto& w : checkResult(newLesionMl, headMl)) warnings.push_back(std::move(w));
+    return warnings;
+}
+
 SegmentationResult runSegmentation(const SegmentationInput& input) {
     auto report = [&](double fraction, const std::string& stage) {
         if (input.progress && !input.progress(fraction, stage)) throw Cancelled();
@@ -237,6 +256,11 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
 
     double totalMl = 0.0;
     for (const auto& l : r.lesions) totalMl += l.volumeMl;
+    const double ncc = normalisedCorrelation(*r.fu, *r.blInFu, headMask(*r.fu).GetPointer());
+    const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
+    r.warnings = plausibilityOfResult(input, *bl, *r.fu, ncc, totalMl, headMl);
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}, {"unreliable", w.unreliable}});
     double totalSeconds = 0.0;
     for (const auto& [k, v] : timings.items()) totalSeconds += v.get<double>();
     timings["total_s"] = totalSeconds;
@@ -266,7 +290,9 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
          {{"grid_1mm", {size[0], size[1], size[2]}},
           {"crops_run", cnn.cropsRun},
           {"crops_skipped_no_head", cnn.cropsSkipped}}},
-        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}}},
+        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}, {"alignment_ncc", ncc}}},
+        {"warnings", warnings},
+        {"result_reliable", !anyUnreliable(r.warnings)},
         {"standardisation",
          {{"rule", "z-score over head voxels (above the Otsu threshold)"},
           {"bl_mean", blStats.mean}, {"bl_sd", blStats.sd}, {"fu_mean", fuStats.mean}, {"fu_sd", fuStats.sd}}},

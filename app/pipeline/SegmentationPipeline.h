@@ -13,6 +13,7 @@
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
+#include "Plausibility.h"
 #include "lesiondelta/core/Volume.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 
@@ -54,10 +55,17 @@ struct SegmentationResult {
     MaskVolume::Pointer newLesions;    // FU grid, components >= minLesionMl
     RigidTransform::Pointer fuToBl;
     std::vector<Lesion> lesions;
-    nlohmann::json summary;            // device, timings per stage, model, crops, registration
+    std::vector<PlausibilityWarning> warnings;  // inputs, dates, alignment, result (see Plausibility.h)
+    nlohmann::json summary;            // device, timings per stage, model, crops, registration, warnings
 };
 
 SegmentationResult runSegmentation(const SegmentationInput& input);
+
+/// All plausibility checks of a finished detection (Plausibility.h): inputs, scan dates (from
+/// sidecars or DICOM headers next to the scans), alignment and the result's volume.
+std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
+                                                      const ImageVolume& fu, double alignmentNcc, double newLesionMl,
+                                                      double headMl);
 
 /// An ITK volume as ml's plain buffer (both x fastest; no reordering).
 ml::VolumeBuffer toBuffer(const ImageVolume& image);

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTimer>
@@ -290,6 +291,23 @@ TEST(GuiBadInput, EveryCorpusEntryIsRefusedByTheWindowWithAClearMessage) {
     }
     std::cout << run << " bad inputs through the window's loader, slowest " << slowest << " s\n";
     EXPECT_GE(run, 25);
+}
+
+TEST_F(Gui, TheSameScanAsBaselineAndFollowUpIsFlaggedUnreliableInABanner) {
+    StartOptions o;
+    o.bl = o.fu = QString(LESIONDELTA_SAMPLE_DIR) + "/study2_FLAIR.nii.gz";
+    MainWindow window(o);
+    window.show();
+    QString warning;
+    QObject::connect(&window.session(), &CaseSession::warning, [&](const QString& m) { warning = m; });
+    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000));
+    EXPECT_TRUE(window.session().resultUnreliable());
+    EXPECT_NE(warning.indexOf("same scan"), -1) << warning.toStdString();
+    auto* banner = window.findChild<QLabel*>("plausibilityBanner");
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_NE(banner->text().indexOf("unreliable"), -1) << banner->text().toStdString();
+    EXPECT_NE(window.session().reportCase().warnings.size(), 0u);  // and the report prints it
 }
 
 TEST_F(Gui, WelcomePanelOpensTheSampleAndAboutNamesModelLibrariesAndData) {
