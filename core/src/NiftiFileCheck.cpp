@@ -85,6 +85,11 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
 
     // Skip the extension area up to vox_offset, then stream the voxels.
     if (std::memcmp(header + 344, "n+1", 4) != 0) return facts;  // header-only (.hdr/.img pair)
+    if (!std::isfinite(voxOffset) || voxOffset < 352.0f || voxOffset > float(1 << 30)) {
+        std::ostringstream s;
+        s << "has an invalid voxel data offset in its NIfTI header (" << voxOffset << ")";
+        throw VolumeError(path, s.str());
+    }
     std::vector<unsigned char> chunk(1 << 20);
     long toSkip = std::max(0L, static_cast<long>(voxOffset) - 348L);
     while (toSkip > 0) {

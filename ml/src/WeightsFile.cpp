@@ -1,6 +1,8 @@
 #include "lesiondelta/ml/WeightsFile.h"
 
+#if __cplusplus >= 202002L
 #include <bit>
+#endif
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +17,9 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+#if __cplusplus >= 202002L  // (the fuzz build compiles this file as C++17: clang 14 + LibTorch 1.13 headers)
 static_assert(std::endian::native == std::endian::little, "weights files are little-endian; so is this code");
+#endif
 
 namespace lesiondelta::ml {
 namespace {

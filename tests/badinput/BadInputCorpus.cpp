@@ -134,6 +134,11 @@ BadInputCorpus makeBadInputCorpus(const fs::path& dir) {
     for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = char((i * 2654435761u) >> 13);
     writeBytes(dir / "garbage.nii", garbage);
     add("random bytes", dir / "garbage.nii", "not a readable image");
+    auto hugeOffset = good;  // found by fuzzing: a float offset beyond any integer crashed the check (UB)
+    const float offset = 7.1e22f;
+    std::memcpy(&hugeOffset[108], &offset, 4);
+    writeBytes(dir / "huge-offset.nii", hugeOffset);
+    add("voxel offset of 7e22 bytes", dir / "huge-offset.nii", "voxel data offset");
     writeBytes(dir / "short.nii", std::vector<char>(good.begin(), good.begin() + 352 + 1000));
     add("payload shorter than the header says", dir / "short.nii", "truncated");
     writeBytes(dir / "header-only.hdr", std::vector<char>(good.begin(), good.begin() + 348));
