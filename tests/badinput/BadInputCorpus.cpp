@@ -4,12 +4,10 @@
 #include <zlib.h>
 
 #include <fstream>
-#include <itkGDCMImageIO.h>
-#include <itkImageSeriesWriter.h>
-#include <itkMetaDataObject.h>
 #include <limits>
 
 #include "RawNifti.h"
+#include "TestDicom.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeIO.h"
 
@@ -17,9 +15,6 @@ namespace fs = std::filesystem;
 
 namespace lesiondelta::test {
 namespace {
-
-using ShortVolume = itk::Image<std::int16_t, 3>;
-using ShortSlice = itk::Image<std::int16_t, 2>;
 
 std::vector<char> fileBytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -64,39 +59,6 @@ RawNiftiHeader cube(int n) {
     RawNiftiHeader h;
     h.dim = {3, std::int16_t(n), std::int16_t(n), std::int16_t(n), 1, 1, 1, 1};
     return h;
-}
-
-void writeDicomSeries(const fs::path& dir, const std::string& prefix, const std::string& uid, const std::string& description,
-                      std::int16_t base) {
-    constexpr unsigned slices = 4;
-    auto volume = makeImage<ShortVolume>({16, 12, slices}, {0.8, 0.8, 3.0}, {-10, -20, 30});
-    for (unsigned k = 0; k < slices; ++k) paintBox(*volume, {0, 0, long(k)}, {15, 11, long(k)}, std::int16_t(base + k));
-    auto io = itk::GDCMImageIO::New();
-    io->KeepOriginalUIDOn();
-    std::vector<itk::MetaDataDictionary> dictionaries(slices);
-    itk::ImageSeriesWriter<ShortVolume, ShortSlice>::DictionaryArrayType pointers;
-    std::vector<std::string> names;
-    for (unsigned k = 0; k < slices; ++k) {
-        auto& d = dictionaries[k];
-        itk::EncapsulateMetaData<std::string>(d, "0020|000d", "1.2.826.0.1.3680043.2.1125.7");
-        itk::EncapsulateMetaData<std::string>(d, "0020|000e", uid);
-        itk::EncapsulateMetaData<std::string>(d, "0008|0018", uid + "." + std::to_string(k + 1));
-        itk::EncapsulateMetaData<std::string>(d, "0008|0016", "1.2.840.10008.5.1.4.1.1.4");
-        itk::EncapsulateMetaData<std::string>(d, "0008|0060", "MR");
-        itk::EncapsulateMetaData<std::string>(d, "0008|103e", description);
-        itk::EncapsulateMetaData<std::string>(d, "0020|0013", std::to_string(k + 1));
-        itk::EncapsulateMetaData<std::string>(d, "0020|0032", "-10\\-20\\" + std::to_string(30.0 + 3.0 * k));
-        itk::EncapsulateMetaData<std::string>(d, "0020|0037", "1\\0\\0\\0\\1\\0");
-        itk::EncapsulateMetaData<std::string>(d, "0028|0030", "0.8\\0.8");
-        pointers.push_back(&d);
-        names.push_back((dir / (prefix + std::to_string(k) + ".dcm")).string());
-    }
-    auto writer = itk::ImageSeriesWriter<ShortVolume, ShortSlice>::New();
-    writer->SetInput(volume);
-    writer->SetImageIO(io);
-    writer->SetFileNames(names);
-    writer->SetMetaDataDictionaryArray(&pointers);
-    writer->Update();
 }
 
 }  // namespace
@@ -215,8 +177,8 @@ BadInputCorpus makeBadInputCorpus(const fs::path& dir) {
     fs::create_directory(dir / "empty-dicom");
     add("empty DICOM folder", dir / "empty-dicom", "without DICOM series");
     fs::create_directory(dir / "two-series");
-    writeDicomSeries(dir / "two-series", "flair", "1.2.826.0.1.3680043.2.1125.71", "FLAIR axial", 100);
-    writeDicomSeries(dir / "two-series", "t1", "1.2.826.0.1.3680043.2.1125.72", "T1 mprage", 500);
+    writeSeries(dir / "two-series", "flair", "1.2.826.0.1.3680043.2.1125.71", "FLAIR axial", 4, 100);
+    writeSeries(dir / "two-series", "t1", "1.2.826.0.1.3680043.2.1125.72", "T1 mprage", 4, 500);
     add("DICOM folder with two series", dir / "two-series", "series");
     fs::create_symlink(dir / "loop-b.nii", dir / "loop-a.nii");
     fs::create_symlink(dir / "loop-a.nii", dir / "loop-b.nii");
