@@ -16,6 +16,7 @@
 #include "Arguments.h"
 #include "BidsDataset.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "CsvLine.h"
 #include "ResultText.h"
 #include "SegmentationPipeline.h"
@@ -173,7 +174,9 @@ int runBatch(const std::vector<std::string>& args) {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             Job& job = jobs[i];
             const auto t0 = elapsed();
-            if (!a.flag("--force") && upToDate(job, modelSha)) {
+            if (interrupted()) {
+                job.status = "not started";
+            } else if (!a.flag("--force") && upToDate(job, modelSha)) {
                 job.status = "skipped";
             } else {
                 try {
@@ -182,10 +185,13 @@ int runBatch(const std::vector<std::string>& args) {
                     in.fuPath = job.fu;
                     in.modelPath = model;
                     in.precision = precision;
+                    in.progress = stopOnInterrupt();
                     const auto result = runSegmentation(in);
                     if (job.bids) writeBidsOutputs(job, result);
                     else writeSegmentation(result, job.folder);
                     job.status = "done";
+                } catch (const Cancelled&) {
+                    job.status = "cancelled";
                 } catch (const std::exception& e) {
                     job.status = "failed";
                     job.error = e.what();
@@ -214,6 +220,10 @@ int runBatch(const std::vector<std::string>& args) {
     }
     std::printf("\n%d done, %d skipped, %d failed of %zu pairs in %.0f s%s%s\n", done, skipped, failed, jobs.size(),
                 elapsed(), derivatives.empty() ? "" : "; outputs in ", derivatives.c_str());
+    if (interrupted()) {
+        std::fprintf(stderr, "interrupted: finished pairs are kept, the others have no new output\n");
+        return 130;
+    }
     return failed ? 1 : 0;
 }
 

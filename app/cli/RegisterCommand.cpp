@@ -6,6 +6,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/Resampling.h"
@@ -36,6 +37,7 @@ int runRegister(const std::vector<std::string>& args) {
     input.fuPath = fuPath;
     input.blSeriesUid = a.optional("--bl-series").value_or("");
     input.fuSeriesUid = a.optional("--fu-series").value_or("");
+    input.progress = stopOnInterrupt();
     nlohmann::json timings;
     const RegisteredPair pair = loadAndRegisterPair(input, timings);
     const auto& fu = pair.fu;

@@ -16,6 +16,7 @@
 #include "Arguments.h"
 #include "CaseFolder.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "Localization.h"
 #include "CsvLine.h"
 #include "ReportCaseLoader.h"
@@ -102,6 +103,7 @@ int runReport(const std::vector<std::string>& args) {
     options.lesionPictures = int(a.number("--lesion-pictures", 12, 0, 200));
     options.minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
     options.softwareVersion = QString::fromLatin1(kVersion);
+    options.progress = stopOnInterrupt();
     const auto folder = readCaseFolder(a.required("--case"));
     const auto app = reportApplication(a);
     const auto c = loadReportCase(folder);

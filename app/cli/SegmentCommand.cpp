@@ -4,6 +4,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
@@ -43,7 +44,7 @@ SegmentationInput pairInput(const Arguments& a) {
     input.blSeriesUid = a.optional("--bl-series").value_or("");
     input.fuSeriesUid = a.optional("--fu-series").value_or("");
     input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
-    if (!a.flag("--quiet")) input.progress = stageLogger();
+    input.progress = stopOnInterrupt(a.flag("--quiet") ? ProgressCallback{} : stageLogger());
     return input;
 }
 

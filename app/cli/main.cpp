@@ -6,6 +6,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -112,7 +113,9 @@ Options:
   --help       this text
   --version    the version
 
-Exit status: 0 on success, 1 when an input cannot be used, 2 on a command-line error.
+Exit status: 0 on success, 1 when an input cannot be used, 2 on a command-line error, 130 when
+stopped by Ctrl-C or SIGTERM (segment, baseline, register, report, batch stop at their next
+step without writing a partial result; a second Ctrl-C ends the program at once).
 )";
 
 }  // namespace
@@ -135,6 +138,7 @@ int main(int argc, char** argv) {
             return 0;
         }
     }
+    lesiondelta::cli::installInterruptHandler();
     try {
         if (verb == "register") return lesiondelta::cli::runRegister(rest);
         if (verb == "lesions") return lesiondelta::cli::runLesions(rest);
@@ -160,6 +164,10 @@ int main(int argc, char** argv) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;
     } catch (const lesiondelta::Cancelled&) {
+        if (lesiondelta::cli::interrupted()) {
+            std::cerr << "interrupted: stopped before writing anything\n";
+            return 130;  // as a shell reports a program ended by Ctrl-C
+        }
         std::cerr << "error: cancelled\n";
         return 1;
     } catch (const std::exception& e) {

@@ -78,6 +78,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     });
     connect(session_, &CaseSession::warning, this, &MainWindow::showError);
     connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
+    connect(reporter_, &ReportExporter::cancelled, this, [this] { statusBar()->showMessage(tr("Report cancelled; nothing was written"), 5000); });
     connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
     modelListener_ = session_->model().addListener([this](unsigned changes) {
         if (changes & (viewer::SlicePairModel::Cursor | viewer::SlicePairModel::Geometry)) updateCursorStatus();
@@ -502,6 +503,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             }
         }
     }
+    // Work in progress stops at its next step; nothing half-done is written (results and reports
+    // are written atomically, and only when complete).
+    reporter_->cancel();
     if (session_->busy()) {
         session_->cancel();
         session_->waitForWorker();

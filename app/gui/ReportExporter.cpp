@@ -14,29 +14,45 @@ namespace lesiondelta::gui {
 ReportExporter::ReportExporter(QWidget* parent) : QObject(parent), parent_(parent) {}
 
 ReportExporter::~ReportExporter() {
-    if (worker_.joinable()) worker_.join();  // a report takes seconds; never leave it half-written
+    cancel_ = true;  // stops at the next section; QSaveFile leaves no partial file
+    if (worker_.joinable()) worker_.join();
 }
 
-bool ReportExporter::start(report::ReportCase c, const report::PatientReportOptions& options, const QString& pdfPath) {
+bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions options, const QString& pdfPath) {
     if (worker_.joinable()) return false;
-    dialog_ = new QProgressDialog(tr("Writing the report %1 ...").arg(pdfPath), QString(), 0, 0, parent_);
+    cancel_ = false;
+    dialog_ = new QProgressDialog(tr("Writing the report %1 ...").arg(pdfPath), tr("Cancel"), 0, 100, parent_);
     dialog_->setWindowTitle(tr("Report"));
     dialog_->setMinimumDuration(300);
+    dialog_->setAutoClose(false);
     dialog_->setAttribute(Qt::WA_DeleteOnClose);
-    worker_ = std::thread([this, c = std::move(c), options, path = pdfPath.toStdString()] {
+    connect(dialog_, &QProgressDialog::canceled, this, &ReportExporter::cancel);
+    options.progress = [this](double fraction, const std::string&) {
+        QMetaObject::invokeMethod(
+            this, [this, fraction] { if (dialog_) dialog_->setValue(int(100 * fraction)); }, Qt::QueuedConnection);
+        return !cancel_.load();
+    };
+    worker_ = std::thread([this, c = std::move(c), options = std::move(options), path = pdfPath.toStdString()] {
         const auto start = std::chrono::steady_clock::now();
         QString error;
         int pages = 0;
+        bool stopped = false;
         try {
             pages = report::writePatientReport(c, options, path);
+        } catch (const Cancelled&) {
+            stopped = true;
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         QMetaObject::invokeMethod(
             this,
-            [this, error, pages, seconds, path] {
+            [this, error, pages, seconds, path, stopped] {
                 done();
+                if (stopped) {
+                    Q_EMIT cancelled();
+                    return;
+                }
                 if (!error.isEmpty()) {
                     Q_EMIT failed(error);
                     return;

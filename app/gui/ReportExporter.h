@@ -1,13 +1,17 @@
 #pragma once
-// Writes the patient report of the open case on a worker thread while a progress dialog shows,
-// then opens the PDF with the desktop's viewer (unless LESIONDELTA_NO_OPEN is set, as in tests).
+// Writes the patient report of the open case on a worker thread while a progress dialog with a
+// Cancel button shows, then opens the PDF with the desktop's viewer (unless LESIONDELTA_NO_OPEN
+// is set, as in tests). Cancelling (or destroying the exporter, as when the window closes) stops
+// the worker at its next section and leaves no file; an existing report at that path is kept.
 #include <QObject>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QString>
+#include <atomic>
 #include <thread>
 
 #include "lesiondelta/report/PatientReport.h"
 
-class QProgressDialog;
 class QWidget;
 
 namespace lesiondelta::gui {
@@ -19,18 +23,22 @@ public:
     ~ReportExporter() override;
 
     /// Starts writing; false while a report is being written.
-    bool start(report::ReportCase c, const report::PatientReportOptions& options, const QString& pdfPath);
+    bool start(report::ReportCase c, report::PatientReportOptions options, const QString& pdfPath);
     bool busy() const { return worker_.joinable(); }
+    /// Asks the worker to stop; `cancelled` follows once it has.
+    void cancel() { cancel_ = true; }
 
 Q_SIGNALS:
     void finished(QString pdfPath, int pages, double seconds);
     void failed(QString message);
+    void cancelled();
 
 private:
     void done();
     QWidget* parent_;
-    QProgressDialog* dialog_ = nullptr;
+    QPointer<QProgressDialog> dialog_;  // deletes itself when closed
     std::thread worker_;
+    std::atomic<bool> cancel_{false};
 };
 
 }  // namespace lesiondelta::gui

@@ -22,6 +22,21 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(PatientReport)
 };
 
+/// Progress between the steps of the report (both layout passes); throws Cancelled when asked.
+class Steps {
+public:
+    Steps(const ProgressCallback& progress, int expected) : progress_(progress), expected_(std::max(1, expected)) {}
+    void operator()(const char* stage) {
+        ++done_;
+        if (progress_ && !progress_(std::min(0.99, double(done_) / expected_), stage)) throw Cancelled();
+    }
+
+private:
+    const ProgressCallback& progress_;
+    int expected_;
+    int done_ = 0;
+};
+
 QString jsonText(const nlohmann::json& j, const char* key) {
     if (!j.is_object() || !j.contains(key)) return {};
     const auto& v = j[key];
@@ -120,9 +135,10 @@ void overview(PdfDocument& doc, const ReportCase& c, const CaseComparison& cmp, 
 }
 
 void lesionCrops(PdfDocument& doc, const ReportCase& c, const CaseComparison& cmp, const PatientReportOptions& o,
-                 const GreyWindow& fuWindow, const GreyWindow& blWindow) {
+                 const GreyWindow& fuWindow, const GreyWindow& blWindow, Steps& step) {
     const int n = std::min<int>(o.lesionPictures, int(cmp.cnnLesions.size()));
     for (int i = 0; i < n; i += 2) {
+        step("lesion pictures");
         std::vector<QImage> pictures;
         QStringList captions;
         for (int k = i; k < std::min(n, i + 2); ++k) {
@@ -219,7 +235,12 @@ QString summarySentence(const ReportCase& c, const CaseComparison& cmp) {
 }
 
 int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const std::string& pdfPath) {
+    // Steps: the comparison, then per layout pass the summary, overview, comparison, methods and
+    // one per row of lesion pictures.
     const CaseComparison cmp = compareCase(c, o.minMl);
+    const int pictureRows = c.cnn ? (std::min<int>(std::max(0, o.lesionPictures), int(cmp.cnnLesions.size())) + 1) / 2 : 0;
+    Steps step(o.progress, 1 + 2 * (4 + pictureRows));
+    step("comparison");
     const GreyWindow fuWindow = robustWindow(*c.fu);
     const GreyWindow blWindow = c.blInFu ? robustWindow(*c.blInFu) : GreyWindow{};
     const QString footer = o.anonymise ? Text::tr("LesionDelta report (anonymised)")
@@ -229,6 +250,7 @@ int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const
         writer.setCreator(QStringLiteral("LesionDelta %1").arg(o.softwareVersion));
         PdfDocument doc(writer, footer, totalPages);
         doc.title(Text::tr("New and enlarging MS lesions: follow-up report"), headerText(c, o));
+        step("summary");
         doc.heading(Text::tr("Summary"));
         doc.paragraph(summarySentence(c, cmp), 11);
         for (const auto& w : c.warnings) doc.paragraph(Text::tr("Warning: %1").arg(QString::fromStdString(w)), 9.5);
@@ -236,15 +258,18 @@ int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const
             doc.heading(Text::tr("New and enlarging lesions (CNN)"));
             if (cmp.cnnLesions.empty()) doc.paragraph(Text::tr("None."));
             else lesionTable(doc, cmp);
+            step("overview");
             doc.heading(Text::tr("Overview: follow-up, CNN lesions outlined in green"));
             overview(doc, c, cmp, fuWindow);
             if (!cmp.cnnLesions.empty()) {
                 const int shown = std::min<int>(o.lesionPictures, int(cmp.cnnLesions.size()));
                 doc.heading(Text::tr("Lesions: baseline and follow-up (largest %1 of %2)").arg(shown).arg(cmp.cnnLesions.size()));
-                lesionCrops(doc, c, cmp, o, fuWindow, blWindow);
+                lesionCrops(doc, c, cmp, o, fuWindow, blWindow, step);
             }
         }
+        step("comparison tables");
         if (c.lst || !c.raters.empty()) comparison(doc, cmp);
+        step("methods");
         doc.heading(Text::tr("Methods and limitations"));
         doc.paragraph(Text::tr(kMethods), 8.5);
         pagesOut = doc.pageCount();

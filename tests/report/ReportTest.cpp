@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDir>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <filesystem>
 
 #include "Localization.h"
@@ -191,6 +193,30 @@ TEST_F(PatientReportTest, AnExistingReportSurvivesAFailedRewrite) {
     broken.raters["C"] = makeImage<MaskVolume>({10, 10, 10}, {1, 1, 1});  // wrong grid: fails early
     EXPECT_THROW(writePatientReport(broken, {}, path("keep.pdf")), VolumeError);
     EXPECT_EQ(std::filesystem::file_size(path("keep.pdf")), before);
+}
+
+TEST_F(PatientReportTest, ReportsProgressAndCancelsAtAnyStepWithoutLeavingAFile) {
+    std::vector<double> seen;
+    PatientReportOptions o;
+    o.progress = [&](double f, const std::string&) {
+        seen.push_back(f);
+        return true;
+    };
+    writePatientReport(syntheticCase(), o, path("keep.pdf"));
+    const auto before = std::filesystem::file_size(path("keep.pdf"));
+    ASSERT_GE(seen.size(), 9u);  // comparison, 2 x (summary, overview, 2 rows of lesion pictures, tables, methods)
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_GT(seen.back(), 0.9);
+    EXPECT_LT(seen.back(), 1.0);
+    // Stop at every step in turn: Cancelled, the old report untouched, no other file in the folder.
+    for (std::size_t stop = 0; stop < seen.size(); ++stop) {
+        std::size_t calls = 0;
+        o.progress = [&](double, const std::string&) { return calls++ < stop; };
+        EXPECT_THROW(writePatientReport(syntheticCase(), o, path("keep.pdf")), Cancelled) << "step " << stop;
+        EXPECT_THROW(writePatientReport(syntheticCase(), o, path("new.pdf")), Cancelled) << "step " << stop;
+        EXPECT_EQ(std::filesystem::file_size(path("keep.pdf")), before);
+        EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"keep.pdf"}) << "step " << stop;
+    }
 }
 
 }  // namespace
