@@ -21,6 +21,7 @@
 #include "AboutDialog.h"
 #include "BadInputCorpus.h"
 #include "TestImages.h"
+#include "WaitFor.h"
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
@@ -34,19 +35,9 @@
 using namespace lesiondelta;
 using namespace lesiondelta::gui;
 using viewer::Side;
+using lesiondelta::test::waitFor;
 
 namespace {
-
-/// Runs the event loop until `done` or the timeout; returns whether `done` came true.
-bool waitFor(const std::function<bool()>& done, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(2);
-    }
-    return done();
-}
 
 void wheel(QWidget* w, int steps) {
     const QPointF centre(w->width() / 2.0, w->height() / 2.0);

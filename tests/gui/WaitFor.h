@@ -1,0 +1,21 @@
+#pragma once
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <functional>
+
+namespace lesiondelta::test {
+
+/// Runs the event loop until `done` or the timeout; returns whether `done` came true.
+inline bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return done();
+}
+
+}  // namespace lesiondelta::test
