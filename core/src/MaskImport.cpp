@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <sstream>
 
 #include "lesiondelta/core/Resampling.h"
@@ -66,6 +67,21 @@ MappedMask mapMaskToGrid(const MaskVolume& mask, const itk::ImageBase<kDim>& ref
         }
         largestOffset = std::max({largestOffset, std::abs(a.lo[d] - b.lo[d]), std::abs(a.hi[d] - b.hi[d])});
         voxel = std::max({voxel, mask.GetSpacing()[d], referenceGrid.GetSpacing()[d]});
+    }
+    // The reference grid's corners in the mask's index space must be ordinary numbers: a
+    // near-singular orientation would send them beyond what ITK's index type holds.
+    const auto region = referenceGrid.GetLargestPossibleRegion();
+    for (int corner = 0; corner < 8; ++corner) {
+        itk::ContinuousIndex<double, kDim> c;
+        for (unsigned int d = 0; d < kDim; ++d) c[d] = (corner >> d) & 1 ? double(region.GetSize()[d]) : 0.0;
+        PhysicalPointLps p;
+        referenceGrid.TransformContinuousIndexToPhysicalPoint(c, p);
+        const auto inMask = mask.TransformPhysicalPointToContinuousIndex<double>(p);
+        for (unsigned int d = 0; d < kDim; ++d) {
+            if (!std::isfinite(inMask[d]) || std::abs(inMask[d]) > 1e9) {
+                throw VolumeError(path, "has an orientation or voxel size so far from the image's that it cannot be mapped");
+            }
+        }
     }
     result.mask = resampleNearest(mask, referenceGrid);
     if (largestOffset > voxel) {

@@ -25,6 +25,13 @@ void checkGeometry(const itk::ImageBase<kDim>& image, const std::string& path) {
             s << "has an invalid voxel spacing (" << sp << " mm along axis " << i << ")";
             throw VolumeError(path, s.str());
         }
+        // 0.1 micrometre to 10 m: anything outside is a broken header, and grid arithmetic
+        // (index <-> physical) on it overflows (found by fuzzing the mask import).
+        if (sp < kMinSpacingMm || sp > kMaxSpacingMm) {
+            std::ostringstream s;
+            s << "has an implausible voxel spacing (" << sp << " mm along axis " << i << ")";
+            throw VolumeError(path, s.str());
+        }
         if (!std::isfinite(image.GetOrigin()[i])) throw VolumeError(path, "has a non-finite origin");
     }
     const double det = vnl_det(image.GetDirection().GetVnlMatrix());

@@ -101,6 +101,14 @@ BadInputCorpus makeBadInputCorpus(const fs::path& dir) {
     std::memcpy(&hugeOffset[108], &offset, 4);
     writeBytes(dir / "huge-offset.nii", hugeOffset);
     add("voxel offset of 7e22 bytes", dir / "huge-offset.nii", "voxel data offset");
+    auto nanSform = good;  // found by fuzzing: NIfTI magic but a broken sizeof_hdr, and NaN in the sform
+    const std::int32_t brokenSize = -83951524;
+    const std::int16_t sform = 1;
+    std::memcpy(&nanSform[0], &brokenSize, 4);
+    std::memcpy(&nanSform[254], &sform, 2);
+    std::memcpy(&nanSform[304], &nan, 4);
+    writeBytes(dir / "bad-sizeof-nan-sform.nii", nanSform);
+    add("broken sizeof_hdr and NaN in the sform", dir / "bad-sizeof-nan-sform.nii", "non-finite orientation");
     writeBytes(dir / "short.nii", std::vector<char>(good.begin(), good.begin() + 352 + 1000));
     add("payload shorter than the header says", dir / "short.nii", "truncated");
     writeBytes(dir / "header-only.hdr", std::vector<char>(good.begin(), good.begin() + 348));
@@ -142,6 +150,15 @@ BadInputCorpus makeBadInputCorpus(const fs::path& dir) {
     h.pixdim[3] = inf;
     writeHeader("inf-spacing.nii", h, cubePayload(n));
     add("infinite spacing", dir / "inf-spacing.nii", "spacing");
+    h = cube(n);  // found by fuzzing the mask import: grid arithmetic on it overflowed (UB)
+    h.pixdim[1] = h.pixdim[2] = 1.2e-38f;
+    writeHeader("tiny-spacing.nii", h, cubePayload(n));
+    add("spacing of 1e-38 mm", dir / "tiny-spacing.nii", "implausible voxel spacing");
+    h = cube(n);  // found by fuzzing the mask import: ITK's NIfTI reader aborted the program
+    h.sform = 1;
+    h.srow[6] = h.srow[7] = nan;
+    writeHeader("nan-sform.nii", h, cubePayload(n));
+    add("NaN in the sform", dir / "nan-sform.nii", "non-finite orientation");
     std::vector<float> values(std::size_t(n) * n * n, 5.0f);
     values[100] = nan;
     writeHeader("nan-voxels.nii", cube(n), floatBytes(values));

@@ -15,6 +15,8 @@ struct RawNiftiHeader {
     std::array<float, 8> pixdim{1, 1, 1, 1, 1, 1, 1, 1};
     std::int16_t datatype = 16;  // 2 uint8, 4 int16, 16 float32, 32 complex64, 128 RGB24, 1024 int64
     std::int16_t bitpix = 32;
+    std::int16_t sform = 0;                // with sform > 0, srow holds the voxel-to-RAS rows
+    std::array<float, 12> srow{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
 };
 
 /// Writes header + `payload` bytes (uncompressed .nii). The payload need not match the header,
@@ -31,9 +33,10 @@ inline void writeRawNifti(const std::string& path, const RawNiftiHeader& h, cons
     const float voxOffset = 352.0f, slope = 1.0f;
     put(108, &voxOffset, 4);
     put(112, &slope, 4);
-    const std::int16_t qform = 0, sform = 0;
+    const std::int16_t qform = 0;
     put(252, &qform, 2);
-    put(254, &sform, 2);
+    put(254, &h.sform, 2);
+    if (h.sform > 0) put(280, h.srow.data(), 48);
     put(344, "n+1\0", 4);
     std::ofstream out(path, std::ios::binary);
     out.write(header.data(), header.size());

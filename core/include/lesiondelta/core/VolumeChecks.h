@@ -9,8 +9,11 @@ namespace lesiondelta {
 /// Counts voxels that are NaN or +-Inf.
 std::size_t countNonFinite(const ImageVolume& image);
 
-/// Throws VolumeError(path, ...) when spacing is zero, negative or not finite, or the direction
-/// matrix is singular.
+/// Voxel sizes outside these bounds are refused as broken headers.
+inline constexpr double kMinSpacingMm = 1e-4, kMaxSpacingMm = 1e4;
+
+/// Throws VolumeError(path, ...) when spacing is zero, negative, not finite or outside
+/// [kMinSpacingMm, kMaxSpacingMm], or the direction matrix is singular.
 void checkGeometry(const itk::ImageBase<kDim>& image, const std::string& path);
 
 /// Throws VolumeError when the image has no contrast (max == min): nothing can be registered or
