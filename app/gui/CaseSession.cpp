@@ -1,9 +1,9 @@
 #include "CaseSession.h"
+#include "PostToGui.h"
 
 #include <algorithm>
 #include <QFileInfo>
 
-#include <QMetaObject>
 #include <filesystem>
 #include <fstream>
 
@@ -55,15 +55,14 @@ bool CaseSession::startWorker(Work work) {
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(
+        postToGui(
             this,
             [this, error, wasCancelled] {
                 busy_ = false;
                 if (wasCancelled) Q_EMIT cancelled();
                 if (!error.isEmpty()) Q_EMIT failed(error);
                 Q_EMIT workFinished();
-            },
-            Qt::QueuedConnection);
+            });
     });
     return true;
 }
@@ -80,8 +79,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
     in.blSeriesUid = blSeriesUid.toStdString();
     in.fuSeriesUid = fuSeriesUid.toStdString();
     in.progress = [this](double f, const std::string& stage) {
-        QMetaObject::invokeMethod(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f / 0.3, s); },
-                                  Qt::QueuedConnection);
+        postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f / 0.3, s); });
         return !cancel_.load();
     };
     const bool started = startWorker([this, in, bl, fu, folder] {
@@ -93,7 +91,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
             scans->pair = std::make_shared<RegisteredPair>(p);
             scans->blRange = viewer::robustRange(*p.bl);
             scans->fuRange = viewer::robustRange(*p.fu);
-            QMetaObject::invokeMethod(
+            postToGui(
                 this,
                 [this, scans] {
                     pair_.reset();
@@ -103,8 +101,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
                     scene_.heat = {};
                     model_.setGeometry(viewer::DisplayAxes(*scans->pair->fu), scans->blRange, scans->fuRange);
                     Q_EMIT previewShown();
-                },
-                Qt::QueuedConnection);
+                });
         };
         auto opened = std::make_shared<OpenedPair>();
         opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
@@ -122,7 +119,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
             // a malformed sidecar only costs the date check
         }
         for (auto& w : checkAlignment(ncc, in.blPath, in.fuPath)) checks->push_back(std::move(w));
-        QMetaObject::invokeMethod(
+        postToGui(
             this,
             [this, opened, bl, fu, ncc, checks, folder] {
                 blPath_ = bl;
@@ -134,8 +131,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
                 folder_ = folder;
                 Q_EMIT caseOpened();
                 loadFolderExtras();
-            },
-            Qt::QueuedConnection);
+            });
     });
     return started;
 }
@@ -208,13 +204,12 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
     in.device = device.toStdString();
     in.registered = pair_;
     in.progress = [this](double f, const std::string& stage) {
-        QMetaObject::invokeMethod(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); },
-                                  Qt::QueuedConnection);
+        postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); });
         return !cancel_.load();
     };
     return startWorker([this, in] {
         auto r = std::make_shared<SegmentationResult>(runSegmentation(in));
-        QMetaObject::invokeMethod(
+        postToGui(
             this,
             [this, r] {
                 threshold_ = r->summary.value("threshold", 0.4);
@@ -227,8 +222,7 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
                         Q_EMIT failed(tr("The results could not be saved with the case: %1").arg(e.what()));
                     }
                 }
-            },
-            Qt::QueuedConnection);
+            });
     });
 }
 

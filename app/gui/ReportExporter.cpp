@@ -1,7 +1,7 @@
 #include "ReportExporter.h"
+#include "PostToGui.h"
 
 #include <QDesktopServices>
-#include <QMetaObject>
 #include <QProgressDialog>
 #include <QUrl>
 #include <QWidget>
@@ -28,8 +28,9 @@ bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions op
     dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog_, &QProgressDialog::canceled, this, &ReportExporter::cancel);
     options.progress = [this](double fraction, const std::string&) {
-        QMetaObject::invokeMethod(
-            this, [this, fraction] { if (dialog_) dialog_->setValue(int(100 * fraction)); }, Qt::QueuedConnection);
+        postToGui(this, [this, fraction] {
+            if (dialog_) dialog_->setValue(int(100 * fraction));
+        });
         return !cancel_.load();
     };
     worker_ = std::thread([this, c = std::move(c), options = std::move(options), path = pdfPath.toStdString()] {
@@ -45,7 +46,7 @@ bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions op
             error = QString::fromStdString(e.what());
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        QMetaObject::invokeMethod(
+        postToGui(
             this,
             [this, error, pages, seconds, path, stopped] {
                 done();
@@ -60,8 +61,7 @@ bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions op
                 const QString pdf = QString::fromStdString(path);
                 if (qEnvironmentVariableIsEmpty("LESIONDELTA_NO_OPEN")) QDesktopServices::openUrl(QUrl::fromLocalFile(pdf));
                 Q_EMIT finished(pdf, pages, seconds);
-            },
-            Qt::QueuedConnection);
+            });
     });
     return true;
 }

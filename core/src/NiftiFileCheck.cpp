@@ -44,7 +44,12 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
     unsigned char header[348];
     if (gzread(file.get(), header, sizeof header) != int(sizeof header)) return facts;  // ITK decides
     const std::int32_t sizeofHdr = field<std::int32_t>(header, 0, false);
-    const bool nifti1Magic = std::memcmp(header + 344, "n+1", 4) == 0 || std::memcmp(header + 344, "ni1", 4) == 0;
+    if (sizeofHdr == 540 || swapBytes(sizeofHdr) == 540) return facts;  // NIfTI-2: ITK decides
+    // The NIfTI library takes any "n+D" or "niD" (D = 1..9) at byte 344 as a NIfTI header of this
+    // layout, so this check does too (fuzzing found "n+2" passing here and aborting ITK).
+    const unsigned char* magic = header + 344;
+    const bool nifti1Magic = magic[0] == 'n' && (magic[1] == '+' || magic[1] == 'i') && magic[2] >= '1' &&
+                             magic[2] <= '9' && magic[3] == '\0';
     if (!nifti1Magic) {
         if (sizeofHdr != 348 && swapBytes(sizeofHdr) != 348) return facts;  // not NIfTI-1: ITK decides
         // A 348-byte header without NIfTI's magic is Analyze 7.5, which ITK reads with a guessed
@@ -98,7 +103,7 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
     facts.expectedBytes = voxels * static_cast<std::uint64_t>(std::max(bitpix, 0) / 8);
 
     // Skip the extension area up to vox_offset, then stream the voxels.
-    if (std::memcmp(header + 344, "n+1", 4) != 0) return facts;  // header-only (.hdr/.img pair)
+    if (magic[1] != '+') return facts;  // header-only (.hdr/.img pair)
     if (!std::isfinite(voxOffset) || voxOffset < 352.0f || voxOffset > float(1 << 30)) {
         std::ostringstream s;
         s << "has an invalid voxel data offset in its NIfTI header (" << voxOffset << ")";

@@ -109,6 +109,9 @@ BadInputCorpus makeBadInputCorpus(const fs::path& dir) {
     std::memcpy(&nanSform[304], &nan, 4);
     writeBytes(dir / "bad-sizeof-nan-sform.nii", nanSform);
     add("broken sizeof_hdr and NaN in the sform", dir / "bad-sizeof-nan-sform.nii", "non-finite orientation");
+    std::memcpy(&nanSform[344], "n+2\0", 4);  // ITK's NIfTI library reads "n+2".."n+9" in this layout too
+    writeBytes(dir / "magic-n2-nan-sform.nii", nanSform);
+    add("magic \"n+2\" and NaN in the sform", dir / "magic-n2-nan-sform.nii", "non-finite orientation");
     writeBytes(dir / "short.nii", std::vector<char>(good.begin(), good.begin() + 352 + 1000));
     add("payload shorter than the header says", dir / "short.nii", "truncated");
     writeBytes(dir / "header-only.hdr", std::vector<char>(good.begin(), good.begin() + 348));
