@@ -316,34 +316,6 @@ void MainWindow::buildActions() {
     for (auto* a : planes->actions()) bar->addAction(a);
 }
 
-void MainWindow::openPair(const QString& bl, const QString& fu, const QString& blUid, const QString& fuUid) {
-    if (bl.isEmpty() || fu.isEmpty()) {
-        showError(tr("Give both scans: BL and FU."));
-        return;
-    }
-    if (!session_->open(bl, fu, blUid, fuUid)) {
-        showError(tr("Please wait for the running task to finish or cancel it."));
-        return;
-    }
-    addRecent(bl + "|" + fu);
-    onProgress(0, tr("loading"));
-}
-
-void MainWindow::openCaseFolder(const QString& folder) {
-    try {
-        if (!session_->openFolder(folder)) {
-            showError(tr("Please wait for the running task to finish or cancel it."));
-            return;
-        }
-    } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
-        QTimer::singleShot(0, this, &MainWindow::finishStartup);
-        return;
-    }
-    addRecent(folder);
-    onProgress(0, tr("loading"));
-}
-
 void MainWindow::startDetection() {
     if (!session_->hasCase()) {
         showError(tr("Open a case first (File > Open)."));
@@ -512,23 +484,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     QSettings().setValue("window/geometry", saveGeometry());
     event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-    QStringList paths;
-    for (const auto& url : event->mimeData()->urls()) paths << url.toLocalFile();
-    paths.sort();  // BL before FU when named by date, study number or bl/fu
-    if (paths.size() == 1 && QFileInfo(paths[0]).isDir()) {
-        openCaseFolder(paths[0]);
-    } else if (paths.size() == 2) {
-        openPair(paths[0], paths[1]);
-    } else {
-        showError(tr("Drop a case folder, or exactly two scans (BL first by name, then FU)."));
-    }
 }
 
 }  // namespace lesiondelta::gui

@@ -2,6 +2,9 @@
 // the help dialogs (about, welcome), theme and language.
 #include <QActionGroup>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -238,6 +241,51 @@ void MainWindow::updatePlausibilityBanner() {
     plausibilityBanner_->setStyleSheet(unreliable ? "background:#b3261e; color:white; padding:6px;"
                                                   : "background:#f2c94c; color:black; padding:6px;");
     plausibilityBanner_->show();
+}
+
+void MainWindow::openPair(const QString& bl, const QString& fu, const QString& blUid, const QString& fuUid) {
+    if (bl.isEmpty() || fu.isEmpty()) {
+        showError(tr("Give both scans: BL and FU."));
+        return;
+    }
+    if (!session_->open(bl, fu, blUid, fuUid)) {
+        showError(tr("Please wait for the running task to finish or cancel it."));
+        return;
+    }
+    addRecent(bl + "|" + fu);
+    onProgress(0, tr("loading"));
+}
+
+void MainWindow::openCaseFolder(const QString& folder) {
+    try {
+        if (!session_->openFolder(folder)) {
+            showError(tr("Please wait for the running task to finish or cancel it."));
+            return;
+        }
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+        return;
+    }
+    addRecent(folder);
+    onProgress(0, tr("loading"));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const auto& url : event->mimeData()->urls()) paths << url.toLocalFile();
+    paths.sort();  // BL before FU when named by date, study number or bl/fu
+    if (paths.size() == 1 && QFileInfo(paths[0]).isDir()) {
+        openCaseFolder(paths[0]);
+    } else if (paths.size() == 2) {
+        openPair(paths[0], paths[1]);
+    } else {
+        showError(tr("Drop a case folder, or exactly two scans (BL first by name, then FU)."));
+    }
 }
 
 }  // namespace lesiondelta::gui
