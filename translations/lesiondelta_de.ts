@@ -703,6 +703,11 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
             <translation>Abgebrochen</translation>
         </message>
         <message>
+            <location filename="../app/gui/MainWindow.cpp" line="81" />
+            <source>Report cancelled; nothing was written</source>
+            <translation>Bericht abgebrochen; es wurde nichts geschrieben</translation>
+        </message>
+        <message>
             <location filename="../app/gui/MainWindow.cpp" line="120" />
             <source>Lesions</source>
             <translation>Läsionen</translation>
@@ -1315,6 +1320,11 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <location filename="../app/gui/ReportExporter.cpp" line="22" />
             <source>Writing the report %1 ...</source>
             <translation>Der Bericht %1 wird geschrieben ...</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/ReportExporter.cpp" line="24" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <location filename="../app/gui/ReportExporter.cpp" line="23" />

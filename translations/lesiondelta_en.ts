@@ -703,6 +703,11 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
             <translation>Cancelled</translation>
         </message>
         <message>
+            <location filename="../app/gui/MainWindow.cpp" line="81" />
+            <source>Report cancelled; nothing was written</source>
+            <translation>Report cancelled; nothing was written</translation>
+        </message>
+        <message>
             <location filename="../app/gui/MainWindow.cpp" line="120" />
             <source>Lesions</source>
             <translation>Lesions</translation>
@@ -1315,6 +1320,11 @@ Open that case and restore the edits?</translation>
             <location filename="../app/gui/ReportExporter.cpp" line="22" />
             <source>Writing the report %1 ...</source>
             <translation>Writing the report %1 ...</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/ReportExporter.cpp" line="24" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../app/gui/ReportExporter.cpp" line="23" />
