@@ -75,7 +75,7 @@ TEST_F(Shutdown, CancellingRegistrationStopsPromptlyAndTheWindowStaysUsable) {
     window.session().cancel();
     ASSERT_TRUE(waitFor([&] { return !window.session().busy(); }, 10000)) << "registration did not stop";
     std::cout << "registration stopped " << t.elapsed() << " ms after Cancel\n";
-    EXPECT_LT(t.elapsed(), 3000);
+    EXPECT_LT(t.elapsed(), lesiondelta::test::scaled(3000));
     EXPECT_FALSE(window.session().hasCase());  // the half-opened case is not kept
     EXPECT_EQ(filesUnder(caseDir_), original_);
     window.openCaseFolder(QString::fromStdString(caseDir_.string()));
@@ -110,7 +110,7 @@ TEST_F(Shutdown, ClosingDuringRegistrationDetectionOrReportStopsPromptlyAndLeave
             window->close();
             window.reset();
             std::cout << "phase " << int(phase) << ": window gone " << t.elapsed() << " ms after close\n";
-            EXPECT_LT(t.elapsed(), 5000);
+            EXPECT_LT(t.elapsed(), lesiondelta::test::scaled(5000));
             QCoreApplication::processEvents();  // queued calls of the stopped workers find no receiver
             EXPECT_EQ(filesUnder(caseDir_), original_) << "no results, report or temporary file may be left";
         }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "CliRunner.h"
+#include "TimeScale.h"
 
 extern char** environ;
 
@@ -48,9 +49,10 @@ public:
     void signal(int sig) const { ::kill(pid_, sig); }
     std::string err() const { return slurp(errFile_); }
 
-    /// Polls stderr until it holds `text` (true) or the process ended or time ran out (false).
+    /// Polls stderr until it holds `text` (true) or the process ended or time ran out (false;
+    /// `limit` is stretched by timeScale()).
     bool waitForErr(const std::string& text, std::chrono::milliseconds limit) {
-        const auto end = std::chrono::steady_clock::now() + limit;
+        const auto end = std::chrono::steady_clock::now() + scaled(limit);
         while (std::chrono::steady_clock::now() < end) {
             if (err().find(text) != std::string::npos) return true;
             if (finished(std::chrono::milliseconds(0))) return false;
@@ -58,9 +60,10 @@ public:
         }
         return false;
     }
-    /// Whether the process ended within `limit`; then exitCode() is its status.
+    /// Whether the process ended within `limit` (stretched by timeScale()); then exitCode() is
+    /// its status.
     bool finished(std::chrono::milliseconds limit) {
-        const auto end = std::chrono::steady_clock::now() + limit;
+        const auto end = std::chrono::steady_clock::now() + scaled(limit);
         do {
             if (status_) return true;
             int status = 0;
