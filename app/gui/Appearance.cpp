@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <memory>
 
 namespace lesiondelta::gui {
 namespace {
@@ -43,7 +44,8 @@ QPalette darkPalette() {
 }
 
 QPalette lightPalette() {
-    QPalette p = QStyleFactory::create("Fusion")->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create("Fusion"));  // only asked for its palette
+    QPalette p = fusion->standardPalette();
     p.setColor(QPalette::Highlight, QColor(0x1f, 0x7a, 0x36));
     p.setColor(QPalette::HighlightedText, Qt::white);
     return p;
