@@ -50,7 +50,7 @@ fs::path writeDataset(const TempDir& dir, bool withCorruptSubject = true) {
 TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
     TempDir dir;
     const fs::path root = writeDataset(dir);
-    auto r = cli("batch --bids " + root.string() + " --precision bf16");
+    auto r = cli("batch --bids " + root.string() + " --precision bf16 --jobs 2");  // two pairs at once
     EXPECT_EQ(r.exitCode, 1) << r.err;  // one pair failed
     EXPECT_NE(r.out.find("2 done, 0 skipped, 1 failed of 3 pairs"), std::string::npos) << r.out << r.err;
     EXPECT_NE(r.err.find("note: sub-03: 1 FLAIR session(s)"), std::string::npos) << r.err;
