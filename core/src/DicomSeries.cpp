@@ -1,5 +1,7 @@
 #include "lesiondelta/core/DicomSeries.h"
 
+#include "ItkIoLock.h"
+
 #include <itkGDCMImageIO.h>
 #include <itkGDCMSeriesFileNames.h>
 
@@ -36,6 +38,7 @@ std::vector<DicomSeriesInfo> listDicomSeries(const std::string& folder) {
             if (!files.empty()) {
                 auto io = itk::GDCMImageIO::New();
                 io->SetFileName(files.front());
+                const std::lock_guard lock(detail::itkIoMutex());
                 try {
                     io->ReadImageInformation();
                     io->GetValueFromTag("0008|103e", info.description);

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ItkIoLock.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/NiftiFileCheck.h"
@@ -113,6 +114,7 @@ ImageVolume::Pointer readDicomFolder(const std::string& path, const ReadOptions&
     auto reader = itk::ImageSeriesReader<ImageVolume>::New();
     reader->SetImageIO(io);
     reader->SetFileNames(files);
+    const std::lock_guard lock(detail::itkIoMutex());
     try {
         io->SetFileName(files.front());
         io->ReadImageInformation();
@@ -143,6 +145,7 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
     // Below ITK first: its NIfTI reader prints to stderr and gives vague messages for bad headers,
     // and lets through what checkNiftiFile refuses (no-op for other formats).
     checkNiftiFile(path, options.maxVoxels);
+    const std::lock_guard lock(detail::itkIoMutex());
     itk::ImageIOBase::Pointer io =
         itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
     if (!io) {
@@ -178,6 +181,7 @@ void writeImage(const TImage& image, const std::string& path) {
         writer->SetInput(&image);
         writer->SetFileName(temp);
         writer->UseCompressionOn();
+        const std::lock_guard lock(detail::itkIoMutex());
         try {
             writer->Update();
         } catch (const itk::ExceptionObject& e) {
