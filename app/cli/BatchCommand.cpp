@@ -21,6 +21,7 @@
 #include "ResultText.h"
 #include "SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
+#include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/WeightsFile.h"
@@ -206,6 +207,7 @@ int runBatch(const std::vector<std::string>& args) {
                          perCase * double(jobs.size() - k));
         }
     };
+    initialiseItkForThreads();  // before two pairs make their first ITK calls at once
     std::vector<std::thread> workers;
     for (int w = 0; w < jobCount; ++w) workers.emplace_back(work);
     for (auto& t : workers) t.join();
