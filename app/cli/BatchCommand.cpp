@@ -1,5 +1,5 @@
 // lesiondelta-cli batch --bids DATASET [--out DERIVATIVES] | --cases LIST.csv --out DIR
-//                       [--model FILE] [--precision fp32|bf16] [--jobs N] [--force]
+//                       [--model FILE] [--precision auto|fp32|bf16] [--jobs N] [--force]
 // Runs segment on every BL/FU pair of a study. Resumable: a pair whose outputs are newer than
 // its scans and were made with the same model (weights checksum) is skipped. A failing pair is
 // logged with its error and the run goes on; a summary table ends the run.
@@ -128,8 +128,11 @@ int runBatch(const std::vector<std::string>& args) {
     const Arguments a(args, {"--bids", "--cases", "--out", "--model", "--precision", "--jobs"}, {"--force", "--quiet"});
     const auto bids = a.optional("--bids"), cases = a.optional("--cases");
     if (bool(bids) == bool(cases)) throw UsageError("give either --bids DATASET or --cases LIST.csv");
-    const std::string precision = a.optional("--precision").value_or("fp32");
-    if (precision != "fp32" && precision != "bf16") throw UsageError("--precision must be fp32 or bf16");
+    const std::string precision = a.optional("--precision").value_or("auto");
+    if (precision != "auto" && precision != "fp32" && precision != "bf16") {
+        throw UsageError("--precision must be auto, fp32 or bf16");
+    }
+    warnAboutSlowPrecision(precision, "auto");
     const int jobsWanted = int(a.number("--jobs", 1, 1, 64));
     const std::string model = a.optional("--model").value_or(findShippedModel());
     std::string modelSha;

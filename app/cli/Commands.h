@@ -20,4 +20,8 @@ int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON
 int runBatch(const std::vector<std::string>& args);   // segment every pair of a study
 int runPairs(const std::vector<std::string>& args);   // the BL/FU pairs of a BIDS dataset, JSON
 
+/// Prints a warning on stderr when `precision` ("auto", "fp32", "bf16") will be slow on `device`
+/// ("auto", "cpu", "cuda") of this machine (bf16 without native bf16 instructions).
+void warnAboutSlowPrecision(const std::string& precision, const std::string& device);
+
 }  // namespace lesiondelta::cli

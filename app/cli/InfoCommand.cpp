@@ -9,6 +9,7 @@
 #include "SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/ml/ChangeSegmenter.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
@@ -24,7 +25,9 @@ int runInfo(const std::vector<std::string>& args) {
     } else {
         std::cout << "; CUDA not available in this LibTorch build or machine";
     }
-    std::cout << "\n";
+    std::cout << "\n"
+              << "cpu: " << ml::cpuFeatures().describe() << "\n"
+              << "precision auto: " << ml::choosePrecision("auto", ml::chooseDevice("auto")).reason << "\n";
     std::string modelPath = a.optional("--model").value_or("");
     if (modelPath.empty()) {
         try {

@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "Interrupt.h"
 #include "SegmentationPipeline.h"
+#include "lesiondelta/ml/ComputeDevice.h"
 
 namespace lesiondelta::cli {
 
@@ -50,6 +51,15 @@ SegmentationInput pairInput(const Arguments& a) {
 
 }  // namespace
 
+void warnAboutSlowPrecision(const std::string& precision, const std::string& device) {
+    try {
+        const auto choice = ml::choosePrecision(precision, ml::chooseDevice(device));
+        if (!choice.warning.empty()) std::cerr << "warning: " << choice.warning << "\n";
+    } catch (const std::exception&) {
+        // a wrong device or precision is reported by the pipeline with its own message
+    }
+}
+
 int runBaseline(const std::vector<std::string>& args) {
     const Arguments a(args, kPairOptions, {"--quiet"});
     const SegmentationInput input = pairInput(a);
@@ -62,7 +72,7 @@ int runBaseline(const std::vector<std::string>& args) {
 
 int runSegment(const std::vector<std::string>& args) {
     auto options = kPairOptions;
-    options.insert({"--model", "--threshold", "--device", "--precision", "--rim-mm"});
+    options.insert({"--model", "--threshold", "--device", "--precision", "--rim-mm", "--crops"});
     const Arguments a(args, options, {"--quiet", "--no-bias-correction"});
     SegmentationInput input = pairInput(a);
     input.biasCorrection = !a.flag("--no-bias-correction");
@@ -73,8 +83,13 @@ int runSegment(const std::vector<std::string>& args) {
     if (input.device != "auto" && input.device != "cpu" && input.device != "cuda") {
         throw UsageError("--device must be auto, cpu or cuda");
     }
-    input.precision = a.optional("--precision").value_or("fp32");
-    if (input.precision != "fp32" && input.precision != "bf16") throw UsageError("--precision must be fp32 or bf16");
+    input.precision = a.optional("--precision").value_or("auto");
+    if (input.precision != "auto" && input.precision != "fp32" && input.precision != "bf16") {
+        throw UsageError("--precision must be auto, fp32 or bf16");
+    }
+    warnAboutSlowPrecision(input.precision, input.device);
+    input.crops = a.optional("--crops").value_or("tiles");
+    if (input.crops != "tiles" && input.crops != "paper") throw UsageError("--crops must be tiles or paper");
     input.modelPath = a.optional("--model").value_or("");
     if (input.modelPath.empty()) input.modelPath = findShippedModel();
     const auto result = runSegmentation(input);

@@ -21,25 +21,30 @@ series folder (--bl-series/--fu-series UID when a folder holds several series).
 
 Verbs:
   segment --bl BL --fu FU --out DIR [--model FILE] [--threshold T] [--device auto|cpu|cuda]
-          [--precision fp32|bf16] [--min-ml 0.01] [--rim-mm 5] [--no-bias-correction] [--quiet]
+          [--precision auto|fp32|bf16] [--crops tiles|paper] [--min-ml 0.01] [--rim-mm 5]
+          [--no-bias-correction] [--quiet]
       The whole job: registration, 1 mm resampling, N4 bias-field correction of both scans
-      (unless --no-bias-correction) and standardisation, the CNN (27 overlapping
-      128^3 crops, mean over overlaps), search region (the estimated brain without its outer
+      (unless --no-bias-correction) and standardisation, the CNN (128^3 crops, mean over
+      overlaps: --crops tiles, the default, places the fewest crops covering the search region
+      with 16 mm of context - 8 on a typical brain; --crops paper the published 3 x 3 x 3 over
+      the whole grid), search region (the estimated brain without its outer
       --rim-mm mm, where coil and partial-volume differences mimic new lesions; 0: whole brain
       estimate, -1: whole head), threshold (the model's, 0.4 as published, unless given),
       removal of lesions under 0.01 ml. Writes DIR/new_lesions.nii.gz (uint8, FU grid),
       DIR/probability.nii.gz (float32, FU grid), DIR/bl_in_fu.nii.gz, DIR/bl_to_fu.tfm,
       DIR/lesions.csv and DIR/summary.json (device, timings per stage, model checksum).
       Without --model it uses the shipped model (resources/models/lesiondelta-cnn.safetensors).
-      --precision bf16 runs the CNN in bfloat16 (about 3x faster on CPUs with AVX512-BF16/AMX;
-      probabilities differ from fp32 by up to about 0.01).
+      --precision auto (the default) runs the CNN in bfloat16 where the CPU has native bf16
+      (AVX512-BF16 or AMX: about 3x faster, probabilities within about 0.01 of fp32) and in fp32
+      everywhere else (CUDA included). An explicit bf16 on a CPU without native bf16 is emulated,
+      many times slower than fp32: segment then warns.
   baseline --bl BL --fu FU --out DIR [--min-ml 0.01] [--quiet]
       A classical, non-learning detector with the same outputs as segment: registration, each
       scan normalised within the brain, FU - BL where FU is hyperintense, smoothed, thresholded
       at a level set by the case's own noise, lesions under 0.01 ml dropped. probability.nii.gz
       then holds its score.
   batch --bids DATASET [--out DERIVATIVES] | --cases LIST.csv --out DIR [--model FILE]
-        [--precision fp32|bf16] [--jobs N] [--force]
+        [--precision auto|fp32|bf16] [--jobs N] [--force]
       segment on every BL/FU pair of a study. BIDS: each subject's sub-*/ses-*/anat/*_FLAIR.nii.gz
       sessions ordered by acquisition date (scans.tsv, sessions.tsv or the JSON sidecar; else by
       label), consecutive sessions paired; outputs as BIDS derivatives (default

@@ -105,19 +105,24 @@ MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double thresho
 }
 
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm, bool biasCorrection) {
+                         double brainRimMm, bool biasCorrection, nlohmann::json* timings) {
+    nlohmann::json ignored;
+    StageClock clock(timings ? *timings : ignored);
     const auto grid = isotropicGridLike(fu, 1.0);
     auto fuIso = resampleLinear(fu, *grid);
     auto blIso = resampleLinear(bl, *grid, &fuToBl);
+    clock.done("resample_1mm");
     if (biasCorrection) {
         fuIso = correctBias(*fuIso, *headMask(*fuIso));
         blIso = correctBias(*blIso, *headMask(*blIso));
     }
+    clock.done("bias_correction");
     CnnInput in;
     in.bl = standardise(*blIso, &in.blStats);
     in.fu = standardise(*fuIso, &in.fuStats);
     in.head = headMask(*fuIso);
     in.searchRegion = brainRimMm < 0 ? in.head : withoutRim(*brainMask(*fuIso), brainRimMm);
+    clock.done("brain_region");
     return in;
 }
 
@@ -200,12 +205,13 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     }
     const double threshold = input.threshold >= 0 ? input.threshold : model.metadata.threshold;
     const ml::ModelMetadata metadata = model.metadata;
-    ml::Precision precision = ml::Precision::Float32;
+    ml::PrecisionChoice precisionChoice;
     try {
-        precision = ml::parsePrecision(input.precision);
+        precisionChoice = ml::choosePrecision(input.precision, device);
     } catch (const std::invalid_argument& e) {
         throw VolumeError("", e.what());
     }
+    const ml::Precision precision = precisionChoice.precision;
     ml::ChangeSegmenter segmenter(std::move(model), device, precision);
     clock.done("load_model");
 
@@ -218,7 +224,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     clock.restart();
 
     report(0.32, "preprocessing");
-    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection);
+    nlohmann::json preprocessingStages;
+    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection, &preprocessingStages);
     const auto& fuIso = cnnInput.fu;
     const auto& blStats = cnnInput.blStats;
     const auto& fuStats = cnnInput.fuStats;
@@ -229,6 +236,14 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     ml::SlidingWindowOptions window;
     window.threshold = threshold;
     window.headMask = &headVoxels;
+    const std::vector<std::uint8_t> regionVoxels(cnnInput.searchRegion->GetBufferPointer(),
+                                                 cnnInput.searchRegion->GetBufferPointer() + headVoxels.size());
+    window.searchRegion = &regionVoxels;
+    try {
+        window.placement = ml::parseCropPlacement(input.crops);
+    } catch (const std::invalid_argument& e) {
+        throw VolumeError("", e.what());
+    }
     window.progress = [&](double f, const std::string&) {
         return !input.progress || input.progress(0.35 + 0.6 * f, "inference");
     };
@@ -260,16 +275,20 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
     r.warnings = plausibilityOfResult(input, *bl, *r.fu, ncc, totalMl, headMl);
     nlohmann::json warnings = nlohmann::json::array();
+    if (!precisionChoice.warning.empty()) warnings.push_back({{"code", "slow_precision"}, {"message", precisionChoice.warning}, {"unreliable", false}});
     for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}, {"unreliable", w.unreliable}});
     double totalSeconds = 0.0;
     for (const auto& [k, v] : timings.items()) totalSeconds += v.get<double>();
     timings["total_s"] = totalSeconds;
+    timings["preprocessing_stages"] = preprocessingStages;  // parts of preprocessing_s
     const auto size = fuIso->GetLargestPossibleRegion().GetSize();
     r.summary = {
         {"bl", input.blPath},
         {"fu", input.fuPath},
         {"device", ml::describeDevice(device)},
         {"precision", ml::precisionName(precision)},
+        {"precision_choice", precisionChoice.reason},
+        {"cpu", ml::cpuFeatures().describe()},
         {"libtorch", ml::torchVersion()},
         {"model",
          {{"file", input.modelPath},
@@ -288,6 +307,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
         {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
         {"inference",
          {{"grid_1mm", {size[0], size[1], size[2]}},
+          {"crop_placement", ml::cropPlacementName(window.placement)},
           {"crops_run", cnn.cropsRun},
           {"crops_skipped_no_head", cnn.cropsSkipped}}},
         {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}, {"alignment_ncc", ncc}}},

@@ -33,7 +33,10 @@ struct SegmentationInput {
     std::string blSeriesUid, fuSeriesUid;  // for DICOM folders with several series
     std::string modelPath;                 // weights file (see findShippedModel)
     std::string device = "auto";           // auto | cpu | cuda
-    std::string precision = "fp32";        // fp32 | bf16 (faster on CPUs with AVX512-BF16/AMX)
+    std::string precision = "auto";        // auto | fp32 | bf16 (auto: bf16 only on CPUs with native bf16)
+    /// tiles: the fewest 128^3 crops covering the search region with 16 voxels of context (8 on
+    /// a typical brain); paper: 3 x 3 x 3 crops over the whole grid, as published (27).
+    std::string crops = "tiles";
     double threshold = -1.0;               // < 0: the model's own threshold
     double minLesionMl = kMinLesionMl;
     /// The CNN searches the estimated brain (core/BrainMask) without its outer rim of this many
@@ -92,7 +95,8 @@ struct CnnInput {
     StandardisationStats blStats, fuStats;
 };
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true);
+                         double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true,
+                         nlohmann::json* timings = nullptr);  // adds resample_1mm_s, bias_correction_s, brain_region_s
 
 /// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);

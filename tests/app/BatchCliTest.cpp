@@ -50,7 +50,7 @@ fs::path writeDataset(const TempDir& dir, bool withCorruptSubject = true) {
 TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
     TempDir dir;
     const fs::path root = writeDataset(dir);
-    auto r = cli("batch --bids " + root.string() + " --precision bf16 --jobs 2");  // two pairs at once
+    auto r = cli("batch --bids " + root.string() + " --jobs 2");  // two pairs at once
     EXPECT_EQ(r.exitCode, 1) << r.err;  // one pair failed
     EXPECT_NE(r.out.find("2 done, 0 skipped, 1 failed of 3 pairs"), std::string::npos) << r.out << r.err;
     EXPECT_NE(r.err.find("note: sub-03: 1 FLAIR session(s)"), std::string::npos) << r.err;
@@ -73,7 +73,7 @@ TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
     const std::string pairA = slurp((d / "sub-01" / "ses-a" / "anat" / "sub-01_ses-a_desc-newlesions_mask.json").string());
     EXPECT_NE(pairA.find("ses-b"), std::string::npos);  // BL of ses-a is ses-b
 
-    r = cli("batch --bids " + root.string() + " --precision bf16");
+    r = cli("batch --bids " + root.string());
     EXPECT_NE(r.out.find("0 done, 2 skipped, 1 failed of 3 pairs"), std::string::npos) << r.out << r.err;
 }
 
@@ -85,7 +85,7 @@ TEST(BatchCli, SnakemakeWorkflowRunsEndToEnd) {
     const fs::path root = writeDataset(dir, false);
     const std::string command = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) + "/workflows/Snakefile --cores 2 -q" +
                                 " --directory " + dir.path().string() + " --config bids=" + root.string() +
-                                " cli=" + LESIONDELTA_CLI + " segment_options='--precision bf16' > " +
+                                " cli=" + LESIONDELTA_CLI + " segment_options='--precision auto' > " +
                                 dir.file("snakemake.log") + " 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << slurp(dir.file("snakemake.log"));
     const std::string tsv = slurp((root / "derivatives" / "lesiondelta" / "lesiondelta_summary.tsv").string());
@@ -123,7 +123,7 @@ TEST(BatchCli, CaseListAndBadInput) {
     writeFlair(dir.path() / "bl.nii.gz", 0);
     writeFlair(dir.path() / "fu.nii.gz", 200);
     std::ofstream(dir.file("list.csv")) << "case,bl,fu\nP1,bl.nii.gz,fu.nii.gz\n";
-    auto r = cli("batch --cases " + dir.file("list.csv") + " --out " + dir.file("out") + " --precision bf16");
+    auto r = cli("batch --cases " + dir.file("list.csv") + " --out " + dir.file("out"));
     EXPECT_EQ(r.exitCode, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir.path() / "out" / "P1" / "new_lesions.nii.gz"));
     r = cli("batch --bids " + dir.path().string());

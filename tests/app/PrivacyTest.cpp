@@ -48,7 +48,7 @@ TEST(Privacy, SegmentAndReportWorkWithoutNetworkAndOpenNoInternetSocket) {
     const std::string run = noLeakCheck + "unshare -n strace -f -qq -e trace=socket,connect -o " + trace + " ";
     const std::string cliPath = LESIONDELTA_CLI;
     const std::string segment = run + cliPath + " segment --bl " + dir.file("bl.nii.gz") + " --fu " +
-                                dir.file("fu.nii.gz") + " --precision bf16 --quiet --out " + dir.file("out") +
+                                dir.file("fu.nii.gz") + " --quiet --out " + dir.file("out") +
                                 " > " + dir.file("log") + " 2>&1";
     ASSERT_EQ(std::system(segment.c_str()), 0) << slurp(dir.file("log"));
     std::string traces = slurp(trace);
@@ -95,7 +95,7 @@ TEST(Privacy, DicomIdentifyingTagsReachNoOutput) {
     }
     // The tags are really in the input (GDCM wrote them).
     EXPECT_NE(slurp(dir.file("bl/slice0.dcm")).find("PID-8231-77"), std::string::npos);
-    const auto seg = cli("segment --bl " + dir.file("bl") + " --fu " + dir.file("fu") + " --precision bf16 --quiet --out " +
+    const auto seg = cli("segment --bl " + dir.file("bl") + " --fu " + dir.file("fu") + " --quiet --out " +
                          dir.file("out"));
     ASSERT_EQ(seg.exitCode, 0) << seg.err;
     const auto rep = cli("report --case " + dir.file("out") + " -o " + dir.file("report.pdf") + " --quiet");

@@ -63,7 +63,7 @@ protected:
 
 TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
     const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("model.safetensors") +
-                       " --device cpu --precision bf16 --quiet");
+                       " --device cpu --quiet");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto fu = readVolume(dir_.file("fu.nii.gz"));
     for (const char* f : {"new_lesions.nii.gz", "probability.nii.gz", "bl_in_fu.nii.gz"}) {
@@ -74,7 +74,10 @@ TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
     EXPECT_EQ(slurp(dir_.file("out/lesions.csv")).rfind("id,voxels,volume_ml", 0), 0u);
     const auto s = nlohmann::json::parse(slurp(dir_.file("out/summary.json")));
     EXPECT_EQ(s["device"].get<std::string>().rfind("cpu", 0), 0u);
-    EXPECT_EQ(s["precision"], "bf16");
+    // The default precision is auto: bf16 only where this CPU has native bf16.
+    EXPECT_EQ(s["precision"], ml::cpuFeatures().nativeBf16() ? "bf16" : "fp32");
+    EXPECT_EQ(s["precision_choice"].get<std::string>().rfind("auto: ", 0), 0u);
+    EXPECT_FALSE(s["cpu"].get<std::string>().empty());
     EXPECT_EQ(s["model"]["base_width"], 2);
     EXPECT_EQ(s["model"]["data_sha256"].get<std::string>().size(), 64u);
     EXPECT_EQ(s["inference"]["crops_run"].get<int>() + s["inference"]["crops_skipped_no_head"].get<int>(), 9);
@@ -148,6 +151,30 @@ TEST_F(Segment, InfoPrintsTheModelMetadataAndLibTorchVersion) {
     EXPECT_NE(r.out.find("base width 2"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("random weights for a plumbing test"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("data sha256: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("cpu: " + ml::cpuFeatures().model), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("precision auto: auto: "), std::string::npos) << r.out;
+}
+
+TEST_F(Segment, ExplicitBf16RunsInBf16WithoutAWarningWhereTheCpuHasNativeBf16) {
+    if (!ml::cpuFeatures().nativeBf16()) {
+        GTEST_SKIP() << "this CPU (" << ml::cpuFeatures().describe()
+                     << ") has no native bf16: bf16 would be emulated and slow (its warning is tested in ml_tests)";
+    }
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("bf16") + " --model " + dir_.file("model.safetensors") +
+                       " --device cpu --precision bf16 --quiet");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err.find("warning: "), std::string::npos) << r.err;
+    const auto s = nlohmann::json::parse(slurp(dir_.file("bf16/summary.json")));
+    EXPECT_EQ(s["precision"], "bf16");
+    EXPECT_EQ(s["precision_choice"], "requested: bf16");
+}
+
+TEST_F(Segment, UnknownPrecisionIsAUsageError) {
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("x") + " --model " + dir_.file("model.safetensors") +
+                       " --precision fp16");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--precision must be auto, fp32 or bf16"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("x")));
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // CNN timing that needs LibTorch and ml only, so it also builds on a GPU machine without ITK.
 //   ml_crop_bench [--device auto|cpu|cuda] [--repeats 5] [--widths 16,8] [--precisions fp32,bf16]
-//                 [--volumes DIR]
+//                 [--volumes DIR] [--onednn on|off]
+// --onednn off makes LibTorch skip oneDNN (mkldnn) as it does for bf16 on CPUs without AVX-512
+// (an AVX2-only CPU runs bf16 convolutions through ATen's own slow path): bf16 with it off, over
+// fp32 with it on, estimates how much slower bf16 is on such a CPU.
 // Prints the median time of one 128^3 crop pair per width and precision. With --volumes DIR (as
 // written by export_cnn_input: bl.f16, fu.f16, head.u8 and size.txt, the 1 mm standardised FU-space
 // inputs of a real pair), also the median whole-volume sliding-window time (27 crops, mean merge).
@@ -64,11 +67,13 @@ int main(int argc, char** argv) {
         else if (a == "--widths") widths = split(v);
         else if (a == "--precisions") precisions = split(v);
         else if (a == "--volumes") volumes = v;
+        else if (a == "--onednn") at::globalContext().setUserEnabledMkldnn(v != "off");
     }
     const torch::Device device = chooseDevice(deviceName);
     if (device.is_cpu()) torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-    std::printf("ml_crop_bench: %s, LibTorch %s, %d repeats, medians\n", describeDevice(device).c_str(),
-                torchVersion().c_str(), repeats);
+    std::printf("ml_crop_bench: %s, LibTorch %s, %d repeats, medians; oneDNN %s; %s\n", describeDevice(device).c_str(),
+                torchVersion().c_str(), repeats, at::globalContext().userEnabledMkldnn() ? "on" : "off",
+                cpuFeatures().describe().c_str());
 
     VolumeBuffer bl, fu;
     std::vector<std::uint8_t> head;

@@ -65,7 +65,7 @@ fs::path sampleCase(const fs::path& root) {
     in.blPath = (root / "resources/sample/study1_FLAIR.nii.gz").string();
     in.fuPath = (root / "resources/sample/study2_FLAIR.nii.gz").string();
     in.modelPath = findShippedModel();
-    in.precision = "bf16";
+    in.precision = "auto";
     writeSegmentation(runSegmentation(in), dir.string());
     return dir;
 }

@@ -42,7 +42,7 @@ echo "installed GUI: $gui_version"
 sample="$usr/share/lesiondelta/sample"
 start=$(date +%s)
 env -u LESIONDELTA_MODEL "$usr/bin/lesiondelta-cli" segment --bl "$sample/study1_FLAIR.nii.gz" \
-  --fu "$sample/study2_FLAIR.nii.gz" --out "$work/segment" --precision bf16 > "$work/segment.txt" 2>&1 \
+  --fu "$sample/study2_FLAIR.nii.gz" --out "$work/segment" > "$work/segment.txt" 2>&1 \
   || { cat "$work/segment.txt"; fail "segment failed on the installed sample"; }
 [ -s "$work/segment/new_lesions.nii.gz" ] || fail "segment wrote no new_lesions.nii.gz"
 grep -q "$usr/share/lesiondelta/models/lesiondelta-cnn.safetensors" "$work/segment/summary.json" \

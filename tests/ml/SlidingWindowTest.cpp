@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,6 +26,59 @@ TEST(SlidingWindow, CropStartsAreEvenlySpacedAndCoverTheAxis) {
     EXPECT_EQ(cropStarts(128, 128, 3), (std::vector<int64_t>{0}));
     EXPECT_EQ(cropStarts(90, 128, 3), (std::vector<int64_t>{0}));  // shorter than a crop: padded
     EXPECT_EQ(cropStarts(400, 128, 3), (std::vector<int64_t>{0, 91, 181, 272}));  // no gaps
+}
+
+TEST(SlidingWindow, TileStartsCoverTheRegionWithMarginUsingTheFewestCrops) {
+    EXPECT_EQ(tileStarts(230, 40, 180, 128, 16), (std::vector<int64_t>{24, 68}));  // [24, 196): two crops
+    EXPECT_EQ(tileStarts(230, 100, 150, 128, 16), (std::vector<int64_t>{61}));     // one crop, centred
+    EXPECT_EQ(tileStarts(230, 0, 50, 128, 16), (std::vector<int64_t>{0}));         // clipped at the border
+    EXPECT_EQ(tileStarts(128, 0, 128, 128, 16), (std::vector<int64_t>{0}));
+    EXPECT_EQ(tileStarts(400, 0, 400, 128, 16), (std::vector<int64_t>{0, 91, 181, 272}));
+    EXPECT_TRUE(tileStarts(230, 50, 50, 128, 16).empty());  // empty region: nothing to search
+    EXPECT_THROW(tileStarts(230, 0, 230, 128, 64), std::invalid_argument);
+    // Every region voxel plus its margin is covered, neighbours overlap by >= 2 x margin, and one
+    // crop fewer could not cover the span with that overlap.
+    for (int64_t n : {129, 160, 230, 300}) {
+        for (int64_t lo = 0; lo < n; lo += 7) {
+            for (int64_t hi = lo + 1; hi <= n; hi += 11) {
+                const auto s = tileStarts(n, lo, hi, 128, 16);
+                ASSERT_FALSE(s.empty());
+                const int64_t a = std::max<int64_t>(0, lo - 16), b = std::min(n, hi + 16);
+                EXPECT_LE(s.front(), a) << n << " " << lo << " " << hi;
+                EXPECT_GE(s.back() + 128, b) << n << " " << lo << " " << hi;
+                EXPECT_GE(s.front(), 0);
+                EXPECT_LE(s.back() + 128, n);
+                for (std::size_t i = 1; i < s.size(); ++i) EXPECT_GE(s[i - 1] + 128 - s[i], 32);
+                if (s.size() > 1) EXPECT_LT(128 + int64_t(s.size() - 2) * 96, b - a) << "one crop fewer would do";
+            }
+        }
+    }
+}
+
+TEST(SlidingWindow, TilesPlacementCoversTheSearchRegionWithFewCrops) {
+    const auto fu = ramp({60, 40, 30});
+    std::vector<std::uint8_t> region(fu.count(), 0);
+    for (int64_t z = 5; z < 15; ++z)
+        for (int64_t y = 10; y < 20; ++y)
+            for (int64_t x = 20; x < 40; ++x) region[x + 60 * (y + 40 * z)] = 1;
+    SlidingWindowOptions o;
+    o.patch = 16;
+    o.margin = 2;
+    o.placement = CropPlacement::Tiles;
+    o.searchRegion = &region;
+    const auto r = slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
+    EXPECT_EQ(r.cropsRun, 2 * 1 * 1);  // x: [18, 42) needs two crops of 16; y and z one each
+    for (int64_t i = 0; i < fu.count(); ++i) {
+        if (region[i]) ASSERT_FLOAT_EQ(r.probability[i], fu.voxels[i]) << i;
+    }
+    o.placement = CropPlacement::Paper;  // the same region, published placement: the whole grid
+    EXPECT_EQ(slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o).cropsRun, 4 * 3 * 3);
+    std::vector<std::uint8_t> wrongSize(7, 1);
+    o.searchRegion = &wrongSize;
+    EXPECT_THROW(slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o), std::invalid_argument);
+    EXPECT_EQ(parseCropPlacement("tiles"), CropPlacement::Tiles);
+    EXPECT_EQ(cropPlacementName(parseCropPlacement("paper")), "paper");
+    EXPECT_THROW(parseCropPlacement("all"), std::invalid_argument);
 }
 
 TEST(SlidingWindow, IdentityPredictorReproducesTheInputSoCropsArePlacedCorrectly) {

@@ -2,19 +2,39 @@
 // Runs a loaded network over a whole BL/FU pair on one device.
 #include <torch/torch.h>
 
+#include "lesiondelta/ml/CpuFeatures.h"
 #include "lesiondelta/ml/SlidingWindow.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
 namespace lesiondelta::ml {
 
-/// Arithmetic of inference. BFloat16 is about 3.4x faster on CPUs with AVX512-BF16/AMX (oneDNN);
-/// probabilities then differ from Float32 by up to ~0.01, so it is an option, not the default,
-/// until the accuracy evaluation confirms it.
+/// Arithmetic of inference. BFloat16 is about 3.4x faster on CPUs with native bf16 (AVX512-BF16
+/// or AMX, through oneDNN), with probabilities within ~0.01 of Float32; on CPUs without it oneDNN
+/// emulates bf16 and it is many times SLOWER than Float32 (see choosePrecision).
 enum class Precision { Float32, BFloat16 };
 
 /// "fp32" or "bf16"; throws std::invalid_argument otherwise.
 Precision parsePrecision(const std::string& name);
 std::string precisionName(Precision p);
+
+/// Without AVX-512, LibTorch 1.13 runs bf16 convolutions through ATen's own slow path instead of
+/// oneDNN. Measured on a 2-core AMD EPYC (Zen 4) with `ml_crop_bench --onednn off`: one width-8
+/// 128^3 crop pair took 20.5 s in bf16 against 2.4 s in fp32 with oneDNN (8.5x).
+constexpr double kEmulatedBf16Slowdown = 8.0;
+
+struct PrecisionChoice {
+    Precision precision = Precision::Float32;
+    std::string reason;   // why, for summaries ("auto: this CPU has native bf16 (avx512_bf16)")
+    std::string warning;  // non-empty when the request will be slow on this machine
+};
+
+/// The precision for a request of "auto", "fp32" or "bf16" on `device`. auto: bf16 on a CPU with
+/// native bf16 (cpu.nativeBf16()), fp32 on every other CPU and on CUDA. An explicit bf16 on a CPU
+/// without native bf16 is honoured with a warning saying how much slower it is. Throws
+/// std::invalid_argument for other requests and for bf16 where a oneDNN ISA ceiling below
+/// AVX-512 would make LibTorch fail (CpuFeatures::bf16BlockedByOnednnLimit).
+PrecisionChoice choosePrecision(const std::string& request, const torch::Device& device,
+                                const CpuFeatures& cpu = cpuFeatures());
 
 class ChangeSegmenter {
 public:

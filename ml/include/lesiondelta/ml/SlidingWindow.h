@@ -31,9 +31,25 @@ public:
     InferenceCancelled() : std::runtime_error("inference cancelled") {}
 };
 
+/// Where the crops go. Paper: cropsPerAxis evenly spaced crops per axis over the whole grid
+/// (3 x 3 x 3 = 27 on a head; every voxel evaluated about 7 times). Tiles: the fewest crops that
+/// cover the bounding box of `searchRegion` (the whole grid without one) with `margin` voxels of
+/// context beyond it, neighbouring crops overlapping by at least 2 x margin (2 x 2 x 2 = 8 on a
+/// brain at 128^3, margin 16).
+enum class CropPlacement { Paper, Tiles };
+
+/// "tiles" or "paper"; throws std::invalid_argument otherwise.
+CropPlacement parseCropPlacement(const std::string& name);
+std::string cropPlacementName(CropPlacement p);
+
 struct SlidingWindowOptions {
     int64_t patch = 128;
-    int cropsPerAxis = 3;
+    CropPlacement placement = CropPlacement::Paper;
+    int cropsPerAxis = 3;     // Paper placement
+    int64_t margin = 16;      // Tiles placement: context voxels around the search region
+    /// Optional search region on the same grid (1 = the CNN's result is used there): Tiles
+    /// placement covers its bounding box.
+    const std::vector<std::uint8_t>* searchRegion = nullptr;
     double threshold = 0.4;  // probability >= threshold is lesion
     /// Optional head mask on the same grid (1 = head). Crops with less than minHeadFraction of
     /// head voxels are skipped and predict nothing (they hold no brain to find lesions in).
@@ -53,6 +69,11 @@ struct SlidingWindowResult {
 /// (rounded, duplicates removed), more when perAxis crops cannot cover the axis (n > perAxis *
 /// patch); {0} when n <= patch (the crop is padded).
 std::vector<int64_t> cropStarts(int64_t n, int64_t patch, int perAxis);
+
+/// Tiles placement along one axis of length n: the fewest starts such that crops of `patch`
+/// cover [lo - margin, hi + margin) clipped to [0, n), neighbours overlapping by at least
+/// 2 x margin, evenly spaced; {0} when n <= patch.
+std::vector<int64_t> tileStarts(int64_t n, int64_t lo, int64_t hi, int64_t patch, int64_t margin);
 
 /// Runs the predictor on every crop and merges. Throws std::invalid_argument for mismatched or
 /// non-finite input and InferenceCancelled when progress answers false.
