@@ -1,7 +1,8 @@
 // Lesion-wise evaluation on the real Ljubljana pairs (patients 01 and 03), printed like the
 // paper's Table 2. Reference: the positive-change (new/enlarging) components of each pair's
 // change mask, mapped from the dataset's common space into FU space with its own transform.
-//   realpair_eval [--model MODEL.safetensors] [--precision fp32|bf16] [--data DIR] [--rim-mm 5] [--bias-correction on|off]
+//   realpair_eval [--model MODEL.safetensors] [--precision auto|fp32|bf16] [--crops tiles|paper] [--data DIR]
+//                 [--rim-mm 5] [--bias-correction on|off]
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
 // Nothing here is fitted to these two cases.
 #include <cmath>
@@ -47,13 +48,14 @@ void printSummary(const std::string& method, const std::vector<Row>& rows) {
 
 int main(int argc, char** argv) {
     fs::path data = fs::path(LESIONDELTA_SHARED_DATA) / "ljubljana-longitudinal";
-    std::string model, precision = "fp32";
+    std::string model, precision = "fp32", crops = "tiles";
     double rimMm = kDefaultBrainRimMm;
     bool bias = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--model") model = argv[i + 1];
         else if (a == "--precision") precision = argv[i + 1];
+        else if (a == "--crops") crops = argv[i + 1];
         else if (a == "--data") data = argv[i + 1];
         else if (a == "--rim-mm") rimMm = std::atof(argv[i + 1]);
         else if (a == "--bias-correction") bias = std::string(argv[i + 1]) == "on";
@@ -81,10 +83,15 @@ int main(int argc, char** argv) {
             if (!model.empty()) {
                 in.modelPath = model;
                 in.precision = precision;
+                in.crops = crops;
                 in.brainRimMm = rimMm;
                 in.biasCorrection = bias;
                 const auto cnn = runSegmentation(in);
                 rows.push_back({"CNN", patient, compareLesions(*cnn.newLesions, *split.increase)});
+                std::printf("%s: CNN %s, %s crops: %d run, inference %.1f s, total %.1f s\n", patient.c_str(),
+                            cnn.summary["precision"].get<std::string>().c_str(), crops.c_str(),
+                            cnn.summary["inference"]["crops_run"].get<int>(),
+                            cnn.summary["timings"]["inference_s"].get<double>(), cnn.summary["timings"]["total_s"].get<double>());
             }
         }
     } catch (const std::exception& e) {
