@@ -130,13 +130,15 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     Registration::MetricSamplingPercentageArrayType sampling(kLevels);
     for (unsigned int l = 0; l < kLevels; ++l) {
         sigmas[l] = kLevelSmoothingMm[l];
-        sampling[l] = options.samplingFraction[l];
         // Per-axis shrink factors so that thick-slice axes are not shrunk as much as in-plane ones.
         Registration::ShrinkFactorsPerDimensionContainerType factors;
+        double voxels = 1.0;  // of the fixed image at this level
         for (unsigned int d = 0; d < kDim; ++d) {
             const double sp = fu.GetSpacing()[d];
             factors[d] = std::max(1u, static_cast<unsigned int>(std::lround(kLevelTargetSpacingMm[l] / sp)));
+            voxels *= std::ceil(double(fu.GetLargestPossibleRegion().GetSize()[d]) / factors[d]);
         }
+        sampling[l] = std::min(1.0, std::max(options.samplingFraction[l], options.minimumSamples / voxels));
         registration->SetShrinkFactorsPerDimension(l, factors);
     }
     registration->SetSmoothingSigmasPerLevel(sigmas);

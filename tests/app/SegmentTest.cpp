@@ -80,7 +80,11 @@ TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
     EXPECT_FALSE(s["cpu"].get<std::string>().empty());
     EXPECT_EQ(s["model"]["base_width"], 2);
     EXPECT_EQ(s["model"]["data_sha256"].get<std::string>().size(), 64u);
-    EXPECT_EQ(s["inference"]["crops_run"].get<int>() + s["inference"]["crops_skipped_no_head"].get<int>(), 9);
+    // The paper's placement needs 3 x 3 x 1 = 9 crops on this grid; tiles cover the search region
+    // with fewer (CropPlacement tests in ml_tests pin the arithmetic).
+    EXPECT_EQ(s["inference"]["crop_placement"], "tiles");
+    EXPECT_GE(s["inference"]["crops_run"].get<int>(), 1);
+    EXPECT_LT(s["inference"]["crops_run"].get<int>() + s["inference"]["crops_skipped_no_head"].get<int>(), 9);
     for (const char* stage : {"load_model_s", "load_images_s", "registration_s", "preprocessing_s", "inference_s",
                               "postprocessing_s", "total_s"}) {
         EXPECT_TRUE(s["timings"].contains(stage)) << stage;
