@@ -8,6 +8,7 @@
 // GFLOP/s as a fraction of that peak.
 // Budgets: CPU - whole segment <= 60 s, registration <= 5 s, peak memory < 4 GB; CUDA - CNN < 1 s
 // and the CPU stages (everything but inference) <= 5 s together.
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -52,7 +53,13 @@ Run runProcess(const std::vector<std::string>& args) {
     Run r;
     const auto t0 = std::chrono::steady_clock::now();
     pid_t pid = 0;
-    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return r;
+    posix_spawn_file_actions_t quiet;  // the CLI's own lines would bury the table
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+    const int spawned = posix_spawn(&pid, argv[0], &quiet, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    if (spawned != 0) return r;
     int status = 0;
     rusage usage{};
     wait4(pid, &status, 0, &usage);
@@ -125,7 +132,8 @@ int main(int argc, char** argv) {
             args.insert(args.end(), extra.begin(), extra.end());
             const Run r = runProcess(args);
             if (r.status != 0) {
-                std::fprintf(stderr, "segment_bench: segment exited with %d on %s\n", r.status, fu.c_str());
+                std::fprintf(stderr, "segment_bench: segment exited with %d on %s (run it by hand to see why)\n", r.status,
+                             fu.c_str());
                 return 1;
             }
             std::ifstream in(out / "summary.json");
