@@ -167,7 +167,9 @@ TEST_F(Segment, ExplicitBf16RunsInBf16WithoutAWarningWhereTheCpuHasNativeBf16) {
     const auto r = cli("segment " + pair() + " --out " + dir_.file("bf16") + " --model " + dir_.file("model.safetensors") +
                        " --device cpu --precision bf16 --quiet");
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(r.err.find("warning: "), std::string::npos) << r.err;
+    // (random weights may trigger the result's plausibility warnings; no precision warning)
+    EXPECT_EQ(r.err.find("SLOWER"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("no native bf16"), std::string::npos) << r.err;
     const auto s = nlohmann::json::parse(slurp(dir_.file("bf16/summary.json")));
     EXPECT_EQ(s["precision"], "bf16");
     EXPECT_EQ(s["precision_choice"], "requested: bf16");
