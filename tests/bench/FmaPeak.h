@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "lesiondelta/ml/CpuFeatures.h"
+
 namespace lesiondelta::bench {
 
 namespace detail {
@@ -52,9 +54,9 @@ struct FmaPeak {
 /// Runs the loop on `threads` threads (each 20 M iterations of 10 independent vector FMAs),
 /// `rounds` times, and keeps the fastest round: a peak, on a machine others may share.
 inline FmaPeak measureFmaPeak(unsigned threads = std::max(1u, std::thread::hardware_concurrency()), int rounds = 7) {
-    __builtin_cpu_init();
-    const bool avx512 = __builtin_cpu_supports("avx512f");
-    const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const auto& cpu = ml::cpuFeatures();  // the project's one CPU detection (OS state included)
+    const bool avx512 = cpu.avx512;
+    const bool avx2 = cpu.avx2;
     if (!avx512 && !avx2) return {};
     const double lanes = avx512 ? 16 : 8;
     std::atomic<float> sink{0};
