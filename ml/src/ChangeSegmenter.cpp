@@ -43,8 +43,8 @@ PrecisionChoice choosePrecision(const std::string& request, const torch::Device&
     if (c.precision == Precision::BFloat16 && device.is_cpu() && !cpu.nativeBf16()) {
         char factor[32];
         std::snprintf(factor, sizeof factor, "%.0f", kEmulatedBf16Slowdown);
-        c.warning = "this CPU (" + cpu.describe() + ") has no native bf16 instructions (AVX512-BF16 or AMX): bf16 is emulated "
-                    "and the CNN runs about " + std::string(factor) + " times SLOWER than in fp32; use --precision auto or fp32";
+        c.warning = "this CPU (" + cpu.describe() + ") has no native bf16 instructions (AVX512-BF16 or AMX): LibTorch computes "
+                    "bf16 in generic code and the CNN runs about " + std::string(factor) + " times SLOWER than in fp32; use --precision auto or fp32";
     }
     return c;
 }

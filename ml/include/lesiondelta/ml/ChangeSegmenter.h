@@ -8,9 +8,10 @@
 
 namespace lesiondelta::ml {
 
-/// Arithmetic of inference. BFloat16 is about 3.4x faster on CPUs with native bf16 (AVX512-BF16
-/// or AMX, through oneDNN), with probabilities within ~0.01 of Float32; on CPUs without it oneDNN
-/// emulates bf16 and it is many times SLOWER than Float32 (see choosePrecision).
+/// Arithmetic of inference. BFloat16 is 2-3.4x faster on CPUs with native bf16 (AVX512-BF16 or
+/// AMX, through oneDNN; 2.1x for width 8 on a Zen 4 EPYC), with probabilities within ~0.01 of
+/// Float32; on CPUs without it LibTorch computes bf16 in generic code, many times SLOWER than
+/// Float32 (see choosePrecision).
 enum class Precision { Float32, BFloat16 };
 
 /// "fp32" or "bf16"; throws std::invalid_argument otherwise.
