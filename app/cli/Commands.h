@@ -14,6 +14,7 @@ int runSegment(const std::vector<std::string>& args);
 int runBaseline(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
+int runAtlas(const std::vector<std::string>& args);  // the training atlas
 int runTrain(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);  // patient PDF
 int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON

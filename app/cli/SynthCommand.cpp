@@ -1,5 +1,7 @@
-// lesiondelta-cli synth --flair F [--lesions M] [--shapes-flair F2 --shapes-mask M2 ...] --seed N --out DIR
-//                       [--inserts N | --no-change] [--no-nuisance]
+// lesiondelta-cli synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out]
+//     [--whole-brain] [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda]
+// Synthetic BL/FU pairs from the training atlas, written as NIfTI to look at or to evaluate on:
+// the same generator (ml/PairSynthesizer) the trainer calls every step.
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -8,83 +10,83 @@
 #include "Commands.h"
 #include "ResultText.h"
 #include "lesiondelta/Version.h"
-#include "lesiondelta/core/MaskImport.h"
-#include "lesiondelta/core/PairSynthesis.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/ml/ComputeDevice.h"
+#include "lesiondelta/ml/PairSynthesizer.h"
+#include "lesiondelta/ml/WeightsFile.h"
+
+namespace fs = std::filesystem;
 
 namespace lesiondelta::cli {
+namespace {
+
+// A [P, P, P] (z, y, x) crop as a 1 mm volume with identity orientation (x fastest in both).
+template <typename TImage>
+typename TImage::Pointer asVolume(const torch::Tensor& crop) {
+    const auto t = crop.to(torch::kCPU, torch::kFloat32).contiguous();
+    auto image = TImage::New();
+    typename TImage::RegionType region;
+    for (int a = 0; a < 3; ++a) region.SetSize(a, t.size(2 - a));
+    image->SetRegions(region);
+    image->Allocate();
+    const float* in = t.data_ptr<float>();
+    auto* out = image->GetBufferPointer();
+    for (int64_t i = 0; i < t.numel(); ++i) out[i] = static_cast<typename TImage::PixelType>(in[i]);
+    return image;
+}
+
+}  // namespace
 
 int runSynth(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--flair", "--lesions", "--shapes-flair", "--shapes-mask", "--seed", "--out", "--inserts"},
-                      {"--no-nuisance", "--no-change"});
-    const std::string flairPath = a.required("--flair"), out = a.required("--out");
-    const auto lesionPath = a.optional("--lesions");
-    const auto shapeFlairs = a.all("--shapes-flair"), shapeMasks = a.all("--shapes-mask");
-    if (shapeFlairs.size() != shapeMasks.size()) throw UsageError("give --shapes-flair and --shapes-mask in pairs");
-    SynthesisOptions options;
-    options.seed = static_cast<unsigned>(a.number("--seed", 1, 0, 4294967295.0));
-    options.nuisance = !a.flag("--no-nuisance");
-    if (const auto n = a.optional("--inserts")) {
-        options.insertMin = 0;
-        options.insertMax = static_cast<int>(a.number("--inserts", 3, 0, 50));
-    }
-
-    if (a.flag("--no-change")) {
-        // A stable pair: only scan nuisance and shrinking lesions (not marked); the target is empty.
-        if (a.optional("--inserts")) throw UsageError("--no-change and --inserts exclude each other");
-        options.removeFraction = 0.0;
-        options.enlargeFraction = 0.0;
-        options.insertMin = options.insertMax = 0;
-    }
-    const auto flair = readVolume(flairPath);
-    MaskVolume::ConstPointer lesions;
-    std::vector<LesionShape> shapes;
-    try {
-        if (lesionPath) {
-            const auto mapped = mapMaskToGrid(*readMask(*lesionPath), *flair, *lesionPath);
-            if (!mapped.warning.empty()) std::cerr << "warning: " << mapped.warning << "\n";
-            lesions = mapped.mask;
-            shapes = extractLesionShapes(*flair, *lesions);
+    const Arguments a(args, {"--atlas", "--out", "--count", "--seed", "--crop", "--inserts", "--device"},
+                      {"--held-out", "--whole-brain", "--stable", "--changed"});
+    const std::string atlasPath = a.required("--atlas"), out = a.required("--out");
+    const int count = int(a.number("--count", 4, 1, 10000));
+    ml::SynthesisOptions o;
+    o.crop = int64_t(a.number("--crop", 96, 16, 256));
+    if (o.crop % 16) throw UsageError("--crop must be a multiple of 16");
+    o.heldOut = a.flag("--held-out");
+    o.centreOnBrain = a.flag("--whole-brain");
+    if (a.flag("--stable") && a.flag("--changed")) throw UsageError("--stable and --changed exclude each other");
+    if (a.flag("--stable")) o.stableFraction = 1.0;
+    if (const auto inserts = a.optional("--inserts")) {
+        if (std::sscanf(inserts->c_str(), "%d,%d", &o.insertMin, &o.insertMax) != 2 || o.insertMin < 0 || o.insertMax < o.insertMin) {
+            throw UsageError("--inserts takes MIN,MAX (e.g. 2,6)");
         }
-        for (std::size_t i = 0; i < shapeFlairs.size(); ++i) {
-            const auto f = readVolume(shapeFlairs[i]);
-            const auto m = mapMaskToGrid(*readMask(shapeMasks[i]), *f, shapeMasks[i]);
-            const auto more = extractLesionShapes(*f, *m.mask);
-            shapes.insert(shapes.end(), more.begin(), more.end());
-        }
-    } catch (const VolumeError& e) {
-        if (e.path().empty()) throw VolumeError(flairPath, e.problem());
-        throw;
     }
-    SyntheticPair pair;
+    const auto seed = static_cast<std::uint64_t>(a.number("--seed", 1, 0, 4294967295.0));
+    const auto device = ml::chooseDevice(a.optional("--device").value_or("cpu"));
+    ml::TrainingAtlas atlas;
     try {
-        pair = synthesisePair(*flair, lesions.GetPointer(), shapes, options);
-    } catch (const VolumeError& e) {
-        throw VolumeError(flairPath, e.problem());
+        atlas = ml::loadAtlas(atlasPath);
+    } catch (const ml::WeightsError& e) {
+        throw VolumeError(atlasPath, std::string(e.what()).substr(atlasPath.size() + 2));
     }
+    torch::manual_seed(seed);
+    ml::PairSynthesizer synth(atlas, o, device, seed);
     std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (!std::filesystem::is_directory(out)) throw VolumeError(out, "output folder cannot be created");
-    const std::filesystem::path dir(out);
-    writeVolume(*pair.bl, (dir / "bl.nii.gz").string());
-    writeVolume(*pair.fu, (dir / "fu.nii.gz").string());
-    writeMask(*pair.newLesions, (dir / "new_lesions.nii.gz").string());
+    fs::create_directories(out, ec);
+    if (!fs::is_directory(out)) throw VolumeError(out, "output folder cannot be created");
+    nlohmann::json pairs = nlohmann::json::array();
+    for (int i = 0; i < count; ++i) {
+        const auto b = synth.next(1, a.flag("--changed"));
+        char name[32];
+        std::snprintf(name, sizeof name, "pair%03d", i + 1);
+        const fs::path dir = fs::path(out) / name;
+        fs::create_directories(dir, ec);
+        writeVolume(*asVolume<ImageVolume>(b.bl[0][0]), (dir / "bl.nii.gz").string());
+        writeVolume(*asVolume<ImageVolume>(b.fu[0][0]), (dir / "fu.nii.gz").string());
+        writeMask(*asVolume<MaskVolume>(b.target[0][0]), (dir / "new_lesions.nii.gz").string());
+        const double voxels = b.target.sum().item<double>();
+        pairs.push_back({{"name", name}, {"description", b.descriptions[0]}, {"target_voxels", voxels}});
+        std::cout << name << ": " << b.descriptions[0] << "; target " << voxels << " voxels\n";
+    }
     const nlohmann::json info = {{"software", {{"name", "LesionDelta"}, {"version", kVersion}}},
-                                 {"flair", flairPath},
-                                 {"lesions", lesionPath.value_or("")},
-                                 {"shapes", shapes.size()},
-                                 {"seed", options.seed},
-                                 {"nuisance", options.nuisance},
-                                 {"removed", pair.removed},
-                                 {"inserted", pair.inserted},
-                                 {"enlarged", pair.enlarged},
-                                 {"shrunk_not_marked", pair.shrunk},
-                                 {"bl_shift_mm", {pair.shiftMm[0], pair.shiftMm[1], pair.shiftMm[2]}},
-                                 {"bl_rotation_deg", pair.rotationDeg},
-                                 {"description", pair.description}};
-    writeTextAtomically((dir / "synth.json").string(), info.dump(2) + "\n");
-    std::cout << pair.description << "\nwrote " << out << "/{bl.nii.gz, fu.nii.gz, new_lesions.nii.gz, synth.json}\n";
+                                 {"atlas", atlasPath}, {"seed", seed}, {"crop", o.crop}, {"held_out", o.heldOut},
+                                 {"whole_brain", o.centreOnBrain}, {"pairs", pairs}};
+    writeTextAtomically((fs::path(out) / "synth.json").string(), info.dump(2) + "\n");
+    std::cout << "wrote " << count << " pairs to " << out << " (pairNNN/{bl,fu,new_lesions}.nii.gz, synth.json)\n";
     return 0;
 }
 

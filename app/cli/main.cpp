@@ -1,6 +1,9 @@
 // lesiondelta-cli: the command-line front end of LesionDelta.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
+
+#include "TrainCommand.h"
 #include <string>
 #include <vector>
 
@@ -74,27 +77,20 @@ Verbs:
       the PDF). Broken cases are skipped with their reason, on stderr and in the report.
       --compute runs segment on cases without a CNN result first (kept in their results/);
       without it such cases count for IR and LST only.
-  synth --flair FLAIR --out DIR [--lesions MASK] [--seed 1] [--inserts N | --no-change]
-        [--no-nuisance] [--shapes-flair F2 --shapes-mask M2 ...]
-      A realistic training pair from one real FLAIR, deterministic from the seed: real lesions
-      removed from BL (inpainted), new lesions inserted with real lesion shapes, rims grown
-      (marked) or eroded (not marked), and scan nuisance (gain, gamma, bias field, noise, thick
-      slices, BL misregistration up to 2 mm / 2 degrees). Writes DIR/bl.nii.gz, DIR/fu.nii.gz,
-      DIR/new_lesions.nii.gz (the exact target, FU grid) and DIR/synth.json. --no-change
-      makes a stable pair (nuisance and shrinking lesions only; empty target).
-  train --pairs DIR --out DIR [--width 8] [--patch 64] [--steps 2000] [--lr 1e-4] [--seed 1]
-        [--checkpoint-every 100] [--resume FILE] [--validation DIR] [--validate-every 100]
-        [--pretrain-flair F --pretrain-mask M ...] [--pretrain-steps N] [--freeze-fraction 0.5]
-        [--no-alternate]
-      Trains the network on the synth pairs in DIR's subfolders. With --pretrain-steps, the
-      encoder is first pre-trained on single-scan lesion segmentation of the given FLAIR/mask
-      scans and then frozen for --freeze-fraction of the steps. "Epochs" (one step per pair)
-      alternate between all pairs and pairs with new lesions. Random crops (half centred on a
-      new lesion), axial flips, noise, bias field, a 0-2 voxel shift of one scan, Adam with
-      polynomial decay, BCE + soft Dice with deep supervision. Validation loss and voxel Dice
-      on fixed crops of the --validation pairs. Writes DIR/checkpoint.safetensors every N steps
-      (atomically) and DIR/training_log.csv; --resume continues a run's checkpoint (step count
-      and learning-rate schedule). A NaN loss stops it, keeping the last good checkpoint.
+  atlas --data DIR --out ATLAS [--held-out 26]
+      The training atlas, one file: the six training FLAIRs of the shared data folder DIR
+      (MNI 07/19/26 with lesion masks, raw 04/09/20) at 1 mm after segment's preprocessing
+      (N4, z-score), cropped to the head, with brain estimates; and a bank of every lesion of
+      the 30 MNI lesion masks and the 16 longitudinal change masks. MNI patient --held-out is
+      for validation only. Read by train --atlas and synth --atlas.
+  synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out] [--whole-brain]
+        [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda]
+      Synthetic BL/FU pairs from the training atlas, made by the generator the trainer calls
+      every step: anatomy (rotation, elastic, flip), change (bank lesions inserted, real ones
+      removed, rims grown or shrunk), acquisition per visit (slices 1-5 mm along any axis with
+      tilt and offset, PSF, bias, gamma, Rician noise, BL misregistration). Writes
+      DIR/pairNNN/{bl,fu,new_lesions}.nii.gz (1 mm crops, target in FU space) and DIR/synth.json.
+      --held-out uses the held-out scan only; --whole-brain centres each crop on the brain.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR
@@ -123,12 +119,19 @@ stopped by Ctrl-C or SIGTERM (segment, baseline, register, report, batch stop at
 step without writing a partial result; a second Ctrl-C ends the program at once).
 )";
 
+// The usage text, with the training command's (ml/train) indented like the other verbs.
+void printUsage() {
+    std::cout << kUsage;
+    std::istringstream train(lesiondelta::ml::kTrainUsage);
+    for (std::string line; std::getline(train, line);) std::cout << "  " << line << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::cout << kUsage;
+        printUsage();
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
@@ -139,7 +142,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     for (const auto& a : rest) {
         if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
+            printUsage();
             return 0;
         }
     }
@@ -155,6 +158,7 @@ int main(int argc, char** argv) {
         if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
         if (verb == "info") return lesiondelta::cli::runInfo(rest);
         if (verb == "synth") return lesiondelta::cli::runSynth(rest);
+        if (verb == "atlas") return lesiondelta::cli::runAtlas(rest);
         if (verb == "train") return lesiondelta::cli::runTrain(rest);
         if (verb == "report") return lesiondelta::cli::runReport(rest);
         if (verb == "cohort") return lesiondelta::cli::runCohort(rest);

@@ -1,28 +1,28 @@
 #include "lesiondelta/ml/Trainer.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
-#include "CropSampler.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 
 namespace lesiondelta::ml {
 namespace {
 
 namespace F = torch::nn::functional;
+using Clock = std::chrono::steady_clock;
 
-double polyRate(double base, int step, int steps) { return base * std::pow(1.0 - double(step - 1) / steps, 0.9); }
+double polyRate(double base, double progress) { return base * std::pow(std::max(0.0, 1.0 - progress), 0.9); }
 
 void setRate(torch::optim::Adam& adam, double lr) {
     for (auto& group : adam.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 }
 
-double secondsSince(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 /// The CSV log: one row per step; validation columns filled on validation steps.
 class TrainingLog {
@@ -33,8 +33,7 @@ public:
         if (!out_) throw std::invalid_argument("cannot write the training log " + path.string());
         if (fresh) out_ << "step,phase,loss,learning_rate,seconds,val_loss,val_dice\n";
     }
-    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN,
-             double valDice = NAN) {
+    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN, double valDice = NAN) {
         out_ << step << "," << phase << "," << loss << "," << lr << "," << seconds << ",";
         if (std::isfinite(valLoss)) out_ << valLoss;
         out_ << ",";
@@ -47,44 +46,76 @@ private:
     std::ofstream out_;
 };
 
-/// Fixed crops of the validation pairs, made once without augmentation.
+/// bf16 autocast around the network on CUDA (LibTorch's autocast covers CUDA only).
+class Autocast {
+public:
+    explicit Autocast(bool on) : on_(on) {
+        if (!on_) return;
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+    }
+    ~Autocast() {
+        if (!on_) return;
+        at::autocast::set_enabled(false);
+        at::autocast::clear_cache();
+    }
+
+private:
+    bool on_;
+};
+
+NetworkOutput toFloat(NetworkOutput out) {
+    out.logits = out.logits.to(torch::kFloat32);
+    for (auto& d : out.deepLogits) d = d.to(torch::kFloat32);
+    return out;
+}
+
+/// Fixed held-out pairs, made once.
 struct Validation {
-    std::vector<Crop> crops;
-    std::pair<double, double> evaluate(LesionChangeNet& net) const {
+    std::vector<SyntheticBatch> batches;
+    std::pair<double, double> evaluate(LesionChangeNet& net, bool bf16) const {
         torch::NoGradGuard noGrad;
         net->eval();
         double loss = 0, overlap = 0, total = 0;
-        for (const auto& c : crops) {
-            const auto logits = net->forward(c.bl, c.fu).logits;
-            loss += segmentationLoss(logits, c.target).item<double>();
+        for (const auto& b : batches) {
+            NetworkOutput out;
+            {
+                Autocast cast(bf16);
+                out = net->forward(b.bl, b.fu);
+            }
+            const auto logits = out.logits.to(torch::kFloat32);
+            loss += segmentationLoss(logits, b.target).item<double>();
             const auto predicted = (logits > 0).to(torch::kFloat);
-            overlap += (predicted * c.target).sum().item<double>();
-            total += predicted.sum().item<double>() + c.target.sum().item<double>();
+            overlap += (predicted * b.target).sum().item<double>();
+            total += predicted.sum().item<double>() + b.target.sum().item<double>();
         }
         net->train();
-        return {loss / double(crops.size()), total > 0 ? 2 * overlap / total : 1.0};
+        return {loss / double(batches.size()), total > 0 ? 2 * overlap / total : 1.0};
     }
 };
 
-int stepsDoneIn(const ModelMetadata& m) {
-    const auto it = m.extra.find("steps_done");
-    return it == m.extra.end() ? 0 : std::stoi(it->second);
+double numberIn(const ModelMetadata& m, const char* key) {
+    const auto it = m.extra.find(key);
+    return it == m.extra.end() ? 0.0 : std::stod(it->second);
 }
 
-void pretrainEncoder(LesionChangeNet& net, const std::vector<TrainingPair>& scans, const TrainingOptions& o,
-                     TrainingLog& log, TrainingResult& result) {
+void pretrainEncoder(LesionChangeNet& net, PairSynthesizer& pairs, const TrainingOptions& o, TrainingLog& log,
+                     TrainingResult& result) {
     SingleTimepointNet single(net->config());
+    single->to(o.device);
     single->train();
-    CropSampler sampler(scans, o.patch, o.lesionCentredFraction, o.seed + 7919, true);
     torch::optim::Adam adam(single->parameters(), torch::optim::AdamOptions(o.learningRate));
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = Clock::now();
     for (int step = 1; step <= o.pretrainSteps; ++step) {
-        const double lr = polyRate(o.learningRate, step, o.pretrainSteps);
+        const double lr = polyRate(o.learningRate, double(step - 1) / o.pretrainSteps);
         setRate(adam, lr);
-        // Two crops per step: a batch of one sends LibTorch's CPU convolutions of the deep levels
-        // down a path several times slower than oneDNN's (see LesionChangeNet::forward).
-        const Crop a = sampler.next(), b = sampler.next();
-        auto loss = deepSupervisionLoss(single->forward(torch::cat({a.fu, b.fu}, 0)), torch::cat({a.target, b.target}, 0));
+        const auto b = pairs.nextLesionScans(o.batch);
+        NetworkOutput out;
+        {
+            Autocast cast(o.bf16);
+            out = single->forward(b.fu);
+        }
+        auto loss = deepSupervisionLoss(toFloat(out), b.target);
         const double value = loss.item<double>();
         if (!std::isfinite(value)) {
             result.diverged = true;
@@ -119,17 +150,13 @@ torch::Tensor deepSupervisionLoss(const NetworkOutput& out, const torch::Tensor&
     return loss;
 }
 
-TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptions& o,
-                     const std::vector<TrainingPair>& pretrainScans, const std::vector<TrainingPair>& validationPairs) {
-    if (pairs.empty()) throw std::invalid_argument("no training pairs");
-    if (o.patch % 16 != 0) throw std::invalid_argument("patch size must be a multiple of 16");
-    if (o.pretrainSteps > 0 && pretrainScans.empty()) throw std::invalid_argument("pre-training needs scans with lesion masks");
+TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynthesizer* validationPairs) {
+    if (o.batch < 1) throw std::invalid_argument("the batch size must be at least 1");
+    if (o.bf16 && !o.device.is_cuda()) throw std::invalid_argument("bf16 autocast in training is for CUDA only");
     torch::manual_seed(o.seed);
-    CropSampler sampler(pairs, o.patch, o.lesionCentredFraction, o.seed, true);
     Validation validation;
-    if (!validationPairs.empty()) {
-        CropSampler fixed(validationPairs, o.patch, 0.5, o.seed + 104729, false);
-        for (int i = 0; i < o.validationCrops; ++i) validation.crops.push_back(fixed.next());
+    if (validationPairs) {
+        for (int i = 0; i < o.validationPairs; i += 4) validation.batches.push_back(validationPairs->next(std::min(4, o.validationPairs - i)));
     }
     std::filesystem::create_directories(o.outFolder);
     const std::string checkpoint = (std::filesystem::path(o.outFolder) / "checkpoint.safetensors").string();
@@ -138,45 +165,60 @@ TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptio
 
     LesionChangeNet net{nullptr};
     int firstStep = 1;
-    bool pretrained = false;
     int pretrainedSteps = 0;
+    double earlierSeconds = 0;
     if (!o.resumeFrom.empty()) {
         auto loaded = loadWeights(o.resumeFrom);
         if (loaded.metadata.baseWidth != o.baseWidth) {
             throw std::invalid_argument("--resume: the checkpoint has width " + std::to_string(loaded.metadata.baseWidth));
         }
         net = loaded.net;
-        firstStep = std::min(stepsDoneIn(loaded.metadata), o.steps) + 1;
-        if (const auto it = loaded.metadata.extra.find("pretrain_steps"); it != loaded.metadata.extra.end()) {
-            pretrainedSteps = std::stoi(it->second);
-        }
-        pretrained = pretrainedSteps > 0;
+        firstStep = std::min(int(numberIn(loaded.metadata, "steps_done")), o.steps) + 1;
+        pretrainedSteps = int(numberIn(loaded.metadata, "pretrain_steps"));
+        earlierSeconds = numberIn(loaded.metadata, "training_seconds");
+        net->to(o.device);
     } else {
         NetworkConfig c;
         c.baseWidth = o.baseWidth;
         net = LesionChangeNet(c);
+        net->to(o.device);
         if (o.pretrainSteps > 0) {
-            pretrainEncoder(net, pretrainScans, o, log, result);
+            pretrainEncoder(net, pairs, o, log, result);
             if (result.diverged) return result;
-            pretrained = true;
             pretrainedSteps = o.pretrainSteps;
         }
     }
     net->train();
     torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(o.learningRate));
-    const int frozenUntil = pretrained ? int(std::lround(o.freezeEncoderFraction * o.steps)) : 0;
-    const int epochLength = int(pairs.size());
-    const auto start = std::chrono::steady_clock::now();
+    const double budget = o.minutes > 0 ? o.minutes * 60.0 : 0.0;
+    const auto start = Clock::now();
     double running = 0.0;
     bool first = true;
+    auto progressAt = [&](int step, double seconds) {
+        return std::max(double(step - 1) / o.steps, budget > 0 ? seconds / budget : 0.0);
+    };
+    result.seconds = earlierSeconds;
     for (int step = firstStep; step <= o.steps; ++step) {
-        const bool frozen = step <= frozenUntil;
+        const double seconds = earlierSeconds + secondsSince(start);
+        if (budget > 0 && seconds >= budget) {
+            result.outOfTime = true;
+            break;
+        }
+        const double progress = progressAt(step, seconds);
+        const bool frozen = pretrainedSteps > 0 && progress < o.freezeEncoderFraction;
         for (auto& p : net->encoder()->parameters()) p.set_requires_grad(!frozen);
-        const double lr = polyRate(o.learningRate, step, o.steps);
+        const double lr = polyRate(o.learningRate, progress);
         setRate(adam, lr);
-        const bool positiveEpoch = o.alternateEpochs && ((step - 1) / epochLength) % 2 == 1;
-        const Crop c = sampler.next(positiveEpoch);
-        auto loss = deepSupervisionLoss(net->forward(c.bl, c.fu), c.target);
+        const bool changeEpoch = o.alternateEpochs && ((step - 1) / o.epochSteps) % 2 == 1;
+        const auto synthStart = Clock::now();
+        const auto b = pairs.next(o.batch, changeEpoch);
+        result.synthesisSeconds += secondsSince(synthStart);
+        NetworkOutput out;
+        {
+            Autocast cast(o.bf16);
+            out = net->forward(b.bl, b.fu);
+        }
+        auto loss = deepSupervisionLoss(toFloat(out), b.target);
         const double value = loss.item<double>();
         if (!std::isfinite(value)) {
             result.diverged = true;
@@ -189,26 +231,37 @@ TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptio
         first = false;
         result.stepsDone = step;
         result.lastLoss = running;
-        const double seconds = secondsSince(start);
+        result.seconds = earlierSeconds + secondsSince(start);
         double valLoss = NAN, valDice = NAN;
-        if (!validation.crops.empty() && (step % o.validateEvery == 0 || step == o.steps)) {
-            std::tie(valLoss, valDice) = validation.evaluate(net);
+        if (!validation.batches.empty() && (step % o.validateEvery == 0 || step == o.steps)) {
+            std::tie(valLoss, valDice) = validation.evaluate(net, o.bf16);
             result.lastValidationDice = valDice;
             if (o.onValidate) o.onValidate(step, valLoss, valDice);
         }
-        log.row(step, frozen ? "frozen-encoder" : "all", value, lr, seconds, valLoss, valDice);
-        if (step % o.checkpointEvery == 0 || step == o.steps) {
+        log.row(step, frozen ? "frozen-encoder" : "all", value, lr, result.seconds, valLoss, valDice);
+        const bool outOfTime = budget > 0 && earlierSeconds + secondsSince(start) >= budget;
+        auto save = [&] {
             log.flush();
             ModelMetadata m = o.metadata;
             m.extra["steps_done"] = std::to_string(step);
             m.extra["pretrain_steps"] = std::to_string(pretrainedSteps);
-            m.extra["training_seconds"] = std::to_string(int(seconds));
+            m.extra["training_seconds"] = std::to_string(int(result.seconds));
             m.extra["loss_running_mean"] = std::to_string(running);
+            m.extra["batch"] = std::to_string(o.batch);
+            m.extra["crop"] = std::to_string(pairs.options().crop);
+            m.extra["device"] = o.device.str();
             if (std::isfinite(valDice)) m.extra["validation_dice"] = std::to_string(valDice);
             saveWeights(net, m, checkpoint);
             result.checkpoint = checkpoint;
+        };
+        const bool due = step % o.checkpointEvery == 0 || step == o.steps || outOfTime;
+        if (due) save();
+        const bool stopRequested = o.onStep && !o.onStep(step, value, lr);
+        if (stopRequested && !due) save();
+        if (stopRequested || outOfTime) {
+            result.outOfTime = outOfTime;
+            break;
         }
-        if (o.onStep && !o.onStep(step, value, lr)) break;
     }
     return result;
 }

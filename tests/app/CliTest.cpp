@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "CliRunner.h"
+#include "TinyAtlas.h"
+#include "lesiondelta/ml/TrainingAtlas.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -136,40 +138,59 @@ TEST(Cli, EvaluateReadsLstChangeLabelsAsIncreaseOnly) {
     EXPECT_DOUBLE_EQ(j["per_rater"][0]["dice"].get<double>(), 1.0);
 }
 
-TEST(Cli, SynthWritesAPairWithItsTargetDeterministically) {
+TEST(Cli, SynthWritesPairsFromAnAtlasDeterministically) {
     TempDir dir;
-    auto flair = makeImage<ImageVolume>({64, 72, 56}, {2, 2, 2}, {-64, -72, -56});
-    fillPhysical(*flair, headPhantom);
-    auto lesions = makeImage<MaskVolume>({64, 72, 56}, {2, 2, 2}, {-64, -72, -56});
-    paintBox(*lesions, {40, 45, 20}, {43, 48, 23});  // a 4x4x4 "lesion" (brightened below)
-    for (long k = 20; k <= 23; ++k)
-        for (long j = 45; j <= 48; ++j)
-            for (long i = 40; i <= 43; ++i) flair->SetPixel({{i, j, k}}, flair->GetPixel({{i, j, k}}) * 1.6f);
-    writeVolume(*flair, dir.file("flair.nii.gz"));
-    writeMask(*lesions, dir.file("lesions.nii.gz"));
-    const std::string args = "synth --flair " + dir.file("flair.nii.gz") + " --lesions " + dir.file("lesions.nii.gz") + " --seed 3 --out ";
+    ml::saveAtlas(lesiondelta::testing::tinyAtlas(), dir.file("atlas.safetensors"));
+    const std::string args = "synth --atlas " + dir.file("atlas.safetensors") + " --count 2 --crop 32 --seed 3 --out ";
     const auto a = cli(args + dir.file("a")), b = cli(args + dir.file("b"));
     ASSERT_EQ(a.exitCode, 0) << a.err;
     ASSERT_EQ(b.exitCode, 0) << b.err;
-    EXPECT_EQ(a.out.substr(0, a.out.find('\n')), b.out.substr(0, b.out.find('\n')));
+    EXPECT_EQ(a.out, b.out.substr(0, b.out.find("wrote")) + a.out.substr(a.out.find("wrote")));
     for (const char* f : {"bl.nii.gz", "fu.nii.gz", "new_lesions.nii.gz"}) {
-        EXPECT_TRUE(sameGrid(*readVolume(dir.file(std::string("a/") + f)), *flair)) << f;
+        const auto v = readVolume(dir.file(std::string("a/pair002/") + f));
+        EXPECT_EQ(v->GetLargestPossibleRegion().GetSize()[0], 32u) << f;
+        EXPECT_DOUBLE_EQ(v->GetSpacing()[2], 1.0) << f;
     }
     const auto info = nlohmann::json::parse(slurp(dir.file("a/synth.json")));
     EXPECT_EQ(info["seed"], 3);
-    EXPECT_EQ(info["shapes"], 1);
-    const auto fuA = readVolume(dir.file("a/fu.nii.gz")), fuB = readVolume(dir.file("b/fu.nii.gz"));
-    EXPECT_FLOAT_EQ(fuA->GetPixel({{30, 36, 28}}), fuB->GetPixel({{30, 36, 28}}));
+    ASSERT_EQ(info["pairs"].size(), 2u);
+    const auto fuA = readVolume(dir.file("a/pair001/fu.nii.gz")), fuB = readVolume(dir.file("b/pair001/fu.nii.gz"));
+    EXPECT_FLOAT_EQ(fuA->GetPixel({{16, 16, 16}}), fuB->GetPixel({{16, 16, 16}}));
 }
 
-TEST(Cli, SynthOnAnImageWithoutBrainIsRefused) {
+TEST(Cli, SynthAndTrainNameAnUnusableAtlas) {
     TempDir dir;
-    auto flat = makeImage<ImageVolume>({20, 20, 20}, {1, 1, 1});
-    paintBox(*flat, {0, 0, 0}, {1, 1, 1}, 5.0f);
-    writeVolume(*flat, dir.file("tiny.nii.gz"));
-    const auto r = cli("synth --flair " + dir.file("tiny.nii.gz") + " --out " + dir.file("o"));
-    EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.err.find(dir.file("tiny.nii.gz")), std::string::npos) << r.err;
+    std::ofstream(dir.file("atlas.safetensors")) << "not an atlas";
+    const auto s = cli("synth --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("o"));
+    EXPECT_EQ(s.exitCode, 1);
+    EXPECT_NE(s.err.find(dir.file("atlas.safetensors") + ": is not a lesiondelta-atlas file"), std::string::npos) << s.err;
+    const auto t = cli("train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") + " --device cpu");
+    EXPECT_EQ(t.exitCode, 1);
+    EXPECT_NE(t.err.find(dir.file("atlas.safetensors")), std::string::npos) << t.err;
+}
+
+TEST(Cli, TrainRunsOnAnAtlasAndRefusesUnavailableOptions) {
+    TempDir dir;
+    ml::saveAtlas(lesiondelta::testing::tinyAtlas(), dir.file("atlas.safetensors"));
+    const std::string base = "train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") +
+                             " --width 2 --crop 32 --steps 4 --validation-pairs 2 --validate-every 2 --checkpoint-every 2";
+    const auto r = cli(base + " --device cpu");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("trained to step 4"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("validation at step 2"), std::string::npos) << r.err;
+    EXPECT_TRUE(std::ifstream(dir.file("run/checkpoint.safetensors")).good());
+    // Resuming a finished run does nothing more; a longer schedule continues it.
+    const auto more = cli(base + " --device cpu --resume auto --steps 6");
+    ASSERT_EQ(more.exitCode, 0) << more.err;
+    EXPECT_NE(more.out.find("trained to step 6"), std::string::npos) << more.out;
+    const auto bf16 = cli(base + " --device cpu --bf16");
+    EXPECT_EQ(bf16.exitCode, 2);
+    EXPECT_NE(bf16.err.find("--bf16 needs --device cuda"), std::string::npos) << bf16.err;
+    if (!torch::cuda::is_available()) {
+        const auto cuda = cli(base + " --device cuda");
+        EXPECT_EQ(cuda.exitCode, 1);
+        EXPECT_NE(cuda.err.find("CUDA was requested"), std::string::npos) << cuda.err;
+    }
 }
 
 TEST(Cli, MissingInputIsAOneLineErrorNamingTheFile) {

@@ -1,13 +1,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <limits>
 #include <memory>
 #include <random>
 
 #include "ScratchFolder.h"
+#include "TinyAtlas.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 #include "lesiondelta/ml/Trainer.h"
 
@@ -16,84 +17,78 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 32^3 pair: FU has a bright 6^3 cube that BL lacks; the cube is the target.
-TrainingPair cubePair(unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> noise(0.0f, 0.1f);
-    TrainingPair p;
-    p.name = "cube" + std::to_string(seed);
-    p.bl.size = p.fu.size = {32, 32, 32};
-    p.bl.voxels.resize(p.bl.count());
-    p.fu.voxels.resize(p.fu.count());
-    p.target.assign(p.fu.count(), 0);
-    const int64_t o = 8 + seed % 12;
-    for (int64_t z = 0; z < 32; ++z)
-        for (int64_t y = 0; y < 32; ++y)
-            for (int64_t x = 0; x < 32; ++x) {
-                const int64_t i = x + 32 * (y + 32 * z);
-                const bool cube = x >= o && x < o + 6 && y >= o && y < o + 6 && z >= 10 && z < 16;
-                p.bl.voxels[i] = noise(rng);
-                p.fu.voxels[i] = noise(rng) + (cube ? 2.0f : 0.0f);
-                p.target[i] = cube;
-            }
-    return p;
-}
-
 class Trainer : public ::testing::Test {
 protected:
     void SetUp() override {
         std::random_device rd;
         dir_ = fs::temp_directory_path() / ("lesiondelta-train-" + std::to_string(rd()));
+        atlas_ = lesiondelta::testing::tinyAtlas();
+        SynthesisOptions s;
+        s.crop = 32;
+        pairs_ = std::make_unique<PairSynthesizer>(atlas_, s, torch::kCPU, 11);
+        s.heldOut = true;
+        heldOut_ = std::make_unique<PairSynthesizer>(atlas_, s, torch::kCPU, 12);
     }
     void TearDown() override { lesiondelta::testing::removeTree(dir_); }
     TrainingOptions options(int steps) const {
         TrainingOptions o;
         o.baseWidth = 2;
-        o.patch = 16;
         o.steps = steps;
+        o.batch = 2;
         o.learningRate = 3e-3;
         o.checkpointEvery = 10;
+        o.epochSteps = 5;
         o.outFolder = dir_.string();
-        o.metadata.trainingData = "cube pairs (unit test)";
+        o.metadata.trainingData = "tiny atlas (unit test)";
         return o;
     }
     fs::path dir_;
+    TrainingAtlas atlas_;
+    std::unique_ptr<PairSynthesizer> pairs_, heldOut_;
 };
 
-TEST_F(Trainer, LossFallsOnAnEasyTaskAndACheckpointIsWrittenAndLoads) {
+TEST_F(Trainer, LossFallsAndTheTrainedNetworkFindsChangeInHeldOutPairs) {
     std::vector<double> losses;
-    auto o = options(200);
+    auto o = options(400);
     o.onStep = [&](int, double loss, double) {
         losses.push_back(loss);
         return true;
     };
-    const auto r = train({cubePair(1), cubePair(2), cubePair(3)}, o);
-    ASSERT_EQ(r.stepsDone, 200);
+    // Every pair centred on a clearly visible change: a task a width-2 network learns in seconds.
+    SynthesisOptions easy;
+    easy.crop = 16;
+    easy.stableFraction = 0.0;
+    easy.changeCentredFraction = 1.0;
+    easy.contrastMin = 0.8;
+    PairSynthesizer pairs(atlas_, easy, torch::kCPU, 21);
+    const auto r = train(pairs, o);
+    ASSERT_EQ(r.stepsDone, 400);
     double first = 0, last = 0;
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < 20; ++i) {
         first += losses[i];
-        last += losses[190 + i];
+        last += losses[380 + i];
     }
-    std::cout << "mean loss of the first 10 steps " << first / 10 << ", of the last 10 " << last / 10 << "\n";
+    std::cout << "mean loss of the first 20 steps " << first / 20 << ", of the last 20 " << last / 20 << "\n";
     EXPECT_LT(last, first);
     auto model = loadWeights(r.checkpoint);
-    // The trained network marks an unseen cube: higher probability inside it than outside.
-    const auto test = cubePair(4);
     torch::NoGradGuard noGrad;
-    const auto prob = model.net->probability(torch::from_blob(const_cast<float*>(test.bl.voxels.data()), {1, 1, 32, 32, 32}),
-                                             torch::from_blob(const_cast<float*>(test.fu.voxels.data()), {1, 1, 32, 32, 32}));
-    const auto target = torch::from_blob(const_cast<std::uint8_t*>(test.target.data()), {1, 1, 32, 32, 32}, torch::kUInt8).to(torch::kBool);
-    const double inside = prob.masked_select(target).mean().item<double>();
-    const double outside = prob.masked_select(target.logical_not()).mean().item<double>();
-    std::cout << "mean probability inside the cube " << inside << ", outside " << outside << "\n";
-    EXPECT_GT(inside, outside + 0.3);
+    easy.heldOut = true;
+    easy.crop = 32;
+    PairSynthesizer held(atlas_, easy, torch::kCPU, 22);
+    const auto b = held.next(4, true);
+    const auto prob = model.net->probability(b.bl, b.fu);
+    const double inside = prob.masked_select(b.target > 0).mean().item<double>();
+    const double outside = prob.masked_select(b.target == 0).mean().item<double>();
+    std::cout << "mean probability inside new lesions " << inside << ", outside " << outside << "\n";
+    EXPECT_GT(inside, outside + 0.2);
     EXPECT_EQ(model.metadata.baseWidth, 2);
-    EXPECT_EQ(model.metadata.trainingData, "cube pairs (unit test)");
-    EXPECT_EQ(model.metadata.extra.at("steps_done"), "200");
+    EXPECT_EQ(model.metadata.trainingData, "tiny atlas (unit test)");
+    EXPECT_EQ(model.metadata.extra.at("steps_done"), "400");
+    EXPECT_EQ(model.metadata.extra.at("crop"), "16");
     std::ifstream log(dir_ / "training_log.csv");
     int lines = 0;
     for (std::string line; std::getline(log, line);) ++lines;
-    EXPECT_EQ(lines, 201);
+    EXPECT_EQ(lines, 401);
 }
 
 TEST_F(Trainer, LearningRateDecaysPolynomiallyToNearZero) {
@@ -103,26 +98,71 @@ TEST_F(Trainer, LearningRateDecaysPolynomiallyToNearZero) {
         rates.push_back(lr);
         return true;
     };
-    train({cubePair(1)}, o);
+    train(*pairs_, o);
     EXPECT_DOUBLE_EQ(rates.front(), 3e-3);
     EXPECT_NEAR(rates.back(), 3e-3 * std::pow(1.0 / 20, 0.9), 1e-12);
     for (std::size_t i = 1; i < rates.size(); ++i) EXPECT_LT(rates[i], rates[i - 1]);
 }
 
+TEST_F(Trainer, TimeBudgetEndsWithACheckpointAndAResumeContinuesIt) {
+    auto o = options(100000);
+    o.minutes = 0.05;  // 3 s
+    o.checkpointEvery = 100000;
+    const auto r = train(*pairs_, o);
+    EXPECT_TRUE(r.outOfTime);
+    ASSERT_GT(r.stepsDone, 0);
+    EXPECT_LT(r.stepsDone, 100000);
+    const auto m = readWeightsMetadata(r.checkpoint);
+    EXPECT_EQ(m.extra.at("steps_done"), std::to_string(r.stepsDone));
+    EXPECT_GE(std::stod(m.extra.at("training_seconds")), 2.0);
+    // A budget already spent: nothing more. A larger one: it continues after the last step,
+    // with the learning rate of where it stopped.
+    auto again = options(100000);
+    again.resumeFrom = r.checkpoint;
+    again.minutes = 0.05;
+    const auto spent = train(*pairs_, again);
+    EXPECT_TRUE(spent.outOfTime);
+    std::vector<std::pair<int, double>> steps;
+    again.minutes = 0.2;
+    again.onStep = [&](int step, double, double lr) {
+        steps.emplace_back(step, lr);
+        return true;
+    };
+    train(*pairs_, again);
+    ASSERT_FALSE(steps.empty());
+    EXPECT_EQ(steps.front().first, r.stepsDone + 1);
+    EXPECT_LT(steps.front().second, 3e-3 * 0.9);
+}
+
 TEST_F(Trainer, NanLossStopsTrainingAndKeepsTheLastGoodCheckpoint) {
-    auto bad = cubePair(1);
-    std::fill(bad.fu.voxels.begin(), bad.fu.voxels.end(), std::numeric_limits<float>::quiet_NaN());
-    const auto r = train({bad}, options(5));
+    auto atlas = lesiondelta::testing::tinyAtlas();
+    for (auto& s : atlas.scans) s.flair.fill_(std::numeric_limits<float>::quiet_NaN());
+    SynthesisOptions so;
+    so.crop = 32;
+    PairSynthesizer bad(atlas, so, torch::kCPU, 1);
+    const auto r = train(bad, options(5));
     EXPECT_TRUE(r.diverged);
     EXPECT_EQ(r.stepsDone, 0);
     EXPECT_FALSE(fs::exists(dir_ / "checkpoint.safetensors"));
 }
 
-// A single scan whose cube is its lesion, for pre-training.
-TrainingPair cubeScan(unsigned seed) {
-    auto p = cubePair(seed);
-    p.bl = {};
-    return p;
+TEST_F(Trainer, UnwritableCheckpointIsAnErrorNamingIt) {
+    fs::create_directories(dir_ / "checkpoint.safetensors" / "busy");
+    try {
+        train(*pairs_, options(2));
+        FAIL() << "no error";
+    } catch (const WeightsError& e) {
+        EXPECT_NE(std::string(e.what()).find("checkpoint.safetensors"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(Trainer, Bf16OnTheCpuAndAnEmptyBatchAreRefused) {
+    auto o = options(1);
+    o.bf16 = true;
+    EXPECT_THROW(train(*pairs_, o), std::invalid_argument);
+    o.bf16 = false;
+    o.batch = 0;
+    EXPECT_THROW(train(*pairs_, o), std::invalid_argument);
 }
 
 std::vector<torch::Tensor> encoderParameters(LesionChangeNet& net) {
@@ -165,15 +205,14 @@ TEST_F(Trainer, PretrainingThenFrozenEncoderThenAllParameters) {
         return true;
     };
     o.checkpointEvery = 20;
-    const auto pairs = std::vector<TrainingPair>{cubePair(1), cubePair(2)};
-    // Stop after the frozen half to compare the encoder with the one pre-training left.
+        // Stop after the frozen half to compare the encoder with the one pre-training left.
     o.steps = 40;
     auto stopAt20 = o;
     stopAt20.onStep = [&](int step, double, double) {
         steps.push_back(step);
         return step < 20;
     };
-    const auto r = train(pairs, stopAt20, {cubeScan(5), cubeScan(6)});
+    const auto r = train(*pairs_, stopAt20);
     ASSERT_EQ(r.stepsDone, 20);
     ASSERT_EQ(steps.front(), -20);
     EXPECT_EQ(std::count_if(steps.begin(), steps.end(), [](int s) { return s < 0; }), 20);
@@ -189,7 +228,7 @@ TEST_F(Trainer, PretrainingThenFrozenEncoderThenAllParameters) {
         resumed.push_back(step);
         return true;
     };
-    const auto r2 = train(pairs, resume);
+    const auto r2 = train(*pairs_, resume);
     EXPECT_EQ(resumed.front(), 21);
     EXPECT_EQ(r2.stepsDone, 40);
     auto finished = loadWeights(r2.checkpoint);
@@ -220,7 +259,7 @@ TEST_F(Trainer, FrozenEncoderDoesNotChangeDuringTheFrozenSteps) {
         if (step > 0) snapshots.push_back(encoderParameters(*std::make_unique<LesionChangeNet>(loadWeights((dir_ / "checkpoint.safetensors").string()).net)));
         return true;
     };
-    train({cubePair(1)}, o, {cubeScan(2)});
+    train(*pairs_, o);
     ASSERT_EQ(snapshots.size(), 10u);
     for (std::size_t i = 0; i < snapshots[0].size(); ++i) EXPECT_TRUE(torch::equal(snapshots[0][i], snapshots[9][i]));
 }
@@ -228,7 +267,7 @@ TEST_F(Trainer, FrozenEncoderDoesNotChangeDuringTheFrozenSteps) {
 TEST_F(Trainer, ValidationIsLoggedOnItsSteps) {
     auto o = options(20);
     o.validateEvery = 10;
-    o.validationCrops = 2;
+    o.validationPairs = 2;
     std::vector<int> validated;
     o.onValidate = [&](int step, double loss, double dice) {
         validated.push_back(step);
@@ -236,21 +275,9 @@ TEST_F(Trainer, ValidationIsLoggedOnItsSteps) {
         EXPECT_GE(dice, 0.0);
         EXPECT_LE(dice, 1.0);
     };
-    const auto r = train({cubePair(1), cubePair(2)}, o, {}, {cubePair(7)});
+    const auto r = train(*pairs_, o, heldOut_.get());
     EXPECT_EQ(validated, (std::vector<int>{10, 20}));
     EXPECT_GE(r.lastValidationDice, 0.0);
-}
-
-TEST_F(Trainer, PretrainingWithoutScansIsRefused) {
-    auto o = options(5);
-    o.pretrainSteps = 5;
-    EXPECT_THROW(train({cubePair(1)}, o), std::invalid_argument);
-}
-
-TEST_F(Trainer, MismatchedPairIsRefused) {
-    auto p = cubePair(1);
-    p.target.resize(10);
-    EXPECT_THROW(train({p}, options(1)), std::invalid_argument);
 }
 
 }  // namespace

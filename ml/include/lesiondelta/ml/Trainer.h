@@ -1,49 +1,45 @@
 #pragma once
-// Training of LesionChangeNet after Krueger et al. 2020, section 2.3, scaled to what a CPU can do:
-// 1. optional encoder pre-training: SingleTimepointNet segments all lesions of single scans;
-//    its encoder initialises the siamese encoder;
-// 2. longitudinal training on BL/FU pairs with exact new/enlarged targets, the encoder frozen for
-//    the first part (freezeEncoderFraction) of the steps, then all parameters; "epochs" of
-//    pairs.size() steps alternate between crops from all pairs and crops from pairs with at least
-//    one new lesion.
-// Both phases: random crops (about half centred on a target voxel), flips about the axial-plane
-// axes, a 0-2 voxel shift of one scan, bias field and noise; Adam with a (1 - step/steps)^0.9
-// decay; binary cross-entropy plus soft Dice on the full-resolution head and, with weights 0.5
-// and 0.25, on the two deep-supervision heads. Validation on fixed crops of held-out pairs.
+// Training of LesionChangeNet after Krueger et al. 2020, section 2.3, on pairs the PairSynthesizer
+// generates fresh for every step from the training atlas (no pairs on disk), on the CPU or CUDA:
+// 1. optional encoder pre-training: SingleTimepointNet segments all lesions of single scans (atlas
+//    scans with lesion masks); its encoder initialises the siamese encoder;
+// 2. longitudinal training, the encoder frozen for the first part (freezeEncoderFraction) of the
+//    schedule, then all parameters; "epochs" of `epochSteps` steps alternate between any pairs
+//    and pairs with at least one change.
+// Adam with a (1 - progress)^0.9 decay, progress = the larger of step / steps and training time /
+// budget (so a wall-clock budget ends with a decayed rate); binary cross-entropy plus soft Dice on
+// the full-resolution head and, with weights 0.5 and 0.25, on the two deep-supervision heads.
+// Validation on fixed held-out synthetic pairs (made once, from held-out atlas scans).
+// Checkpoints are written atomically; a run resumes from its checkpoint (step count, training
+// time and schedule; Adam's moments restart), also in a later session.
 #include <functional>
 #include <string>
-#include <vector>
 
-#include "lesiondelta/ml/SlidingWindow.h"
+#include "lesiondelta/ml/PairSynthesizer.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
 namespace lesiondelta::ml {
 
-/// One training pair: 1 mm, BL in FU space (up to the simulated misregistration), z-scored.
-/// For pre-training scans `bl` is empty and `target` marks every lesion of `fu`.
-struct TrainingPair {
-    std::string name;
-    VolumeBuffer bl, fu;
-    std::vector<std::uint8_t> target;  // new/enlarged voxels (pre-training: all lesion voxels)
-};
-
 struct TrainingOptions {
     int baseWidth = 8;
-    int64_t patch = 64;
-    int steps = 2000;              // longitudinal steps
-    int pretrainSteps = 0;         // encoder pre-training steps (needs pretrainScans)
+    int steps = 2000;              // longitudinal steps (the schedule's length)
+    double minutes = 0;            // wall-clock budget of training time, resumes included; 0: none
+    int batch = 2;                 // pairs per step
+    int pretrainSteps = 0;         // encoder pre-training steps
     double learningRate = 1e-4;
-    double freezeEncoderFraction = 0.5;  // of the longitudinal steps (ignored without pre-training)
+    double freezeEncoderFraction = 0.5;  // of the schedule (ignored without pre-training)
     bool alternateEpochs = true;
-    double lesionCentredFraction = 0.5;
+    int epochSteps = 50;
     unsigned int seed = 1;
-    int checkpointEvery = 100;  // steps
-    int validateEvery = 100;    // steps; needs validationPairs
-    int validationCrops = 8;
-    std::string outFolder;      // checkpoint.safetensors, training_log.csv
-    ModelMetadata metadata;     // training data description, command, ...
-    /// A checkpoint to continue from: its weights, and - when it is a checkpoint of this run
-    /// (metadata steps_done) - the step count and learning-rate schedule (Adam's moments restart).
+    torch::Device device = torch::kCPU;
+    bool bf16 = false;             // bf16 autocast of the network (CUDA only)
+    int checkpointEvery = 100;     // steps
+    int validateEvery = 100;       // steps; needs a validation synthesiser
+    int validationPairs = 16;
+    std::string outFolder;         // checkpoint.safetensors, training_log.csv
+    ModelMetadata metadata;        // training data description, command, ...
+    /// A checkpoint to continue from (weights; with metadata steps_done and training_seconds of
+    /// this run, also the step count and the schedule).
     std::string resumeFrom;
     /// Called after every step with (step, loss, learning rate); return false to stop early.
     /// Pre-training steps are reported with negative step numbers (-pretrainSteps .. -1).
@@ -55,15 +51,17 @@ struct TrainingOptions {
 struct TrainingResult {
     int stepsDone = 0;
     double lastLoss = 0.0;
-    bool diverged = false;        // a NaN/Inf loss stopped training; the last good checkpoint stays
-    std::string checkpoint;       // path of the last checkpoint written
+    double seconds = 0.0;          // training time, resumes included
+    double synthesisSeconds = 0.0; // of it, generating pairs (this invocation)
+    bool diverged = false;         // a NaN/Inf loss stopped training; the last good checkpoint stays
+    bool outOfTime = false;        // the budget ended it
+    std::string checkpoint;        // path of the last checkpoint written
     double lastValidationDice = -1.0;
 };
 
-/// Trains and writes checkpoints; throws std::invalid_argument for unusable pairs or options.
-TrainingResult train(const std::vector<TrainingPair>& pairs, const TrainingOptions& options,
-                     const std::vector<TrainingPair>& pretrainScans = {},
-                     const std::vector<TrainingPair>& validationPairs = {});
+/// Trains and writes checkpoints; throws std::invalid_argument for unusable options and
+/// WeightsError when a checkpoint cannot be written or read.
+TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& options, PairSynthesizer* validation = nullptr);
 
 /// The loss used in training, exposed for tests: BCE + soft Dice of logits against a 0/1 target.
 torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& target);

@@ -1,0 +1,182 @@
+#include "AtlasBuilder.h"
+
+#include <itkImageRegionConstIteratorWithIndex.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "SegmentationPipeline.h"
+#include "lesiondelta/core/BiasCorrection.h"
+#include "lesiondelta/core/BrainMask.h"
+#include "lesiondelta/core/LesionComponents.h"
+#include "lesiondelta/core/MaskedStatistics.h"
+#include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta {
+namespace {
+
+using Index = itk::Index<kDim>;
+
+std::string existing(const fs::path& p) {
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) throw VolumeError(p.string(), "file not found (needed for the training atlas)");
+    return p.string();
+}
+
+// (z, y, x) tensor of an ITK volume's region [lo, hi] (x fastest in both).
+template <typename TImage>
+torch::Tensor boxTensor(const TImage& image, const Index& lo, const Index& hi, torch::ScalarType type) {
+    const int64_t sx = hi[0] - lo[0] + 1, sy = hi[1] - lo[1] + 1, sz = hi[2] - lo[2] + 1;
+    auto t = torch::empty({sz, sy, sx}, torch::kFloat32);
+    float* out = t.data_ptr<float>();
+    for (int64_t z = 0; z < sz; ++z)
+        for (int64_t y = 0; y < sy; ++y)
+            for (int64_t x = 0; x < sx; ++x) {
+                const Index i{{lo[0] + x, lo[1] + y, lo[2] + z}};
+                *out++ = static_cast<float>(image.GetPixel(i));
+            }
+    return t.to(type);
+}
+
+// Bounding box of the nonzero voxels of a mask, widened by `margin` and clipped to the grid.
+std::pair<Index, Index> boundingBox(const MaskVolume& mask, long margin) {
+    const auto size = mask.GetLargestPossibleRegion().GetSize();
+    Index lo{{long(size[0]), long(size[1]), long(size[2])}}, hi{{-1, -1, -1}};
+    for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(&mask, mask.GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+        if (!it.Get()) continue;
+        for (int a = 0; a < 3; ++a) {
+            lo[a] = std::min(lo[a], it.GetIndex()[a]);
+            hi[a] = std::max(hi[a], it.GetIndex()[a]);
+        }
+    }
+    for (int a = 0; a < 3; ++a) {
+        lo[a] = std::max(0L, lo[a] - margin);
+        hi[a] = std::min(long(size[a]) - 1, hi[a] + margin);
+    }
+    return {lo, hi};
+}
+
+double medianOf(std::vector<float>& v) {
+    if (v.empty()) return 0.0;
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+}
+
+// One training scan: 1 mm, N4, z-score, head crop, brain estimate.
+ml::AtlasScan atlasScan(const std::string& name, const std::string& flairPath, const MaskVolume* lesions1mm,
+                        const ImageVolume::Pointer& iso) {
+    auto corrected = correctBias(*iso, *headMask(*iso));
+    const auto z = standardise(*corrected);
+    const auto head = headMask(*corrected);
+    const auto brain = brainMask(*corrected);
+    const auto [lo, hi] = boundingBox(*head, 3);
+    if (hi[0] < lo[0]) throw VolumeError(flairPath, "has no head region to train on");
+    ml::AtlasScan s;
+    s.name = name;
+    s.flair = boxTensor(*z, lo, hi, torch::kFloat32);
+    s.brain = boxTensor(*brain, lo, hi, torch::kUInt8);
+    s.mniCropStart = {lo[2], lo[1], lo[0]};
+    std::vector<float> tissue, lesion;
+    for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(brain, brain->GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+        if (!it.Get()) continue;
+        const float v = z->GetPixel(it.GetIndex());
+        (lesions1mm && lesions1mm->GetPixel(it.GetIndex()) ? lesion : tissue).push_back(v);
+    }
+    s.tissueMedian = medianOf(tissue);
+    s.lesionContrast = lesion.empty() ? 0.0 : medianOf(lesion) - s.tissueMedian;
+    return s;
+}
+
+// Every 26-connected component of >= 3 voxels of `mask1mm` (a 1 mm grid) as a bank lesion; with
+// `mniGrid`, its box's MNI position is recorded.
+void addLesions(std::vector<ml::BankLesion>& bank, const std::string& source, const MaskVolume& mask1mm,
+                const ImageVolume* mniGrid, bool heldOut) {
+    unsigned int n = 0;
+    const auto labels = labelLesions(mask1mm, 2.5 * voxelVolumeMl(mask1mm), &n);  // >= 3 voxels
+    std::vector<std::pair<Index, Index>> boxes(n, {Index{{1L << 30, 1L << 30, 1L << 30}}, Index{{-1, -1, -1}}});
+    for (itk::ImageRegionConstIteratorWithIndex<LabelVolume> it(labels, labels->GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+        if (!it.Get()) continue;
+        auto& [lo, hi] = boxes[it.Get() - 1];
+        for (int a = 0; a < 3; ++a) {
+            lo[a] = std::min(lo[a], it.GetIndex()[a]);
+            hi[a] = std::max(hi[a], it.GetIndex()[a]);
+        }
+    }
+    for (unsigned int l = 0; l < n; ++l) {
+        const auto& [lo, hi] = boxes[l];
+        ml::BankLesion b;
+        b.source = source;
+        b.heldOut = heldOut;
+        auto t = boxTensor(*labels, lo, hi, torch::kInt64);
+        b.mask = (t == int64_t(l + 1)).to(torch::kUInt8);
+        b.voxels = b.mask.sum().item<int64_t>();
+        if (mniGrid) {
+            PhysicalPointLps p;
+            mask1mm.TransformIndexToPhysicalPoint(lo, p);
+            Index m;
+            mniGrid->TransformPhysicalPointToIndex(p, m);
+            b.mniOrigin = {m[2], m[1], m[0]};
+        }
+        bank.push_back(std::move(b));
+    }
+}
+
+}  // namespace
+
+ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
+    const fs::path data(src.dataFolder);
+    const fs::path mniFolder = data / "ljubljana-cross-sectional-mni";
+    const fs::path single = data / "ljubljana-longitudinal/single-timepoint";
+    const fs::path bankFolder = data / "ljubljana-lesion-masks";
+    auto log = [&](const std::string& s) { if (src.log) src.log(s); };
+    ml::TrainingAtlas atlas;
+
+    // The MNI 1 mm grid, from one MNI FLAIR (all MNI FLAIRs and masks share it).
+    const auto mniGrid = isotropicGridLike(*readVolume(existing(mniFolder / "patient07/FLAIR.nii.gz")), 1.0);
+    for (const char* p : {"07", "19", "26"}) {
+        const std::string flairPath = existing(mniFolder / ("patient" + std::string(p)) / "FLAIR.nii.gz");
+        const std::string maskPath = existing(mniFolder / ("patient" + std::string(p)) / "lesion_mask.nii.gz");
+        log("scan mni/patient" + std::string(p));
+        const auto iso = resampleLinear(*readVolume(flairPath), *mniGrid);
+        const auto lesions = resampleNearest(*readMask(maskPath), *mniGrid);
+        auto s = atlasScan("mni/patient" + std::string(p), flairPath, lesions.GetPointer(), iso);
+        s.mni = true;
+        s.heldOut = src.heldOutMni == p;
+        s.ownLesions = "mni/patient" + std::string(p);
+        atlas.scans.push_back(std::move(s));
+    }
+    for (const auto& [patient, study] : std::vector<std::pair<std::string, std::string>>{{"04", "study1"}, {"09", "study2"}, {"20", "study2"}}) {
+        const std::string flairPath = existing(single / ("patient" + patient) / (study + "_FLAIR.nii.gz"));
+        log("scan raw/patient" + patient);
+        const auto flair = readVolume(flairPath);
+        const auto iso = resampleLinear(*flair, *isotropicGridLike(*flair, 1.0));
+        atlas.scans.push_back(atlasScan("raw/patient" + patient, flairPath, nullptr, iso));
+    }
+    // The lesion bank: 30 MNI masks (real shapes and positions) and 16 change masks (real shapes).
+    for (int p = 1; p <= 30; ++p) {
+        const std::string id = (p < 10 ? "0" : "") + std::to_string(p);
+        const std::string path = existing(bankFolder / "cross-sectional-mni" / ("patient" + id + "_lesion_mask.nii.gz"));
+        const auto mask = resampleNearest(*readMask(path), *mniGrid);
+        addLesions(atlas.bank, "mni/patient" + id, *mask, mniGrid.GetPointer(), id == src.heldOutMni);
+    }
+    std::vector<fs::path> changeFolders;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(bankFolder / "longitudinal-change", ec)) changeFolders.push_back(e.path());
+    if (ec || changeFolders.empty()) throw VolumeError((bankFolder / "longitudinal-change").string(), "folder not found or empty");
+    std::sort(changeFolders.begin(), changeFolders.end());
+    for (const auto& f : changeFolders) {
+        const auto gt = readMask(existing(f / "gt.nii.gz"));
+        const auto mask = resampleNearest(*gt, *isotropicGridLike(*gt, 1.0));
+        addLesions(atlas.bank, "change/" + f.filename().string(), *mask, nullptr, false);
+    }
+    log("bank: " + std::to_string(atlas.bank.size()) + " lesions");
+    return atlas;
+}
+
+}  // namespace lesiondelta

@@ -1,0 +1,105 @@
+#pragma once
+// Synthetic BL/FU training pairs generated on the fly from the training atlas (TrainingAtlas.h),
+// with LibTorch tensor operations only, so the same code runs on the CPU and on CUDA. One pair is
+// a cubic crop (edge `crop`, 1 mm, FU space as inference sees it) of:
+// 1. anatomy: an atlas scan, region around a brain voxel (or a planned change), with a random
+//    rotation, mild elastic deformation and left-right flip (shared by both visits);
+// 2. change (not in stable pairs): bank lesions inserted in FU (at their real MNI position on MNI
+//    anatomy, in deep normal-appearing tissue otherwise; most 0.01-0.1 ml, soft partial-volume
+//    edges, faint to bright), real lesions removed from BL (inpainted by normalised convolution of
+//    the surrounding non-lesion tissue plus matched noise), rims grown (enlarging: target) and
+//    shrunk (not a target);
+// 3. acquisition, independently per visit: slices 1-5 mm thick along a random axis with their own
+//    offset and a small tilt (slab profile + in-plane PSF), smooth bias field, gamma, Rician
+//    noise, and for BL a residual rigid misregistration; then the resampling back to the 1 mm FU
+//    grid that inference performs;
+// 4. target: new/enlarged voxels in FU space; every change is at least 0.01 ml (10 voxels).
+// Coordinates inside: (z, y, x) voxel indices of the atlas scan ("atlas voxels") and of a region
+// of it ("region voxels"); crops are [N, 1, z, y, x].
+#include <torch/torch.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "lesiondelta/ml/TrainingAtlas.h"
+
+namespace lesiondelta::ml {
+
+struct SynthesisOptions {
+    int64_t crop = 64;                  // output edge, voxels (1 mm)
+    double stableFraction = 0.3;        // pairs with acquisition differences only (empty target)
+    double changeCentredFraction = 0.5; // crops centred on a change (of the non-stable pairs)
+    int insertMin = 1, insertMax = 4;   // bank lesions inserted per pair (non-stable)
+    double removeFraction = 0.3;        // of a scan's own lesions (10-3000 voxels) in the region: absent in BL (target)
+    double enlargeFraction = 0.2;       // grown in FU by a rim (target)
+    double shrinkFraction = 0.2;        // shrunk in FU by a rim (not a target)
+    double smallLesionFraction = 0.6;   // inserts drawn from 10-100 voxels (else 100-3000)
+    double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
+    double maxRotationDeg = 12.0, elasticMm = 1.5;
+    double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
+    double misregistrationMm = 1.0, misregistrationDeg = 1.0;
+    double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
+    bool heldOut = false;               // held-out scans and bank lesions only (validation)
+    bool centreOnBrain = false;         // every crop centred on the brain (whole-brain evaluation pairs)
+};
+
+struct SyntheticBatch {
+    torch::Tensor bl, fu, target;       // [N, 1, P, P, P] float32 on the synthesiser's device
+    std::vector<std::string> descriptions;  // one line per pair
+};
+
+class PairSynthesizer {
+public:
+    /// Copies the atlas scans to `device`. Throws std::invalid_argument when the atlas has no
+    /// scan for the chosen split (training or held out) or the crop is too small.
+    PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOptions& options, torch::Device device,
+                    std::uint64_t seed);
+
+    /// `n` fresh pairs. `withChange` true forces pairs with at least one change (if possible).
+    SyntheticBatch next(int n, bool withChange = false);
+
+    /// `n` single-scan crops whose target is every real lesion (encoder pre-training): scans with
+    /// their own lesion masks only; `bl` is undefined.
+    SyntheticBatch nextLesionScans(int n);
+
+    const SynthesisOptions& options() const { return o_; }
+
+private:
+    struct Scan {
+        const AtlasScan* source;
+        torch::Tensor flair, brain;      // on device, [Z, Y, X]
+        torch::Tensor flairCpu;          // host copy for placement checks
+        torch::Tensor brainVoxels;       // int64 [K, 3] (z, y, x), a subsample of the brain (host)
+        std::vector<std::size_t> own;    // bank indices of the scan's own lesions
+        double background;               // lowest z-score (air)
+        std::array<int64_t, 3> brainCentre;  // atlas voxel
+    };
+    struct Placed {
+        std::size_t lesion;              // bank index
+        std::array<int64_t, 3> start;    // region voxel of the box's corner
+        bool flip[3] = {false, false, false};
+    };
+    struct Pair {
+        torch::Tensor bl, fu, target;  // [1, 1, P, P, P]
+        std::string description;
+    };
+    Pair synthesise(bool stable, bool forceChange, bool single);
+    torch::Tensor lesionPatch(const Placed& p) const;
+    bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
+    std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
+    std::size_t drawInsert(bool smallOnly);
+    torch::Tensor acquire(const torch::Tensor& crop, const Scan& s, bool misregister, std::string& note);
+
+    const TrainingAtlas& atlas_;
+    SynthesisOptions o_;
+    torch::Device device_;
+    std::mt19937_64 rng_;
+    std::vector<Scan> scans_;
+    std::vector<std::size_t> lesionScans_;  // indices into scans_ with own lesions
+    std::vector<std::size_t> small_, large_;  // insertable bank lesions of the split
+    std::vector<std::size_t> mniPlaced_;      // of those, the ones with an MNI position
+    double lesionContrast_ = 2.0;            // mean over atlas scans that know it
+};
+
+}  // namespace lesiondelta::ml

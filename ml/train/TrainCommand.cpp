@@ -1,0 +1,175 @@
+#include "TrainCommand.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "lesiondelta/ml/ComputeDevice.h"
+#include "lesiondelta/ml/Trainer.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta::ml {
+
+const char* const kTrainUsage =
+    "train --atlas FILE --out DIR [--device auto|cpu|cuda] [--width 8] [--crop 64] [--batch 2]\n"
+    "      [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]\n"
+    "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
+    "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3]\n"
+    "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
+    "  atlas). --minutes is a budget of training time (resumes included); the learning rate decays\n"
+    "  over whichever of --steps and --minutes ends first. Writes DIR/checkpoint.safetensors\n"
+    "  (atomically, every N steps and at the end) and DIR/training_log.csv. --resume auto continues\n"
+    "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n";
+
+namespace {
+
+class Options {
+public:
+    Options(const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags) {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (flags.count(args[i])) {
+                flags_.insert(args[i]);
+            } else if (valued.count(args[i])) {
+                if (i + 1 >= args.size()) throw TrainUsageError(args[i] + " needs a value");
+                values_[args[i]] = args[i + 1];
+                ++i;
+            } else {
+                throw TrainUsageError("unknown option '" + args[i] + "'");
+            }
+        }
+    }
+    std::string required(const std::string& k) const {
+        const auto it = values_.find(k);
+        if (it == values_.end()) throw TrainUsageError(k + " is required");
+        return it->second;
+    }
+    std::string text(const std::string& k, const std::string& fallback) const {
+        const auto it = values_.find(k);
+        return it == values_.end() ? fallback : it->second;
+    }
+    double number(const std::string& k, double fallback, double lo, double hi) const {
+        const auto it = values_.find(k);
+        if (it == values_.end()) return fallback;
+        std::size_t used = 0;
+        double v = 0;
+        try {
+            v = std::stod(it->second, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != it->second.size() || !(v >= lo && v <= hi)) {
+            throw TrainUsageError(k + " must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+        }
+        return v;
+    }
+    bool flag(const std::string& k) const { return flags_.count(k) > 0; }
+
+private:
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_;
+};
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+    return date;
+}
+
+}  // namespace
+
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log) {
+    const Options a(args,
+                    {"--atlas", "--out", "--device", "--width", "--crop", "--batch", "--steps", "--minutes", "--lr", "--seed",
+                     "--resume", "--pretrain-steps", "--freeze-fraction", "--checkpoint-every", "--validate-every",
+                     "--validation-pairs", "--stable-fraction"},
+                    {"--bf16", "--no-alternate"});
+    TrainingOptions o;
+    SynthesisOptions s;
+    const std::string atlasPath = a.required("--atlas");
+    o.outFolder = a.required("--out");
+    o.device = chooseDevice(a.text("--device", "auto"));
+    o.baseWidth = int(a.number("--width", 8, 1, 64));
+    s.crop = int64_t(a.number("--crop", 64, 16, 256));
+    if (s.crop % 16) throw TrainUsageError("--crop must be a multiple of 16");
+    s.stableFraction = a.number("--stable-fraction", 0.3, 0.0, 1.0);
+    o.batch = int(a.number("--batch", 2, 1, 256));
+    o.steps = int(a.number("--steps", 2000, 1, 1e8));
+    o.minutes = a.number("--minutes", 0, 0, 1e6);
+    o.learningRate = a.number("--lr", 5e-4, 1e-7, 1.0);
+    o.seed = unsigned(a.number("--seed", 1, 0, 4294967295.0));
+    o.bf16 = a.flag("--bf16");
+    if (o.bf16 && !o.device.is_cuda()) throw TrainUsageError("--bf16 needs --device cuda (LibTorch autocast is CUDA-only)");
+    o.pretrainSteps = int(a.number("--pretrain-steps", 0, 0, 1e7));
+    o.freezeEncoderFraction = a.number("--freeze-fraction", 0.5, 0.0, 1.0);
+    o.alternateEpochs = !a.flag("--no-alternate");
+    o.checkpointEvery = int(a.number("--checkpoint-every", 100, 1, 1e8));
+    o.validateEvery = int(a.number("--validate-every", 100, 1, 1e8));
+    o.validationPairs = int(a.number("--validation-pairs", 16, 0, 10000));
+    o.resumeFrom = a.text("--resume", "");
+    if (o.resumeFrom == "auto") {
+        const auto own = fs::path(o.outFolder) / "checkpoint.safetensors";
+        o.resumeFrom = fs::exists(own) ? own.string() : "";
+    }
+
+    if (o.device.is_cpu()) torch::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));
+    const auto atlas = loadAtlas(atlasPath);
+    PairSynthesizer pairs(atlas, s, o.device, o.seed);
+    std::unique_ptr<PairSynthesizer> validation;
+    if (o.validationPairs > 0) {
+        SynthesisOptions v = s;
+        v.heldOut = true;
+        v.stableFraction = 0.25;
+        validation = std::make_unique<PairSynthesizer>(atlas, v, o.device, 104729);
+    }
+    std::string command = "train";
+    for (const auto& x : args) command += " " + x;
+    o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " + fs::path(atlasPath).filename().string() +
+                              " (" + atlas.description + ")";
+    o.metadata.trainingCommand = command;
+    o.metadata.date = today();
+    o.metadata.projectVersion = LESIONDELTA_VERSION;
+    o.metadata.extra["seed"] = std::to_string(o.seed);
+    log << "training on " << describeDevice(o.device) << ": width " << o.baseWidth << ", " << o.batch << " x " << s.crop
+        << "^3 pairs a step, " << o.steps << " steps" << (o.minutes > 0 ? ", budget " + std::to_string(o.minutes) + " min" : "")
+        << (o.resumeFrom.empty() ? "" : ", resuming " + o.resumeFrom) << (o.bf16 ? ", bf16 autocast" : "") << "\n";
+    const auto start = std::chrono::steady_clock::now();
+    double running = 0;
+    bool first = true;
+    int steps = 0;
+    o.onStep = [&](int step, double loss, double lr) {
+        running = (first || step == 1) ? loss : 0.95 * running + 0.05 * loss;
+        first = false;
+        ++steps;
+        if (step % 10 == 0) {
+            const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            log << (step < 0 ? "pre-training step " : "step ") << step << " loss " << running << " lr " << lr << " "
+                << int(sec) << " s\n";
+        }
+        return true;
+    };
+    o.onValidate = [&](int step, double loss, double dice) {
+        log << "validation at step " << step << ": loss " << loss << ", voxel Dice " << dice << "\n";
+    };
+    const auto result = train(pairs, o, validation.get());
+    const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (result.diverged) {
+        log << "error: the loss became NaN or infinite after " << result.stepsDone
+            << " steps; training stopped, the last good checkpoint is kept: "
+            << (result.checkpoint.empty() ? "(none yet)" : result.checkpoint) << "\n";
+        return 1;
+    }
+    out << "trained to step " << result.stepsDone << (result.outOfTime ? " (time budget reached)" : "") << ", running loss "
+        << result.lastLoss << "; " << steps << " steps in " << int(sec) << " s (" << (steps > 0 ? steps / sec : 0.0)
+        << " steps/s, " << (steps > 0 ? steps * o.batch / sec : 0.0) << " pairs/s, synthesis "
+        << int(result.synthesisSeconds) << " s)";
+    out << "; wrote " << (result.checkpoint.empty() ? "(no checkpoint)" : result.checkpoint) << "\n";
+    return 0;
+}
+
+}  // namespace lesiondelta::ml

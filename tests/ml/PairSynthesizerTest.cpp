@@ -1,0 +1,109 @@
+// The on-the-fly pair synthesis on a tiny atlas: shapes, determinism, stable and changed pairs,
+// the held-out split and the single-scan (pre-training) crops.
+#include <gtest/gtest.h>
+
+#include "TinyAtlas.h"
+#include "lesiondelta/ml/PairSynthesizer.h"
+
+using namespace lesiondelta::ml;
+
+namespace {
+
+SynthesisOptions small(int64_t crop = 32) {
+    SynthesisOptions o;
+    o.crop = crop;
+    return o;
+}
+
+TEST(PairSynthesizer, BatchesHaveTheCropShapeAndFiniteValues) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    PairSynthesizer s(atlas, small(), torch::kCPU, 1);
+    const auto b = s.next(3);
+    for (const auto& t : {b.bl, b.fu, b.target}) {
+        EXPECT_EQ(t.sizes(), (std::vector<int64_t>{3, 1, 32, 32, 32}));
+        EXPECT_TRUE(torch::isfinite(t).all().item<bool>());
+    }
+    EXPECT_TRUE(((b.target == 0) | (b.target == 1)).all().item<bool>());
+    ASSERT_EQ(b.descriptions.size(), 3u);
+}
+
+TEST(PairSynthesizer, SameSeedSamePairsOtherSeedOtherPairs) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    torch::manual_seed(5);
+    PairSynthesizer a(atlas, small(), torch::kCPU, 7);
+    const auto x = a.next(2);
+    torch::manual_seed(5);
+    PairSynthesizer b(atlas, small(), torch::kCPU, 7);
+    const auto y = b.next(2);
+    EXPECT_TRUE(torch::equal(x.fu, y.fu));
+    EXPECT_TRUE(torch::equal(x.target, y.target));
+    EXPECT_EQ(x.descriptions, y.descriptions);
+    torch::manual_seed(5);
+    PairSynthesizer c(atlas, small(), torch::kCPU, 8);
+    EXPECT_FALSE(torch::equal(c.next(2).fu, x.fu));
+}
+
+TEST(PairSynthesizer, StablePairsDifferOnlyByAcquisitionAndHaveNoTarget) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.stableFraction = 1.0;
+    PairSynthesizer s(atlas, o, torch::kCPU, 2);
+    const auto b = s.next(4);
+    EXPECT_EQ(b.target.sum().item<double>(), 0.0);
+    // Two acquisitions of the same anatomy: different, yet strongly correlated.
+    const auto bl = b.bl - b.bl.mean(), fu = b.fu - b.fu.mean();
+    const double corr = (bl * fu).sum().item<double>() / std::sqrt(bl.square().sum().item<double>() * fu.square().sum().item<double>());
+    EXPECT_FALSE(torch::equal(b.bl, b.fu));
+    EXPECT_GT(corr, 0.6);
+    for (const auto& d : b.descriptions) EXPECT_NE(d.find("stable"), std::string::npos) << d;
+}
+
+TEST(PairSynthesizer, ChangedPairsMarkVoxelsThatAreBrighterInFollowUp) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    PairSynthesizer s(atlas, small(), torch::kCPU, 3);
+    int withTarget = 0;
+    double inside = 0, outside = 0;
+    for (int i = 0; i < 8; ++i) {
+        const auto b = s.next(1, true);
+        const double n = b.target.sum().item<double>();
+        if (n < 10) continue;  // a change may fall outside the crop after deformation
+        ++withTarget;
+        const auto diff = b.fu - b.bl;
+        inside += diff.masked_select(b.target > 0).mean().item<double>();
+        outside += diff.masked_select(b.target == 0).mean().item<double>();
+    }
+    ASSERT_GE(withTarget, 5);
+    EXPECT_GT(inside / withTarget, outside / withTarget + 0.3);
+}
+
+TEST(PairSynthesizer, HeldOutSplitUsesOnlyTheHeldOutScan) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.heldOut = true;
+    PairSynthesizer held(atlas, o, torch::kCPU, 4);
+    for (const auto& d : held.next(4).descriptions) EXPECT_EQ(d.rfind("mni/held", 0), 0u) << d;
+    PairSynthesizer training(atlas, small(), torch::kCPU, 4);
+    for (const auto& d : training.next(6).descriptions) EXPECT_EQ(d.find("mni/held"), std::string::npos) << d;
+}
+
+TEST(PairSynthesizer, LesionScanCropsMarkTheScansOwnLesions) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    PairSynthesizer s(atlas, small(), torch::kCPU, 5);
+    const auto b = s.nextLesionScans(2);
+    EXPECT_FALSE(b.bl.defined());
+    EXPECT_GT(b.target.sum().item<double>(), 20.0);  // crops centred on a lesion of "mni/a"
+    const double inLesion = b.fu.masked_select(b.target > 0).mean().item<double>();
+    const double elsewhere = b.fu.masked_select(b.target == 0).mean().item<double>();
+    EXPECT_GT(inLesion, elsewhere + 0.5);
+}
+
+TEST(PairSynthesizer, UnusableSetupsAreRefused) {
+    auto atlas = lesiondelta::testing::tinyAtlas();
+    EXPECT_THROW(PairSynthesizer(atlas, small(24), torch::kCPU, 1), std::invalid_argument);
+    atlas.scans.pop_back();  // no held-out scan left
+    auto o = small();
+    o.heldOut = true;
+    EXPECT_THROW(PairSynthesizer(atlas, o, torch::kCPU, 1), std::invalid_argument);
+}
+
+}  // namespace
