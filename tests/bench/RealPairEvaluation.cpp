@@ -2,6 +2,7 @@
 // paper's Table 2. Reference: the positive-change (new/enlarging) components of each pair's
 // change mask, mapped from the dataset's common space into FU space with its own transform.
 //   realpair_eval [--model MODEL.safetensors] [--precision auto|fp32|bf16] [--crops tiles|paper] [--data DIR]
+//                 [--threshold T]
 //                 [--rim-mm 5] [--bias-correction on|off]
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
 // Nothing here is fitted to these two cases.
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     fs::path data = fs::path(LESIONDELTA_SHARED_DATA) / "ljubljana-longitudinal";
     std::string model, precision = "fp32", crops = "tiles";
     double rimMm = kDefaultBrainRimMm;
+    double threshold = -1.0;  // < 0: the model's own
     bool bias = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
         else if (a == "--crops") crops = argv[i + 1];
         else if (a == "--data") data = argv[i + 1];
         else if (a == "--rim-mm") rimMm = std::atof(argv[i + 1]);
+        else if (a == "--threshold") threshold = std::atof(argv[i + 1]);
         else if (a == "--bias-correction") bias = std::string(argv[i + 1]) == "on";
     }
     std::vector<Row> rows;
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
                 in.crops = crops;
                 in.brainRimMm = rimMm;
                 in.biasCorrection = bias;
+                in.threshold = threshold;
                 const auto cnn = runSegmentation(in);
                 rows.push_back({"CNN", patient, compareLesions(*cnn.newLesions, *split.increase)});
                 std::printf("%s: CNN %s, %s crops: %d run, inference %.1f s, total %.1f s\n", patient.c_str(),
