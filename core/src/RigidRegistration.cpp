@@ -8,11 +8,14 @@
 #include <itkMattesMutualInformationImageToImageMetricv4.h>
 #include <itkRegistrationParameterScalesFromPhysicalShift.h>
 #include <itkTransformFileWriter.h>
+#include <itkImageMaskSpatialObject.h>
 
 #include <chrono>
 #include <cmath>
 
 #include "lesiondelta/core/AtomicWrite.h"
+#include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 
@@ -102,6 +105,19 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     metric->SetNumberOfHistogramBins(options.histogramBins);
     metric->SetUseMovingImageGradientFilter(false);
     metric->SetUseFixedImageGradientFilter(false);
+    if (options.metricRegion != MetricRegion::Everywhere) {
+        // The metric counts only voxels of both brains (or heads): air, neck and scalp, whose
+        // appearance changes between visits, do not pull the alignment (issue 17, section 5).
+        const bool brain = options.metricRegion == MetricRegion::Brain;
+        auto fixedMask = itk::ImageMaskSpatialObject<kDim>::New();
+        fixedMask->SetImage(brain ? brainMask(fu) : headMask(fu));
+        fixedMask->Update();
+        metric->SetFixedImageMask(fixedMask);
+        auto movingMask = itk::ImageMaskSpatialObject<kDim>::New();
+        movingMask->SetImage(brain ? brainMask(bl) : headMask(bl));
+        movingMask->Update();
+        metric->SetMovingImageMask(movingMask);
+    }
 
     auto scales = itk::RegistrationParameterScalesFromPhysicalShift<Metric>::New();
     scales->SetMetric(metric);
