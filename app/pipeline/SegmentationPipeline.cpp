@@ -105,23 +105,28 @@ MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double thresho
 }
 
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm, bool biasCorrection, nlohmann::json* timings) {
+                         double brainRimMm, bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain) {
     nlohmann::json ignored;
     StageClock clock(timings ? *timings : ignored);
     const auto grid = isotropicGridLike(fu, 1.0);
     auto fuIso = resampleLinear(fu, *grid);
     auto blIso = resampleLinear(bl, *grid, &fuToBl);
     clock.done("resample_1mm");
+    CnnInput in;
+    in.head = headMask(*fuIso);
     if (biasCorrection) {
-        fuIso = correctBias(*fuIso, *headMask(*fuIso));
+        fuIso = correctBias(*fuIso, *in.head);
         blIso = correctBias(*blIso, *headMask(*blIso));
     }
     clock.done("bias_correction");
-    CnnInput in;
     in.bl = standardise(*blIso, &in.blStats);
     in.fu = standardise(*fuIso, &in.fuStats);
-    in.head = headMask(*fuIso);
-    in.searchRegion = brainRimMm < 0 ? in.head : withoutRim(*brainMask(*fuIso), brainRimMm);
+    if (brainRimMm < 0) {
+        in.searchRegion = in.head;
+    } else {
+        const auto brain = fuBrain ? resampleNearest(*fuBrain, *grid) : brainMask(*fuIso);
+        in.searchRegion = withoutRim(*brain, brainRimMm);
+    }
     clock.done("brain_region");
     return in;
 }
@@ -225,7 +230,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
 
     report(0.32, "preprocessing");
     nlohmann::json preprocessingStages;
-    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection, &preprocessingStages);
+    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection,
+                                              &preprocessingStages, reg.fuBrain.GetPointer());
     const auto& fuIso = cnnInput.fu;
     const auto& blStats = cnnInput.blStats;
     const auto& fuStats = cnnInput.fuStats;

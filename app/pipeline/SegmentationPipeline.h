@@ -94,9 +94,12 @@ struct CnnInput {
     MaskVolume::Pointer searchRegion;
     StandardisationStats blStats, fuStats;
 };
+/// `fuBrain`, FU's brain estimate on FU's grid (the registration's), saves estimating it again
+/// on the 1 mm grid for the search region.
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
                          double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true,
-                         nlohmann::json* timings = nullptr);  // adds resample_1mm_s, bias_correction_s, brain_region_s
+                         nlohmann::json* timings = nullptr,  // adds resample_1mm_s, bias_correction_s, brain_region_s
+                         const MaskVolume* fuBrain = nullptr);
 
 /// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);

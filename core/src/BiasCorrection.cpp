@@ -1,5 +1,7 @@
 #include "lesiondelta/core/BiasCorrection.h"
 
+#include "lesiondelta/core/Resampling.h"
+
 #include <itkBSplineControlPointImageFilter.h>
 #include <itkN4BiasFieldCorrectionImageFilter.h>
 #include <itkShrinkImageFilter.h>
@@ -41,18 +43,38 @@ ImageVolume::Pointer correctBias(const ImageVolume& image, const MaskVolume& mas
     n4->SetConvergenceThreshold(1e-4);
     n4->Update();
 
-    // The log field at full resolution from the fitted B-spline lattice.
+    // The log field from the fitted B-spline lattice, evaluated on a grid `fieldShrink` times
+    // coarser per axis (it is smooth: its control points lie tens of mm apart) and interpolated
+    // linearly onto the image grid: evaluating the cubic B-spline at every voxel cost more than the
+    // fit itself.
     using Lattice = N4::BiasFieldControlPointLatticeType;
     using ScalarField = itk::Image<itk::Vector<float, 1>, kDim>;
     auto reconstruct = itk::BSplineControlPointImageFilter<Lattice, ScalarField>::New();
     reconstruct->SetInput(n4->GetLogBiasFieldControlPointLattice());
     reconstruct->SetSplineOrder(n4->GetSplineOrder());
-    reconstruct->SetSize(image.GetLargestPossibleRegion().GetSize());
-    reconstruct->SetOrigin(image.GetOrigin());
-    reconstruct->SetSpacing(image.GetSpacing());
+    const unsigned int f = std::max(1u, options.fieldShrink);
+    auto coarseSize = image.GetLargestPossibleRegion().GetSize();
+    auto coarseSpacing = image.GetSpacing();
+    auto coarseOrigin = image.GetOrigin();
+    for (unsigned int d = 0; d < kDim; ++d) {
+        // Same physical extent (first to last voxel centre), (size - 1) / f + 2 samples.
+        const auto size = image.GetLargestPossibleRegion().GetSize()[d];
+        coarseSize[d] = f == 1 ? size : (size - 1) / f + 2;
+        coarseSpacing[d] = f == 1 ? image.GetSpacing()[d] : image.GetSpacing()[d] * double(size - 1) / double(coarseSize[d] - 1);
+    }
+    reconstruct->SetSize(coarseSize);
+    reconstruct->SetOrigin(coarseOrigin);
+    reconstruct->SetSpacing(coarseSpacing);
     reconstruct->SetDirection(image.GetDirection());
     reconstruct->Update();
-    const auto* logField = reconstruct->GetOutput()->GetBufferPointer();
+    auto coarse = ImageVolume::New();
+    coarse->CopyInformation(reconstruct->GetOutput());
+    coarse->SetRegions(reconstruct->GetOutput()->GetLargestPossibleRegion());
+    coarse->Allocate();
+    const auto coarseCount = coarse->GetLargestPossibleRegion().GetNumberOfPixels();
+    for (std::size_t i = 0; i < coarseCount; ++i) coarse->GetBufferPointer()[i] = reconstruct->GetOutput()->GetBufferPointer()[i][0];
+    const auto field = f == 1 ? coarse : resampleLinear(*coarse, image);
+    const float* logField = field->GetBufferPointer();
 
     auto out = ImageVolume::New();
     out->CopyInformation(&image);
@@ -60,7 +82,7 @@ ImageVolume::Pointer correctBias(const ImageVolume& image, const MaskVolume& mas
     out->Allocate();
     float* o = out->GetBufferPointer();
     const float* p = positive->GetBufferPointer();
-    for (std::size_t i = 0; i < n; ++i) o[i] = p[i] / std::exp(logField[i][0]) - offset;
+    for (std::size_t i = 0; i < n; ++i) o[i] = p[i] / std::exp(logField[i]) - offset;
     return out;
 }
 

@@ -105,18 +105,18 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     metric->SetNumberOfHistogramBins(options.histogramBins);
     metric->SetUseMovingImageGradientFilter(false);
     metric->SetUseFixedImageGradientFilter(false);
+    MaskVolume::ConstPointer fuRegion;
     if (options.metricRegion != MetricRegion::Everywhere) {
-        // The metric counts only voxels of both brains (or heads): air, neck and scalp, whose
-        // appearance changes between visits, do not pull the alignment (issue 17, section 5).
+        // The metric samples only FU's brain (or head): air, neck and scalp, whose appearance
+        // changes between visits, do not pull the alignment (issue 17, section 5). BL gets no
+        // mask: a moving mask cuts the brain's edge differently in BL and biased a phantom
+        // pair's alignment (SegmentTest's unchanged pair then showed false changes).
         const bool brain = options.metricRegion == MetricRegion::Brain;
+        fuRegion = brain ? (options.fuBrain ? options.fuBrain : MaskVolume::ConstPointer(brainMask(fu))) : MaskVolume::ConstPointer(headMask(fu));
         auto fixedMask = itk::ImageMaskSpatialObject<kDim>::New();
-        fixedMask->SetImage(brain ? brainMask(fu) : headMask(fu));
+        fixedMask->SetImage(fuRegion);
         fixedMask->Update();
         metric->SetFixedImageMask(fixedMask);
-        auto movingMask = itk::ImageMaskSpatialObject<kDim>::New();
-        movingMask->SetImage(brain ? brainMask(bl) : headMask(bl));
-        movingMask->Update();
-        metric->SetMovingImageMask(movingMask);
     }
 
     auto scales = itk::RegistrationParameterScalesFromPhysicalShift<Metric>::New();
@@ -184,6 +184,7 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     result.fuToBl->SetFixedParameters(registration->GetOutput()->Get()->GetFixedParameters());
     result.fuToBl->SetParameters(registration->GetOutput()->Get()->GetParameters());
     result.finalMetric = optimizer->GetValue();
+    if (options.metricRegion == MetricRegion::Brain) result.fuBrain = fuRegion;
     result.iterations = progress->iterations;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!std::isfinite(result.finalMetric) || result.finalMetric >= 0.0) {

@@ -13,11 +13,12 @@ namespace lesiondelta {
 
 using RigidTransform = itk::VersorRigid3DTransform<double>;
 
-/// Where the metric samples: inside both scans' brain estimates (core/BrainMask), inside both
-/// heads (Otsu foreground), or everywhere. Measured with core_bench against the dataset's own
-/// transforms (pair 03 / 01, distance from the best rigid fit to them: median / max): everywhere
-/// 0.96 / 1.23 and 0.20 / 0.25 mm; heads 0.77 / 1.03 and 0.17 / 0.32 mm; brains 0.56 / 0.79 and
-/// 0.12 / 0.28 mm (sub-voxel on the CNN's 1 mm grid).
+/// Where the metric samples (in FU, the fixed image): inside FU's brain estimate (core/BrainMask),
+/// inside its head (Otsu foreground), or everywhere. Measured with core_bench against the
+/// dataset's own transforms (pair 03 / 01, distance from the best rigid fit to them, median /
+/// max): everywhere 0.96 / 1.23 and 0.20 / 0.25 mm; FU head 0.73 / 0.86 and 0.18 / 0.30 mm; FU
+/// brain 0.62 / 0.72 and 0.16 / 0.33 mm (sub-voxel on the CNN's 1 mm grid). Masking BL's brain
+/// too (0.56 / 0.79 mm) biased a phantom pair and is not done.
 enum class MetricRegion { Brain, Head, Everywhere };
 
 struct RegistrationOptions {
@@ -37,6 +38,8 @@ struct RegistrationOptions {
     double initialStep = 1.0;    // optimizer step at the start of each level (scaled parameter units)
     double minimumStep = 0.0001;  // a level ends when the step has shrunk below this
     unsigned int randomSeed = 121;
+    /// FU's brain estimate (on FU's grid) to use for MetricRegion::Brain instead of computing it.
+    MaskVolume::ConstPointer fuBrain;
     ProgressCallback progress;  // optional; may cancel (throws Cancelled)
 };
 
@@ -46,6 +49,9 @@ struct RegistrationResult {
     double finalMetric = 0.0;  // Mattes MI at the end (negative; lower is better)
     unsigned int iterations = 0;
     double seconds = 0.0;
+    /// FU's brain estimate on FU's grid when the metric used one (MetricRegion::Brain), for reuse
+    /// (the CNN's search region).
+    MaskVolume::ConstPointer fuBrain;
 };
 
 /// Registers `bl` to `fu`. Throws VolumeError when either has no contrast or the images do not
