@@ -102,6 +102,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         for (const auto& l : ownIn) {
             const auto m = atlas_.bank[l.bank].mask.to(device_, torch::kFloat32);
             const double u = uniform(rng_, 0, 1);
+            if (removed + enlarged >= o_.maxOwnChanges && u < o_.removeFraction + o_.enlargeFraction * (1 - o_.removeFraction)) continue;
             if (atlas_.bank[l.bank].voxels >= 10 && atlas_.bank[l.bank].voxels <= 3000 && u < o_.removeFraction) {
                 if (!blFill.defined()) blFill = inpaintingFill(bl, own, brain, a.tissueMedian);
                 blendIn(bl, blFill, m, l.start);

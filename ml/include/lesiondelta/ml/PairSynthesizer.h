@@ -34,6 +34,7 @@ struct SynthesisOptions {
     double removeFraction = 0.3;        // of a scan's own lesions (10-3000 voxels) in the region: absent in BL (target)
     double enlargeFraction = 0.2;       // grown in FU by a rim (target)
     double shrinkFraction = 0.2;        // shrunk in FU by a rim (not a target)
+    int maxOwnChanges = 4;              // removed + enlarged own lesions per pair (real pairs: a few per region)
     double smallLesionFraction = 0.6;   // inserts drawn from 10-100 voxels (else 100-3000)
     double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
     double maxRotationDeg = 12.0, elasticMm = 1.5;
