@@ -1,5 +1,7 @@
 #include "lesiondelta/core/BrainMask.h"
 
+#include "lesiondelta/core/Progress.h"
+
 #include <itkBinaryBallStructuringElement.h>
 #include <itkBinaryDilateImageFilter.h>
 #include <itkBinaryErodeImageFilter.h>
@@ -67,6 +69,10 @@ void fillHolesPerSlice(MaskVolume& mask) {
 MaskVolume::Pointer brainMask(const ImageVolume& image, const BrainMaskOptions& options) {
     // Not hole-filled yet: the scalp would enclose the dark skull band in every slice.
     MaskVolume::Pointer foreground = headMask(image);
+    auto checkCancel = [&] {
+        if (options.cancelled && options.cancelled()) throw Cancelled();
+    };
+    checkCancel();
 
     auto erode = itk::BinaryErodeImageFilter<MaskVolume, MaskVolume, Ball>::New();
     erode->SetInput(foreground);
@@ -81,6 +87,7 @@ MaskVolume::Pointer brainMask(const ImageVolume& image, const BrainMaskOptions& 
     auto relabel = itk::RelabelComponentImageFilter<Labels, Labels>::New();
     relabel->SetInput(components->GetOutput());
     relabel->Update();
+    checkCancel();
     const auto& sizes = relabel->GetSizeOfObjectsInPixels();
     if (sizes.empty()) return foreground;  // nothing survives the erosion: a tiny or odd image
     unsigned int keep = 1;
@@ -104,6 +111,7 @@ MaskVolume::Pointer brainMask(const ImageVolume& image, const BrainMaskOptions& 
     dilate->SetForegroundValue(1);
     dilate->SetBackgroundValue(0);
     dilate->Update();
+    checkCancel();
     MaskVolume::Pointer brain = dilate->GetOutput();
     brain->DisconnectPipeline();
     {

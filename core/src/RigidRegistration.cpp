@@ -112,7 +112,11 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
         // mask: a moving mask cuts the brain's edge differently in BL and biased a phantom
         // pair's alignment (SegmentTest's unchanged pair then showed false changes).
         const bool brain = options.metricRegion == MetricRegion::Brain;
-        fuRegion = brain ? (options.fuBrain ? options.fuBrain : MaskVolume::ConstPointer(brainMask(fu))) : MaskVolume::ConstPointer(headMask(fu));
+        BrainMaskOptions maskOptions;
+        maskOptions.cancelled = [&] { return options.progress && !options.progress(0.0, "registration"); };
+        fuRegion = brain ? (options.fuBrain ? options.fuBrain : MaskVolume::ConstPointer(brainMask(fu, maskOptions)))
+                         : MaskVolume::ConstPointer(headMask(fu));
+        if (maskOptions.cancelled()) throw Cancelled();
         auto fixedMask = itk::ImageMaskSpatialObject<kDim>::New();
         fixedMask->SetImage(fuRegion);
         fixedMask->Update();

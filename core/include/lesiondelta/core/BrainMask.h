@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // A classical brain-region estimate for FLAIR scans with or without skull, used to keep CNN
 // detections off the scalp, skull and neck (where thick-slice and misregistration artefacts of
 // the difference image sit) - lesson 2 of shared/docs/training-notes.md.
@@ -14,6 +15,9 @@ struct BrainMaskOptions {
     /// Components whose eroded volume is at least this fraction of the largest are kept too
     /// (cerebellum and brain stem may separate from the cerebrum after erosion).
     double keepFraction = 0.1;
+    /// Asked between the stages; true stops the estimate with Cancelled (a cancel during
+    /// registration, which estimates FU's brain first, then takes effect within a stage).
+    std::function<bool()> cancelled;
 };
 
 /// The brain region of `image` (any grid; radii in mm are converted per axis): Otsu foreground,
