@@ -82,7 +82,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
     auto region = regionOf(s.flair, start, r, bg);
     const auto brain = regionOf(s.brain, start, r, 0.0f);
     auto bl = region.clone(), fu = region.clone(), target = torch::zeros_like(region), own = torch::zeros_like(region);
-    struct Own { std::size_t bank; Vec3 start; };
+    struct Own { std::size_t bank; Vec3 start; torch::Tensor mask; };  // mask: float, on the device
     std::vector<Own> ownIn;
     for (const auto b : s.own) {
         auto st = ownStart(b);
@@ -91,7 +91,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         const auto m = atlas_.bank[b].mask.to(device_, torch::kFloat32);
         if (!overlapViews(own, m, st, ov, pv)) continue;
         ov.copy_(torch::maximum(ov, pv));
-        ownIn.push_back({b, st});
+        ownIn.push_back({b, st, m});
     }
     int removed = 0, enlarged = 0, shrunk = 0, inserted = 0;
     if (single) {
@@ -100,7 +100,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         // 2. Change. Own lesions: removed from BL, grown or shrunk by a rim.
         torch::Tensor blFill, fuFill;
         for (const auto& l : ownIn) {
-            const auto m = atlas_.bank[l.bank].mask.to(device_, torch::kFloat32);
+            const auto& m = l.mask;
             const double u = uniform(rng_, 0, 1);
             if (removed + enlarged >= o_.maxOwnChanges && u < o_.removeFraction + o_.enlargeFraction * (1 - o_.removeFraction)) continue;
             if (atlas_.bank[l.bank].voxels >= 10 && atlas_.bank[l.bank].voxels <= 3000 && u < o_.removeFraction) {
