@@ -11,6 +11,7 @@
 #include "Commands.h"
 #include "Interrupt.h"
 #include "lesiondelta/Version.h"
+#include "lesiondelta/core/HeapTuning.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/VolumeError.h"
 
@@ -129,6 +130,7 @@ void printUsage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    lesiondelta::keepVolumeAllocationsInHeap();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage();

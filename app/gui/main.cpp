@@ -12,8 +12,10 @@
 #include "Localization.h"
 #include "MainWindow.h"
 #include "lesiondelta/Version.h"
+#include "lesiondelta/core/HeapTuning.h"
 
 int main(int argc, char** argv) {
+    lesiondelta::keepVolumeAllocationsInHeap();
     QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setOrganizationName("LesionDelta");

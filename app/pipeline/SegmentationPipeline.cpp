@@ -10,11 +10,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <optional>
 
 #include "ResultText.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
+#include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
@@ -104,23 +107,38 @@ MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double thresho
     return removeSmallLesions(*thresholded(probability, threshold), minMl);
 }
 
+PreparedFollowUp prepareFollowUp(const ImageVolume& fu, bool biasCorrection) {
+    PreparedFollowUp out;
+    out.fu = resampleLinear(fu, *isotropicGridLike(fu, 1.0));
+    out.head = headMask(*out.fu);
+    if (biasCorrection) out.fu = correctBias(*out.fu, *out.head);
+    out.fu = standardise(*out.fu, &out.stats);
+    return out;
+}
+
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm, bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain) {
+                         double brainRimMm, bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain,
+                         const PreparedFollowUp* preparedFu) {
     nlohmann::json ignored;
     StageClock clock(timings ? *timings : ignored);
     const auto grid = isotropicGridLike(fu, 1.0);
-    auto fuIso = resampleLinear(fu, *grid);
-    auto blIso = resampleLinear(bl, *grid, &fuToBl);
-    clock.done("resample_1mm");
+    // BL and FU are brought to the 1 mm grid and bias-corrected side by side: N4's histogram
+    // sharpening and parts of its fit run on one thread, so the two scans share the cores
+    // (segment, pair 03: resampling and N4 of both scans 2.5 -> 1.9 s on 2 cores).
+    initialiseItkForThreads();
     CnnInput in;
-    in.head = headMask(*fuIso);
-    if (biasCorrection) {
-        fuIso = correctBias(*fuIso, *in.head);
-        blIso = correctBias(*blIso, *headMask(*blIso));
-    }
+    auto blTask = std::async(std::launch::async, [&] {
+        auto iso = resampleLinear(bl, *grid, &fuToBl);
+        if (biasCorrection) iso = correctBias(*iso, *headMask(*iso));
+        return standardise(*iso, &in.blStats);
+    });
+    const PreparedFollowUp fuOnGrid = preparedFu ? *preparedFu : prepareFollowUp(fu, biasCorrection);
+    in.fu = fuOnGrid.fu;
+    in.fuStats = fuOnGrid.stats;
+    in.head = fuOnGrid.head;
+    in.bl = blTask.get();
     clock.done("bias_correction");
-    in.bl = standardise(*blIso, &in.blStats);
-    in.fu = standardise(*fuIso, &in.fuStats);
+    const auto& fuIso = in.fu;  // standardised: Otsu and the brain estimate follow an affine change of intensities
     if (brainRimMm < 0) {
         in.searchRegion = in.head;
     } else {
@@ -220,7 +238,18 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     ml::ChangeSegmenter segmenter(std::move(model), device, precision);
     clock.done("load_model");
 
-    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(input, timings);
+    // FU's share of the preprocessing runs while BL is registered to it: the registration keeps
+    // about 1.4 of 2 cores busy (segment on pair 03: 0.4-0.5 s less in all).
+    std::future<PreparedFollowUp> fuPrepared;
+    const auto prepareWhileRegistering = [&](const RegisteredPair& loaded) {
+        initialiseItkForThreads();
+        fuPrepared = std::async(std::launch::async, [fu = loaded.fu, bias = input.biasCorrection] {
+            return prepareFollowUp(*fu, bias);
+        });
+    };
+    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(input, timings, prepareWhileRegistering);
+    std::optional<PreparedFollowUp> preparedFu;
+    if (fuPrepared.valid()) preparedFu = fuPrepared.get();
     const auto& bl = pair.bl;
     r.fu = pair.fu;
     r.fuToBl = pair.registration.fuToBl;
@@ -231,7 +260,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     report(0.32, "preprocessing");
     nlohmann::json preprocessingStages;
     const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection,
-                                              &preprocessingStages, reg.fuBrain.GetPointer());
+                                              &preprocessingStages, reg.fuBrain.GetPointer(),
+                                              preparedFu ? &*preparedFu : nullptr);
     const auto& fuIso = cnnInput.fu;
     const auto& blStats = cnnInput.blStats;
     const auto& fuStats = cnnInput.fuStats;
@@ -280,6 +310,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     const double ncc = normalisedCorrelation(*r.fu, *r.blInFu, headMask(*r.fu).GetPointer());
     const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
     r.warnings = plausibilityOfResult(input, *bl, *r.fu, ncc, totalMl, headMl);
+    clock.done("checks");
     nlohmann::json warnings = nlohmann::json::array();
     if (!precisionChoice.warning.empty()) warnings.push_back({{"code", "slow_precision"}, {"message", precisionChoice.warning}, {"unreliable", false}});
     for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}, {"unreliable", w.unreliable}});

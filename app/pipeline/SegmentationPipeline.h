@@ -96,10 +96,20 @@ struct CnnInput {
 };
 /// `fuBrain`, FU's brain estimate on FU's grid (the registration's), saves estimating it again
 /// on the 1 mm grid for the search region.
+/// FU's share of the CNN input, which needs no registration: FU on its 1 mm grid, bias-corrected
+/// when asked, standardised, and its head mask. `segment` prepares it while BL is registered.
+struct PreparedFollowUp {
+    ImageVolume::Pointer fu;  // 1 mm, standardised
+    MaskVolume::Pointer head;
+    StandardisationStats stats;
+};
+PreparedFollowUp prepareFollowUp(const ImageVolume& fu, bool biasCorrection);
+
+/// `preparedFu`, prepareFollowUp(fu, biasCorrection) when already made.
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
                          double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true,
-                         nlohmann::json* timings = nullptr,  // adds resample_1mm_s, bias_correction_s, brain_region_s
-                         const MaskVolume* fuBrain = nullptr);
+                         nlohmann::json* timings = nullptr,  // adds bias_correction_s, brain_region_s
+                         const MaskVolume* fuBrain = nullptr, const PreparedFollowUp* preparedFu = nullptr);
 
 /// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);

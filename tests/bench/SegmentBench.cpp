@@ -157,6 +157,7 @@ int main(int argc, char** argv) {
                     last["inference"]["crop_placement"].get<std::string>().c_str(), crops);
         for (const auto& [k, v] : stages) std::printf("  %-22s %7.2f s\n", k.c_str(), median(v));
         std::printf("  %-22s %7.2f s (process, including start and writing)\n", "wall", median(wall));
+        std::printf("  %-22s %7.2f s (wall - CNN: what a GPU case adds to its CNN; budget 5 s)\n", "CPU stages", median(wall) - inference);
         std::printf("  %-22s %7.2f GB\n", "peak memory", rss);
         std::printf("  CNN: %.1f GFLOP/s (width %d), %.0f%% of the measured FMA peak\n\n", gflops, config.baseWidth,
                     peak.gflops > 0 ? 100.0 * gflops / peak.gflops : 0.0);

@@ -7,6 +7,8 @@
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
 
+#include <itkSignedMaurerDistanceMapImageFilter.h>
+
 using namespace lesiondelta;
 using namespace lesiondelta::test;
 
@@ -80,6 +82,41 @@ TEST(BrainMask, RimIsMeasuredInMillimetresOnAnisotropicGrids) {
     EXPECT_TRUE(at(0, 0, 18));  // voxel centres lie every 3 mm in z
     EXPECT_FALSE(at(0, 0, 27));
     EXPECT_EQ(count(*withoutRim(*mask, 0.0)), count(*mask));
+}
+
+TEST(BrainMask, RimOverTheMasksBoxEqualsTheRimOverTheWholeGrid) {
+    // An irregular mask off the grid's centre: two overlapping balls, a hole, and a slab that
+    // touches the grid's +x face; the rim is computed over the mask's box only and must equal
+    // the distance map over the whole grid, voxel for voxel.
+    auto mask = makeImage<MaskVolume>({90, 70, 40}, {1, 1, 2}, {-45, -35, -40});
+    fillPhysical(*mask, [](const PhysicalPointLps& p) {
+        const double a = std::hypot(p[0] + 10, p[1] - 5, p[2]);
+        const double b = std::hypot(p[0] - 8, p[1] + 3, p[2] - 6);
+        const bool slab = p[0] > 20 && std::abs(p[1]) < 6 && std::abs(p[2]) < 8;
+        const bool hole = std::hypot(p[0] + 12, p[1] - 6, p[2]) < 4;
+        return ((a < 18 || b < 14 || slab) && !hole) ? 1.0 : 0.0;
+    });
+    auto distance = itk::SignedMaurerDistanceMapImageFilter<MaskVolume, ImageVolume>::New();
+    distance->SetInput(mask);
+    distance->SetUseImageSpacing(true);
+    distance->SetSquaredDistance(false);
+    distance->SetInsideIsPositive(true);
+    distance->SetBackgroundValue(0);
+    distance->Update();
+    for (const double rim : {2.0, 5.0}) {
+        const auto inner = withoutRim(*mask, rim);
+        std::size_t kept = 0, differing = 0;
+        const auto n = mask->GetLargestPossibleRegion().GetNumberOfPixels();
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool expected = mask->GetBufferPointer()[i] && distance->GetOutput()->GetBufferPointer()[i] > rim;
+            kept += expected;
+            differing += expected != (inner->GetBufferPointer()[i] != 0);
+        }
+        EXPECT_GT(kept, 1000u) << rim;
+        EXPECT_EQ(differing, 0u) << rim;
+    }
+    auto empty = makeImage<MaskVolume>({8, 8, 8}, {1, 1, 1}, {0, 0, 0});
+    EXPECT_EQ(count(*withoutRim(*empty, 3.0)), 0u);
 }
 
 TEST(BiasCorrection, RemovesASmoothFieldAndKeepsLocalContrast) {
