@@ -624,6 +624,36 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>CNN new/enlarged</source>
+            <translation>CNN neu/vergrößert</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>LST increase</source>
+            <translation>LST-Zunahme</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>Rater %1</source>
+            <translation>Bewerter %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>Rater (editing): %1</source>
+            <translation>Bewerter (bearbeitet): %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>ROI</source>
+            <translation>ROI</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>ROI preview</source>
+            <translation>ROI-Vorschau</translation>
+        </message>
+        <message>
             <location filename="../app/gui/CaseSession.cpp" line="199" />
             <source>Some parts of the case could not be loaded:
 %1</source>
@@ -1230,11 +1260,6 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <location filename="../app/gui/MainWindowFiles.cpp" line="114" />
             <source>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
             <translation>Bilder (*.nii *.nii.gz *.nrrd *.mha);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="117" />
-            <source>Rater %1</source>
-            <translation>Bewerter %1</translation>
         </message>
         <message>
             <location filename="../app/gui/MainWindowFiles.cpp" line="126" />

@@ -624,6 +624,36 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>CNN new/enlarged</source>
+            <translation>CNN new/enlarged</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>LST increase</source>
+            <translation>LST increase</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>Rater %1</source>
+            <translation>Rater %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>Rater (editing): %1</source>
+            <translation>Rater (editing): %1</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>ROI</source>
+            <translation>ROI</translation>
+        </message>
+        <message>
+            <location filename="../app/gui/CaseSession.cpp" line="301" />
+            <source>ROI preview</source>
+            <translation>ROI preview</translation>
+        </message>
+        <message>
             <location filename="../app/gui/CaseSession.cpp" line="199" />
             <source>Some parts of the case could not be loaded:
 %1</source>
@@ -1230,11 +1260,6 @@ Open that case and restore the edits?</translation>
             <location filename="../app/gui/MainWindowFiles.cpp" line="114" />
             <source>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
             <translation>Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/MainWindowFiles.cpp" line="117" />
-            <source>Rater %1</source>
-            <translation>Rater %1</translation>
         </message>
         <message>
             <location filename="../app/gui/MainWindowFiles.cpp" line="126" />

@@ -22,8 +22,6 @@ namespace fs = std::filesystem;
 
 namespace lesiondelta::gui {
 namespace {
-constexpr const char* kRoiLayer = "ROI";
-constexpr const char* kPreviewLayer = "ROI preview";
 
 MaskVolume::Pointer emptyLike(const itk::ImageBase<kDim>& grid) {
     auto m = MaskVolume::New();
@@ -64,16 +62,25 @@ void AnnotationController::stop() {
     roi_.clear();
     auto& masks = session_.scene().masks;
     masks.erase(std::remove_if(masks.begin(), masks.end(),
-                               [](const auto& l) { return l.name.rfind("Rater (editing)", 0) == 0 || l.name == kRoiLayer || l.name == kPreviewLayer; }),
+                               [](const auto& l) {
+                                   using K = viewer::LayerKind;
+                                   return l.id.kind == K::RaterEditing || l.id.kind == K::Roi || l.id.kind == K::RoiPreview;
+                               }),
                 masks.end());
 }
 
 void AnnotationController::ensureLayers() {
     auto& masks = session_.scene().masks;
-    const std::string name = "Rater (editing): " + rater_.toStdString();
-    if (!session_.scene().layer(name)) masks.push_back({name, annotation_->maskPointer(), 0x3399ff, 0.45, false, true});
-    if (!session_.scene().layer(kRoiLayer)) masks.push_back({kRoiLayer, roiMask_, 0xffffff, 0.9, true, true});
-    if (!session_.scene().layer(kPreviewLayer)) masks.push_back({kPreviewLayer, previewMask_, 0xffe000, 0.6, false, true});
+    using K = viewer::LayerKind;
+    const viewer::LayerId editing{K::RaterEditing, rater_.toStdString()};
+    const auto add = [&](const viewer::LayerId& id, MaskVolume::ConstPointer mask, std::uint32_t rgb, double opacity,
+                         bool outline) {
+        if (!session_.scene().layer(id))
+            masks.push_back({id, CaseSession::displayName(id).toStdString(), mask, rgb, opacity, outline, true});
+    };
+    add(editing, annotation_->maskPointer(), 0x3399ff, 0.45, false);
+    add({K::Roi, {}}, roiMask_, 0xffffff, 0.9, true);
+    add({K::RoiPreview, {}}, previewMask_, 0xffe000, 0.6, false);
 }
 
 void AnnotationController::setTool(Tool tool) {
@@ -194,7 +201,8 @@ void AnnotationController::redo() {
 
 void AnnotationController::apply(const std::function<void()>& edit) {
     edit();
-    if (auto* layer = session_.scene().layer("Rater (editing): " + rater_.toStdString())) layer->mask = annotation_->maskPointer();
+    if (auto* layer = session_.scene().layer({viewer::LayerKind::RaterEditing, rater_.toStdString()}))
+        layer->mask = annotation_->maskPointer();
     Q_EMIT changed();
 }
 

@@ -9,6 +9,7 @@
 
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/MaskImport.h"
+#include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
@@ -106,7 +107,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
         auto opened = std::make_shared<OpenedPair>();
         opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
         opened->head = lesiondelta::headMask(*opened->pair->fu);
-        const double ncc = normalisedCorrelation(*opened->pair->fu, *opened->pair->blInFu, opened->head);
+        const double agreement = lesiondelta::alignmentAgreement(*opened->pair->fu, *opened->pair->blInFu);
         // Plausibility of the pair (Plausibility.h): same scan, resolutions, dates, alignment.
         auto checks = std::make_shared<std::vector<PlausibilityWarning>>(
             checkPairInputs(in.blPath, in.fuPath, *opened->pair->bl, *opened->pair->fu));
@@ -118,13 +119,13 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
         } catch (const std::exception&) {
             // a malformed sidecar only costs the date check
         }
-        for (auto& w : checkAlignment(ncc, in.blPath, in.fuPath)) checks->push_back(std::move(w));
+        for (auto& w : checkAlignment(agreement, in.blPath, in.fuPath)) checks->push_back(std::move(w));
         postToGui(
             this,
-            [this, opened, bl, fu, ncc, checks, folder] {
+            [this, opened, bl, fu, agreement, checks, folder] {
                 blPath_ = bl;
                 fuPath_ = fu;
-                alignmentNcc_ = ncc;
+                alignmentAgreement_ = agreement;
                 setPlausibility(*checks);
                 head_ = opened->head;
                 applyRegisteredPair(opened->pair);
@@ -161,10 +162,10 @@ void CaseSession::loadFolderExtras() {
             problems << QString::fromStdString(e.what());
         }
     };
-    if (!folder_->lst.empty()) attempt([&] { addMaskLayer(kLstLayer, QString::fromStdString(folder_->lst), 0xff8c00, true); });
+    if (!folder_->lst.empty()) attempt([&] { addMaskLayer({viewer::LayerKind::Lst, {}}, QString::fromStdString(folder_->lst), 0xff8c00); });
     int i = 0;
     for (const auto& [name, file] : folder_->raters) {
-        attempt([&] { addMaskLayer(QString::fromStdString("Rater " + name), QString::fromStdString(file), raterColours[i++ % 4]); });
+        attempt([&] { addMaskLayer({viewer::LayerKind::Rater, name}, QString::fromStdString(file), raterColours[i++ % 4]); });
     }
     if (folder_->hasResults()) {
         attempt([&] {
@@ -228,10 +229,12 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
 
 void CaseSession::applyResult(std::shared_ptr<SegmentationResult> result) {
     result_ = std::move(result);
-    viewer::MaskLayer* layer = scene_.layer(kCnnLayer);
+    const viewer::LayerId cnn{viewer::LayerKind::Cnn, {}};
+    viewer::MaskLayer* layer = scene_.layer(cnn);
     if (!layer) {
         viewer::MaskLayer l;
-        l.name = kCnnLayer;
+        l.id = cnn;
+        l.name = displayName(cnn).toStdString();
         l.rgb = 0x00e640;
         l.opacity = 0.55;
         scene_.masks.insert(scene_.masks.begin(), l);
@@ -262,7 +265,7 @@ void CaseSession::setThreshold(double threshold) {
     result_->newLesions = newLesionMask(*result_->probability, threshold);
     result_->lesions = lesionTable(*result_->newLesions, kMinLesionMl, result_->blInFu, result_->fu);
     result_->summary["threshold"] = threshold;
-    if (auto* layer = scene_.layer(kCnnLayer)) layer->mask = result_->newLesions;
+    if (auto* layer = scene_.layer({viewer::LayerKind::Cnn, {}})) layer->mask = result_->newLesions;
     Q_EMIT resultsChanged();
 }
 
@@ -283,10 +286,9 @@ report::ReportCase CaseSession::reportCase() const {
         c.cnnSummary["threshold"] = threshold_;
     }
     for (const auto& w : plausibility_) c.warnings.push_back(w.message);
-    const std::string raterPrefix = "Rater ", editingPrefix = "Rater (editing): ";
     for (const auto& layer : scene_.masks) {
-        if (layer.name == kLstLayer) c.lst = layer.mask;
-        else if (layer.name.rfind(editingPrefix, 0) == 0) {
+        if (layer.id.kind == viewer::LayerKind::Lst) c.lst = layer.mask;
+        else if (layer.id.kind == viewer::LayerKind::RaterEditing) {
             // A copy: the rater may go on painting while the report is drawn on a worker thread.
             auto copy = MaskVolume::New();
             copy->CopyInformation(layer.mask);
@@ -294,25 +296,40 @@ report::ReportCase CaseSession::reportCase() const {
             copy->Allocate();
             std::copy_n(layer.mask->GetBufferPointer(), layer.mask->GetLargestPossibleRegion().GetNumberOfPixels(),
                         copy->GetBufferPointer());
-            c.raters[layer.name.substr(editingPrefix.size())] = copy;
+            c.raters[layer.id.rater] = copy;  // the mask being edited wins over the saved one
+        } else if (layer.id.kind == viewer::LayerKind::Rater) {
+            c.raters.emplace(layer.id.rater, layer.mask);
         }
-        else if (layer.name.rfind(raterPrefix, 0) == 0) c.raters.emplace(layer.name.substr(raterPrefix.size()), layer.mask);
     }
     return c;
 }
 
-void CaseSession::addMaskLayer(const QString& name, const QString& path, std::uint32_t rgb, bool lstLabels) {
+QString CaseSession::displayName(const viewer::LayerId& id) {
+    switch (id.kind) {
+        case viewer::LayerKind::Cnn: return tr("CNN new/enlarged");
+        case viewer::LayerKind::Lst: return tr("LST increase");
+        case viewer::LayerKind::Rater: return tr("Rater %1").arg(QString::fromStdString(id.rater));
+        case viewer::LayerKind::RaterEditing: return tr("Rater (editing): %1").arg(QString::fromStdString(id.rater));
+        case viewer::LayerKind::Roi: return tr("ROI");
+        case viewer::LayerKind::RoiPreview: return tr("ROI preview");
+        case viewer::LayerKind::Other: break;
+    }
+    return QString::fromStdString(id.rater);
+}
+
+void CaseSession::addMaskLayer(const viewer::LayerId& id, const QString& path, std::uint32_t rgb) {
     if (!pair_) throw VolumeError(path.toStdString(), "open a case before adding masks");
     const std::string p = path.toStdString();
-    MaskVolume::Pointer raw = lstLabels ? lstIncreaseMask(*readLabels(p)) : readMask(p);
+    MaskVolume::Pointer raw = id.kind == viewer::LayerKind::Lst ? lstIncreaseMask(*readLabels(p)) : readMask(p);
     const auto mapped = mapMaskToGrid(*raw, *pair_->fu, p);
     viewer::MaskLayer layer;
-    layer.name = name.toStdString();
+    layer.id = id;
+    layer.name = displayName(id).toStdString();
     layer.mask = mapped.mask;
     layer.rgb = rgb;
     layer.opacity = 0.5;
     layer.outline = true;
-    if (auto* existing = scene_.layer(layer.name)) {
+    if (auto* existing = scene_.layer(layer.id)) {
         *existing = layer;
     } else {
         scene_.masks.push_back(layer);
@@ -346,7 +363,7 @@ std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
         ++voxels[l];
         for (std::size_t m = 0; m < scene_.masks.size(); ++m) {
             const auto& layer = scene_.masks[m];
-            if (layer.name != kCnnLayer && layer.mask && layer.mask->GetBufferPointer()[i]) foundBy[l][m] = true;
+            if (layer.id.kind != viewer::LayerKind::Cnn && layer.mask && layer.mask->GetBufferPointer()[i]) foundBy[l][m] = true;
         }
     }
     const viewer::DisplayAxes axes(*result_->fu);

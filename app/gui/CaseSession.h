@@ -20,9 +20,6 @@
 
 namespace lesiondelta::gui {
 
-inline constexpr const char* kCnnLayer = "CNN new/enlarged";
-inline constexpr const char* kLstLayer = "LST increase";
-
 class CaseSession : public QObject {
     Q_OBJECT
 public:
@@ -45,10 +42,10 @@ public:
     const std::optional<CaseFolder>& caseFolder() const { return folder_; }
     const SegmentationResult* result() const { return result_ ? result_.get() : nullptr; }
     QString blPath() const { return blPath_; }
-    /// Normalised correlation of FU and registered BL inside the FU head (1 = identical).
-    double alignmentNcc() const { return alignmentNcc_; }
+    /// Local correlation of FU and registered BL inside the FU head (core/PairSimilarity).
+    double alignmentAgreement() const { return alignmentAgreement_; }
     /// Below this, BL and FU are reported as possibly different patients or misregistered.
-    static constexpr double kPlausibleNcc = kPlausibleAlignmentNcc;
+    static constexpr double kPlausibleAgreement = lesiondelta::kPlausibleAgreement;
     /// The plausibility warnings of the open case (Plausibility.h): set on opening (inputs, dates,
     /// alignment) and after detection (also the result's volume).
     const std::vector<PlausibilityWarning>& plausibility() const { return plausibility_; }
@@ -62,8 +59,11 @@ public:
     void setThreshold(double threshold);
     double threshold() const { return threshold_; }
     /// Adds a mask on the FU grid as a layer (mapped by physical coordinates when the grid
-    /// differs slightly); throws VolumeError when it cannot be used.
-    void addMaskLayer(const QString& name, const QString& path, std::uint32_t rgb, bool lstLabels = false);
+    /// differs slightly), replacing the layer of the same identity; an Lst layer reads LST's
+    /// labels (3 = increase). Throws VolumeError when it cannot be used.
+    void addMaskLayer(const viewer::LayerId& id, const QString& path, std::uint32_t rgb);
+    /// The name a layer is shown by, in the reader's language.
+    static QString displayName(const viewer::LayerId& id);
     /// Saves the CNN result (segment's file set) into `folder`, atomically per file.
     void saveResults(const QString& folder) const;
     std::vector<viewer::NavigatorLesion> navigatorLesions() const;
@@ -103,7 +103,7 @@ private:
     viewer::SlicePairModel model_;
     viewer::ViewerScene scene_;
     double threshold_ = 0.4;
-    double alignmentNcc_ = 1.0;
+    double alignmentAgreement_ = 1.0;
     std::vector<PlausibilityWarning> plausibility_;
     std::thread worker_;
     std::atomic<bool> cancel_{false};

@@ -94,9 +94,8 @@ void LayerPanel::rebuild() {
         h->addWidget(visible, 1);
         h->addWidget(outline);
         h->addWidget(opacity);
-        const std::string name = masks[i].name;
-        auto apply = [this, name](auto&& change) {
-            if (auto* l = session_.scene().layer(name)) change(*l);
+        auto apply = [this, id = masks[i].id](auto&& change) {
+            if (auto* l = session_.scene().layer(id)) change(*l);
             Q_EMIT sceneChanged();
         };
         connect(visible, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.visible = on; }); });

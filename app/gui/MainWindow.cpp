@@ -126,11 +126,13 @@ void MainWindow::buildLayout() {
     right->addTab(annotationPanel_, QIcon(":/icons/annotate.svg"), tr("Annotate"));
     if (openGlAvailable()) {
         view3d_ = new viewer::View3D(this);
+        view3dTab_ = view3d_;
         right->addTab(view3d_, QIcon(":/icons/view3d.svg"), tr("3D"));
     } else {
         auto* none = new QLabel(tr("The 3D view needs OpenGL, which this display does not offer."), this);
         none->setAlignment(Qt::AlignCenter);
         none->setWordWrap(true);
+        view3dTab_ = none;
         right->addTab(none, tr("3D"));
     }
     // The plausibility banner above the views (hidden while there is nothing to say).
@@ -276,12 +278,12 @@ void MainWindow::buildActions() {
     linkAction_->setChecked(true);
     view->addSeparator();
     view->addAction(tr("CNN overlay: fill/outline"), QKeySequence(Qt::Key_O), this, [this] {
-        if (auto* l = session_->scene().layer(kCnnLayer)) l->outline = !l->outline;
+        if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->outline = !l->outline;
         layers_->rebuild();
         refreshViews();
     });
     view->addAction(tr("CNN overlay: show/hide"), QKeySequence(Qt::Key_G), this, [this] {
-        if (auto* l = session_->scene().layer(kCnnLayer)) l->visible = !l->visible;
+        if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->visible = !l->visible;
         layers_->rebuild();
         refreshViews();
     });
@@ -440,7 +442,9 @@ void MainWindow::updateCursorStatus() {
                               .arg(pair->fu->GetPixel(v), 0, 'f', 1));
 }
 
-void MainWindow::showView3D() { sideTabs_->setCurrentIndex(1); }
+// By the tab's widget: the tabs' order changed once already (Annotate came in before 3D).
+void MainWindow::showView3D() { sideTabs_->setCurrentWidget(view3dTab_); }
+bool MainWindow::view3DInFront() const { return sideTabs_->currentWidget() == view3dTab_; }
 
 QString MainWindow::statusText() const { return cursorLabel_->text(); }
 

@@ -54,6 +54,10 @@ public:
     void saveAnnotation();
     QString statusText() const;
     void showView3D();  // brings the 3D tab to the front
+    /// File > Add LST output / Add rater mask, after the file dialog; false (with the message
+    /// shown) when the file cannot be used.
+    bool addMaskFile(const QString& path, bool lst);
+    bool view3DInFront() const;
     /// The first-run panel (non-modal): the sample case, a case folder, two scans, a short tour.
     void showWelcome();
     WelcomeDialog* welcomeDialog() const { return welcome_; }
@@ -109,6 +113,7 @@ private:
     viewer::SlicePairPanel* panel_ = nullptr;
     viewer::LesionNavigator* navigator_ = nullptr;
     viewer::View3D* view3d_ = nullptr;
+    QWidget* view3dTab_ = nullptr;  // view3d_, or the note that OpenGL is missing
     LayerPanel* layers_ = nullptr;
     AnnotationController* annotation_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;

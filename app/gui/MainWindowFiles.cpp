@@ -115,12 +115,19 @@ void MainWindow::chooseAndAddMask(bool lst) {
     const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
                                                       QSettings().value("lastFolder").toString(),
                                                       tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) addMaskFile(path, lst);
+}
+
+bool MainWindow::addMaskFile(const QString& path, bool lst) {
+    // A rater's mask is named after its file (the rater's code, as in case folders' raters/).
+    const viewer::LayerId id = lst ? viewer::LayerId{viewer::LayerKind::Lst, {}}
+                                   : viewer::LayerId{viewer::LayerKind::Rater, QFileInfo(path).baseName().toStdString()};
     try {
-        const QString name = lst ? QString(kLstLayer) : tr("Rater %1").arg(QFileInfo(path).baseName());
-        session_->addMaskLayer(name, path, lst ? 0xff8c00 : 0x3399ff, lst);
+        session_->addMaskLayer(id, path, lst ? 0xff8c00 : 0x3399ff);
+        return true;
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
+        return false;
     }
 }
 

@@ -94,11 +94,12 @@ std::vector<PlausibilityWarning> checkScanDates(const CaseFolder& pair) {
     return {};
 }
 
-std::vector<PlausibilityWarning> checkAlignment(double ncc, const std::string& blPath, const std::string& fuPath) {
-    if (!(ncc < kPlausibleAlignmentNcc)) return {};
+std::vector<PlausibilityWarning> checkAlignment(double agreement, const std::string& blPath, const std::string& fuPath) {
+    if (!(agreement < kPlausibleAgreement)) return {};
     return {{"alignment",
-             "BL and FU agree poorly after registration (normalised correlation " + fixed(ncc, 2) +
-                 " inside the head; same-patient FLAIR pairs reach 0.75-0.95). They may be scans of different "
+             "BL and FU agree poorly after registration (local correlation " + fixed(agreement, 2) +
+                 " inside the head; same-patient FLAIR pairs reach 0.7-0.9, also across a change of scanner). "
+                 "They may be scans of different "
                  "patients or of different contrasts, or the registration failed: treat any detection as "
                  "unreliable. BL: " + blPath + ", FU: " + fuPath,
              true}};

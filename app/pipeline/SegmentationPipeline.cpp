@@ -18,6 +18,7 @@
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/ItkThreads.h"
+#include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
@@ -189,7 +190,7 @@ ml::VolumeBuffer toBuffer(const ImageVolume& image) {
 }
 
 std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
-                                                      const ImageVolume& fu, double alignmentNcc, double newLesionMl,
+                                                      const ImageVolume& fu, double alignmentAgreement, double newLesionMl,
                                                       double headMl) {
     auto warnings = checkPairInputs(input.blPath, input.fuPath, bl, fu);
     CaseFolder dated;
@@ -200,7 +201,7 @@ std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& i
     } catch (const std::exception&) {
         // a malformed sidecar only costs the date check
     }
-    for (auto& w : checkAlignment(alignmentNcc, input.blPath, input.fuPath)) warnings.push_back(std::move(w));
+    for (auto& w : checkAlignment(alignmentAgreement, input.blPath, input.fuPath)) warnings.push_back(std::move(w));
     for (auto& w : checkResult(newLesionMl, headMl)) warnings.push_back(std::move(w));
     return warnings;
 }
@@ -307,9 +308,9 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
 
     double totalMl = 0.0;
     for (const auto& l : r.lesions) totalMl += l.volumeMl;
-    const double ncc = normalisedCorrelation(*r.fu, *r.blInFu, headMask(*r.fu).GetPointer());
+    const double agreement = alignmentAgreement(*r.fu, *r.blInFu);
     const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
-    r.warnings = plausibilityOfResult(input, *bl, *r.fu, ncc, totalMl, headMl);
+    r.warnings = plausibilityOfResult(input, *bl, *r.fu, agreement, totalMl, headMl);
     clock.done("checks");
     nlohmann::json warnings = nlohmann::json::array();
     if (!precisionChoice.warning.empty()) warnings.push_back({{"code", "slow_precision"}, {"message", precisionChoice.warning}, {"unreliable", false}});
@@ -347,7 +348,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
           {"crop_placement", ml::cropPlacementName(window.placement)},
           {"crops_run", cnn.cropsRun},
           {"crops_skipped_no_head", cnn.cropsSkipped}}},
-        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}, {"alignment_ncc", ncc}}},
+        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}, {"alignment_local_correlation", agreement}}},
         {"warnings", warnings},
         {"result_reliable", !anyUnreliable(r.warnings)},
         {"standardisation",

@@ -67,7 +67,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input);
 /// All plausibility checks of a finished detection (Plausibility.h): inputs, scan dates (from
 /// sidecars or DICOM headers next to the scans), alignment and the result's volume.
 std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
-                                                      const ImageVolume& fu, double alignmentNcc, double newLesionMl,
+                                                      const ImageVolume& fu, double alignmentAgreement, double newLesionMl,
                                                       double headMl);
 
 /// An ITK volume as ml's plain buffer (both x fastest; no reordering).

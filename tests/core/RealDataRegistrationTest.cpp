@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
@@ -108,3 +109,23 @@ TEST(FslrPair, RegistrationRaisesCorrelationInsideTheHeadClearly) {
 }
 
 }  // namespace
+
+// The pair check (issue 19): pair 03 (same patient, scanner changed) agreed poorly by the old
+// global correlation (0.48 < 0.5) and was flagged; the local correlation separates it from
+// scans of two patients with margins on both sides.
+TEST(RealPairCheck, SamePatientAcrossAScannerChangeAgreesAndTwoPatientsDoNot) {
+    const fs::path l = kData / "ljubljana-longitudinal";
+    SKIP_WITHOUT(l / "patient03");
+    SKIP_WITHOUT(l / "patient01");
+    const auto agreement = [&](const fs::path& blPath, const fs::path& fuPath) {
+        const auto bl = readVolume(blPath.string());
+        const auto fu = readVolume(fuPath.string());
+        const auto reg = registerRigid(*fu, *bl);
+        return alignmentAgreement(*fu, *resampleLinear(*bl, *fu, reg.fuToBl));
+    };
+    const double same = agreement(l / "patient03/study1_FLAIR.nii.gz", l / "patient03/study2_FLAIR.nii.gz");
+    const double different = agreement(l / "patient01/study1_FLAIR.nii.gz", l / "patient03/study2_FLAIR.nii.gz");
+    std::cout << "pair 03: " << same << ", BL 01 / FU 03: " << different << "\n";
+    EXPECT_GT(same, 0.6);
+    EXPECT_LT(different, 0.4);
+}

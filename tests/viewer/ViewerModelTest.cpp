@@ -188,7 +188,7 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
     const DisplayAxes axes(*image);
     const auto g = sliceGeometry(axes, Plane::Axial, 0);
     std::vector<std::uint32_t> px(64);
-    MaskLayer layer{"cnn", mask, 0x00ff00, 1.0, false, true};
+    MaskLayer layer{{LayerKind::Cnn, {}}, "cnn", mask, 0x00ff00, 1.0, false, true};
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
     EXPECT_EQ(px[0], 0xff000000u);              // black at the lower end
     EXPECT_EQ(px[7 + 8 * 7], 0xffffffffu);      // white at the upper end

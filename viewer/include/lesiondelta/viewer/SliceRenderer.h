@@ -9,12 +9,14 @@
 
 #include "lesiondelta/core/Volume.h"
 #include "lesiondelta/viewer/DisplayAxes.h"
+#include "lesiondelta/viewer/LayerId.h"
 #include "lesiondelta/viewer/WindowLevel.h"
 
 namespace lesiondelta::viewer {
 
 struct MaskLayer {
-    std::string name;
+    LayerId id;                     // what the layer is (found by this, not by its name)
+    std::string name;               // what the reader sees (translated)
     MaskVolume::ConstPointer mask;  // on the scans' grid; any non-zero voxel is drawn
     std::uint32_t rgb = 0x00ff00;   // green: the CNN's new/enlarged lesions
     double opacity = 0.5;

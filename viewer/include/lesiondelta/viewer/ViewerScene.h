@@ -17,11 +17,12 @@ struct ViewerScene {
 
     const ImageVolume* scan(Side side) const { return scans[side == Side::Baseline ? 0 : 1].GetPointer(); }
     bool ready() const { return scans[0] && scans[1]; }
-    MaskLayer* layer(const std::string& name) {
+    MaskLayer* layer(const LayerId& id) {
         for (auto& l : masks)
-            if (l.name == name) return &l;
+            if (l.id == id) return &l;
         return nullptr;
     }
+    const MaskLayer* layer(const LayerId& id) const { return const_cast<ViewerScene*>(this)->layer(id); }
 };
 
 }  // namespace lesiondelta::viewer
