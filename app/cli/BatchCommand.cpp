@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "ResultsFolder.h"
 #include "Arguments.h"
 #include "BidsDataset.h"
 #include "Commands.h"
@@ -38,7 +39,7 @@ struct Job {
     std::string status, error;  // done | skipped | failed
     double seconds = 0.0;
     fs::path marker() const {  // written last: its presence means the outputs are complete
-        return bids ? fs::path(folder) / (stem + "_desc-newlesions_mask.json") : fs::path(folder) / "summary.json";
+        return bids ? fs::path(folder) / (stem + "_desc-newlesions_mask.json") : ResultsFolder(folder).summary();
     }
 };
 
@@ -192,7 +193,7 @@ int runBatch(const std::vector<std::string>& args) {
                     in.progress = stopOnInterrupt();
                     const auto result = runSegmentation(in);
                     if (job.bids) writeBidsOutputs(job, result);
-                    else writeSegmentation(result, job.folder);
+                    else ResultsFolder(job.folder).write(result);
                     job.status = "done";
                 } catch (const Cancelled&) {
                     job.status = "cancelled";

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
@@ -53,9 +54,9 @@ int runRegister(const std::vector<std::string>& args) {
     timings["alignment_check_s"] = secondsSince(t);
 
     t = std::chrono::steady_clock::now();
-    const std::filesystem::path out(outDir);
-    writeVolume(*blInFu, (out / "bl_in_fu.nii.gz").string());
-    writeTransform(*reg.fuToBl, (out / "bl_to_fu.tfm").string());
+    const ResultsFolder out(outDir);
+    writeVolume(*blInFu, out.blInFu().string());
+    writeTransform(*reg.fuToBl, out.transform().string());
     timings["writing_s"] = secondsSince(t);
 
     const auto params = reg.fuToBl->GetParameters();
@@ -64,7 +65,7 @@ int runRegister(const std::vector<std::string>& args) {
         {"software", {{"name", "LesionDelta"}, {"version", kVersion}}},
         {"bl", blPath},
         {"fu", fuPath},
-        {"outputs", {{"bl_in_fu", "bl_in_fu.nii.gz"}, {"transform", "bl_to_fu.tfm"}}},
+        {"outputs", {{"bl_in_fu", out.blInFu().filename().string()}, {"transform", out.transform().filename().string()}}},
         {"transform_convention",
          "ITK: maps FU physical points (LPS mm) to BL physical points; resampling BL with it puts BL on the FU grid"},
         {"registration",
@@ -77,10 +78,10 @@ int runRegister(const std::vector<std::string>& args) {
         {"alignment_check",
          {{"region", "FU head (Otsu foreground)"}, {"ncc_before", nccBefore}, {"ncc_after", nccAfter}}},
         {"timings", timings}};
-    writeTextAtomically((out / "summary.json").string(), summary.dump(2) + "\n");
+    writeTextAtomically(out.summary().string(), summary.dump(2) + "\n");
     std::cout << "registered " << blPath << " to " << fuPath << " in " << reg.seconds << " s; NCC over the head "
-              << nccBefore << " -> " << nccAfter << "\nwrote " << (out / "bl_in_fu.nii.gz").string() << ", "
-              << (out / "bl_to_fu.tfm").string() << ", " << (out / "summary.json").string() << "\n";
+              << nccBefore << " -> " << nccAfter << "\nwrote " << out.blInFu().string() << ", " << out.transform().string()
+              << ", " << out.summary().string() << "\n";
     return 0;
 }
 

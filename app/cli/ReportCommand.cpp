@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 
+#include "ResultsFolder.h"
 #include "Arguments.h"
 #include "CaseFolder.h"
 #include "Commands.h"
@@ -137,7 +138,7 @@ int runCohort(const std::vector<std::string>& args) {
                 input.blPath = caseFolder.bl;
                 input.fuPath = caseFolder.fu;
                 input.modelPath = a.optional("--model").value_or(findShippedModel());
-                writeSegmentation(runSegmentation(input), caseFolder.results);
+                ResultsFolder(caseFolder.results).write(runSegmentation(input));
             }
             const auto c = loadReportCase(caseFolder, true);
             for (const auto& w : c.warnings) std::cerr << "warning: " << id << ": " << w << "\n";

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <set>
 
+#include "ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
@@ -18,8 +19,7 @@ void printDone(const SegmentationResult& result, const SegmentationInput& input,
               << " ml), " << s["new_lesions"]["total_volume_ml"].get<double>() << " ml in total; "
               << s["timings"]["total_s"].get<double>() << " s";
     if (s.contains("device")) std::cout << " on " << s["device"].get<std::string>();
-    std::cout << "\nwrote " << out
-              << "/{new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv, summary.json}\n";
+    std::cout << "\nwrote " << out << "/" << ResultsFolder::fileList() << "\n";
     for (const auto& w : result.warnings) std::cerr << "warning: " << w.message << "\n";
     if (anyUnreliable(result.warnings)) std::cerr << "warning: treat this CNN result as unreliable (see summary.json)\n";
 }
@@ -65,7 +65,7 @@ int runBaseline(const std::vector<std::string>& args) {
     const SegmentationInput input = pairInput(a);
     const std::string out = a.required("--out");
     const auto result = runSubtractionBaseline(input);
-    writeSegmentation(result, out);
+    ResultsFolder(out).write(result);
     printDone(result, input, out);
     return 0;
 }
@@ -93,7 +93,7 @@ int runSegment(const std::vector<std::string>& args) {
     input.modelPath = a.optional("--model").value_or("");
     if (input.modelPath.empty()) input.modelPath = findShippedModel();
     const auto result = runSegmentation(input);
-    writeSegmentation(result, out);
+    ResultsFolder(out).write(result);
     printDone(result, input, out);
     return 0;
 }

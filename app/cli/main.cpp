@@ -129,12 +129,40 @@ void printUsage() {
 
 }  // namespace
 
+namespace {
+
+int runEvaluateEither(const std::vector<std::string>& rest) {
+    const bool cases = std::find(rest.begin(), rest.end(), "--cases") != rest.end();
+    return cases ? lesiondelta::cli::runEvaluateCases(rest) : lesiondelta::cli::runEvaluate(rest);
+}
+
+/// Every verb, once: dispatch, `--verbs` and the test that --help documents each read this.
+struct Verb {
+    const char* name;
+    int (*run)(const std::vector<std::string>&);
+};
+constexpr Verb kVerbs[] = {
+    {"segment", lesiondelta::cli::runSegment},   {"baseline", lesiondelta::cli::runBaseline},
+    {"register", lesiondelta::cli::runRegister}, {"lesions", lesiondelta::cli::runLesions},
+    {"evaluate", runEvaluateEither},             {"info", lesiondelta::cli::runInfo},
+    {"report", lesiondelta::cli::runReport},     {"cohort", lesiondelta::cli::runCohort},
+    {"batch", lesiondelta::cli::runBatch},       {"pairs", lesiondelta::cli::runPairs},
+    {"synth", lesiondelta::cli::runSynth},       {"atlas", lesiondelta::cli::runAtlas},
+    {"train", lesiondelta::cli::runTrain},
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
     lesiondelta::keepVolumeAllocationsInHeap();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage();
         return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--verbs") {  // one per line, for shell completion
+        for (const auto& v : kVerbs) std::cout << v.name << "\n";
+        return 0;
     }
     if (args[0] == "--version") {
         std::cout << "lesiondelta-cli " << lesiondelta::kVersion << "\n";
@@ -150,22 +178,8 @@ int main(int argc, char** argv) {
     }
     lesiondelta::cli::installInterruptHandler();
     try {
-        if (verb == "register") return lesiondelta::cli::runRegister(rest);
-        if (verb == "lesions") return lesiondelta::cli::runLesions(rest);
-        if (verb == "evaluate") {
-            const bool cases = std::find(rest.begin(), rest.end(), "--cases") != rest.end();
-            return cases ? lesiondelta::cli::runEvaluateCases(rest) : lesiondelta::cli::runEvaluate(rest);
-        }
-        if (verb == "segment") return lesiondelta::cli::runSegment(rest);
-        if (verb == "baseline") return lesiondelta::cli::runBaseline(rest);
-        if (verb == "info") return lesiondelta::cli::runInfo(rest);
-        if (verb == "synth") return lesiondelta::cli::runSynth(rest);
-        if (verb == "atlas") return lesiondelta::cli::runAtlas(rest);
-        if (verb == "train") return lesiondelta::cli::runTrain(rest);
-        if (verb == "report") return lesiondelta::cli::runReport(rest);
-        if (verb == "cohort") return lesiondelta::cli::runCohort(rest);
-        if (verb == "batch") return lesiondelta::cli::runBatch(rest);
-        if (verb == "pairs") return lesiondelta::cli::runPairs(rest);
+        for (const auto& v : kVerbs)
+            if (verb == v.name) return v.run(rest);
         std::cerr << "error: unknown verb '" << verb << "' (see lesiondelta-cli --help)\n";
         return 2;
     } catch (const lesiondelta::cli::UsageError& e) {

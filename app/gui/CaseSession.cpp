@@ -1,4 +1,5 @@
 #include "CaseSession.h"
+#include "ResultsFolder.h"
 #include "PostToGui.h"
 
 #include <algorithm>
@@ -167,24 +168,20 @@ void CaseSession::loadFolderExtras() {
     for (const auto& [name, file] : folder_->raters) {
         attempt([&] { addMaskLayer({viewer::LayerKind::Rater, name}, QString::fromStdString(file), raterColours[i++ % 4]); });
     }
-    if (folder_->hasResults()) {
+    if (ResultsFolder(folder_->results).hasCnnResult()) {
         attempt([&] {
-            const fs::path dir(folder_->results);
+            const ResultsFolder saved(folder_->results);
             auto r = std::make_shared<SegmentationResult>();
             r->fu = pair_->fu;
             r->blInFu = pair_->blInFu;
             r->fuToBl = pair_->registration.fuToBl;
-            const std::string probabilityPath = (dir / "probability.nii.gz").string();
-            r->probability = readVolume(probabilityPath);
-            if (r->probability->GetLargestPossibleRegion() != pair_->fu->GetLargestPossibleRegion()) {
-                throw VolumeError(probabilityPath, "is not on the FU grid of this case");
+            r->probability = saved.readProbability(*pair_->fu);
+            try {
+                r->summary = saved.readSummary();
+            } catch (const VolumeError&) {
+                r->summary = nullptr;  // a damaged summary costs only the saved threshold
             }
-            r->probability->CopyInformation(pair_->fu);
-            if (fs::exists(dir / "summary.json")) {
-                std::ifstream in(dir / "summary.json");
-                r->summary = nlohmann::json::parse(in, nullptr, false);
-                if (r->summary.is_discarded()) r->summary = nlohmann::json::object();
-            }
+            if (!r->summary.is_object()) r->summary = nlohmann::json::object();
             const double t = r->summary.contains("threshold") ? r->summary["threshold"].get<double>() : 0.4;
             r->newLesions = newLesionMask(*r->probability, t);
             r->lesions = lesionTable(*r->newLesions, kMinLesionMl, r->blInFu, r->fu);
@@ -342,7 +339,7 @@ void CaseSession::saveResults(const QString& folder) const {
     if (!result_) throw VolumeError(folder.toStdString(), "there are no results to save");
     SegmentationResult r = *result_;
     if (!r.fuToBl) r.fuToBl = pair_->registration.fuToBl;
-    writeSegmentation(r, folder.toStdString());
+    ResultsFolder(folder.toStdString()).write(r);
 }
 
 std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {

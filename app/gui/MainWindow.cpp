@@ -93,8 +93,8 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     } else {
         QTimer::singleShot(0, this, &MainWindow::finishStartup);
         QTimer::singleShot(0, this, &MainWindow::offerRecovery);
-        // First run (and until switched off): the welcome panel; never unasked in offscreen tests.
-        if (options.welcome || (WelcomeDialog::showAtStart() && QApplication::platformName() != "offscreen"))
+        // First run (and until switched off): the welcome panel, when the reader is there to see it.
+        if (options.welcome || (WelcomeDialog::showAtStart() && options.interactive))
             QTimer::singleShot(0, this, &MainWindow::showWelcome);
     }
     startupDetectPending_ = options.detect;
@@ -450,7 +450,7 @@ QString MainWindow::statusText() const { return cursorLabel_->text(); }
 
 void MainWindow::showError(const QString& message) {
     statusBar()->showMessage(message.section('\n', 0, 0), 10000);
-    if (QApplication::platformName() == "offscreen" || !start_.screenshot.isEmpty()) {
+    if (!start_.interactive) {
         qWarning("%s", qPrintable(message));
         return;
     }
@@ -460,7 +460,7 @@ void MainWindow::showError(const QString& message) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (annotation_->active() && annotation_->annotation()->dirty()) {
         annotation_->writeRecovery();  // whatever is chosen, nothing is lost before it is done
-        if (QApplication::platformName() != "offscreen") {
+        if (start_.interactive) {
             const auto answer = QMessageBox::question(this, tr("Unsaved annotation"),
                                                       tr("The rater mask has unsaved edits. Save them before closing?"),
                                                       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);

@@ -35,6 +35,10 @@ struct StartOptions {
     QString screenshot;           // grab the window to this PNG when all requested work is done
     bool quitAfterScreenshot = false;
     bool welcome = false;         // show the welcome panel even where it would not show by itself
+    /// Dialogs may ask the reader (the welcome panel at first start, recovery, unsaved edits on
+    /// closing) and errors show in a message box. Off (tests, --screenshot): errors go to the log,
+    /// recovered edits are restored, closing keeps unsaved edits as a recovery file.
+    bool interactive = false;
 };
 
 class MainWindow : public QMainWindow {

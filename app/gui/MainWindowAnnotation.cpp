@@ -83,7 +83,7 @@ void MainWindow::startAnnotation(QString rater) {
     try {
         annotation_->start(rater);
         if (QFile::exists(annotation_->recoveryPath())) {
-            const bool restore = QApplication::platformName() == "offscreen" ||
+            const bool restore = !start_.interactive ||
                                  QMessageBox::question(this, tr("Recover annotation"),
                                                        tr("Unsaved edits of %1 on this case were kept after the program "
                                                           "ended unexpectedly. Restore them?").arg(rater)) == QMessageBox::Yes;
@@ -124,7 +124,7 @@ void MainWindow::saveAnnotation() {
 
 void MainWindow::offerRecovery() {
     const auto pending = AnnotationController::pendingRecoveries();
-    if (pending.isEmpty() || QApplication::platformName() == "offscreen") return;
+    if (pending.isEmpty() || !start_.interactive) return;
     const auto& r = pending.front();
     const QString where = r.caseFolder.isEmpty() ? QFileInfo(r.fu).fileName() : r.caseFolder;
     QMessageBox box(QMessageBox::Question, tr("Recover annotation"),

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     o.detect = parser.isSet("detect");
     o.show3D = parser.isSet("show-3d");
     o.screenshot = parser.value("screenshot");
+    o.interactive = o.screenshot.isEmpty();  // a screenshot run must not wait for the reader
     o.quitAfterScreenshot = parser.isSet("quit");
     o.welcome = parser.isSet("welcome");
     // Paths as a file manager passes them ("Open with LesionDelta"): a case folder, or two scans.

@@ -1,4 +1,5 @@
 #include "CaseFolder.h"
+#include "ResultsFolder.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -54,10 +55,7 @@ std::string existing(const fs::path& dir, const std::string& relative, const std
 
 }  // namespace
 
-bool CaseFolder::hasResults() const {
-    return !results.empty() && fs::exists(fs::path(results) / "new_lesions.nii.gz") &&
-           fs::exists(fs::path(results) / "probability.nii.gz");
-}
+bool CaseFolder::hasResults() const { return ResultsFolder(results).hasCnnResult(); }
 
 CaseFolder readCaseFolder(const std::string& folder) {
     const fs::path dir(folder);
@@ -67,7 +65,7 @@ CaseFolder readCaseFolder(const std::string& folder) {
     c.folder = folder;
     c.patient = dir.filename().string();
     c.results = (dir / "results").string();
-    const fs::path caseJson = dir / "case.json", summary = dir / "summary.json";
+    const fs::path caseJson = dir / "case.json", summary = ResultsFolder(dir).summary();
     if (fs::exists(caseJson)) {
         nlohmann::json j;
         try {
@@ -88,7 +86,7 @@ CaseFolder readCaseFolder(const std::string& folder) {
         } catch (const std::exception& e) {
             throw VolumeError(caseJson.string(), std::string("malformed case description: ") + e.what());
         }
-    } else if (fs::exists(summary) && fs::exists(dir / "new_lesions.nii.gz")) {
+    } else if (fs::exists(summary) && fs::exists(ResultsFolder(dir).newLesions())) {
         try {
             std::ifstream in(summary);
             const auto j = nlohmann::json::parse(in);

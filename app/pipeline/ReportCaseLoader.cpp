@@ -1,4 +1,5 @@
 #include "ReportCaseLoader.h"
+#include "ResultsFolder.h"
 
 #include <filesystem>
 #include <cstring>
@@ -68,12 +69,11 @@ report::ReportCase loadReportCase(const CaseFolder& f, bool masksOnly) {
     c.blPath = f.bl;
     c.fuPath = f.fu;
     c.scanInfo = scanInfo(f);
-    const fs::path results(f.results);
-    if (f.hasResults()) {
+    const ResultsFolder results(f.results);
+    if (results.hasCnnResult()) {
         c.fu = readVolume(f.fu);
-        c.cnn = onFuGrid(*readMask((results / "new_lesions.nii.gz").string()), *c.fu,
-                         (results / "new_lesions.nii.gz").string(), c.warnings);
-        c.cnnSummary = readJsonFile(results / "summary.json");
+        c.cnn = onFuGrid(*readMask(results.newLesions().string()), *c.fu, results.newLesions().string(), c.warnings);
+        c.cnnSummary = results.readSummary();
         // The plausibility warnings segment recorded (Plausibility.h) go into the report.
         if (c.cnnSummary.is_object() && c.cnnSummary.contains("warnings") && c.cnnSummary["warnings"].is_array()) {
             for (const auto& w : c.cnnSummary["warnings"]) {
@@ -82,12 +82,8 @@ report::ReportCase loadReportCase(const CaseFolder& f, bool masksOnly) {
             }
         }
         if (!masksOnly) {
-            c.probability = readVolume((results / "probability.nii.gz").string());
-            if (!sameGrid(*c.probability, *c.fu)) {
-                throw VolumeError((results / "probability.nii.gz").string(), "is not on the follow-up scan's grid");
-            }
-            if (fs::exists(results / "bl_in_fu.nii.gz")) c.blInFu = readVolume((results / "bl_in_fu.nii.gz").string());
-            if (c.blInFu && !sameGrid(*c.blInFu, *c.fu)) c.blInFu = nullptr;
+            c.probability = results.readProbability(*c.fu);
+            c.blInFu = results.readBlInFu(*c.fu);
         }
     } else if (masksOnly) {
         c.fu = readVolume(f.fu);

@@ -359,17 +359,4 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     return r;
 }
 
-void writeSegmentation(const SegmentationResult& r, const std::string& folder) {
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (!fs::is_directory(folder)) throw VolumeError(folder, "output folder cannot be created");
-    const fs::path out(folder);
-    writeMask(*r.newLesions, (out / "new_lesions.nii.gz").string());
-    writeVolume(*r.probability, (out / "probability.nii.gz").string());
-    writeVolume(*r.blInFu, (out / "bl_in_fu.nii.gz").string());
-    writeTransform(*r.fuToBl, (out / "bl_to_fu.tfm").string());
-    writeTextAtomically((out / "lesions.csv").string(), lesionsCsv(r.lesions));
-    writeTextAtomically((out / "summary.json").string(), r.summary.dump(2) + "\n");
-}
-
 }  // namespace lesiondelta

@@ -2,7 +2,7 @@
 // The whole CNN job for one BL/FU pair, joining core (I/O, registration, resampling,
 // standardisation, lesions) and ml (the network): registration -> 1 mm -> z-score -> CNN ->
 // back to the FU grid -> threshold -> lesions of at least 0.01 ml. Results are returned in memory;
-// writeSegmentation() puts them on disk only when everything has succeeded.
+// ResultsFolder::write() puts them on disk only when everything has succeeded.
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,6 +14,7 @@
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "Plausibility.h"
+#include "ResultsFolder.h"
 #include "lesiondelta/core/Volume.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 
@@ -113,10 +114,6 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
 
 /// The lesion mask of a probability map: voxels >= threshold, components under minMl removed.
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl = kMinLesionMl);
-
-/// Writes new_lesions.nii.gz, probability.nii.gz, bl_in_fu.nii.gz, bl_to_fu.tfm, lesions.csv and
-/// summary.json into `folder` (created if needed), each atomically.
-void writeSegmentation(const SegmentationResult& result, const std::string& folder);
 
 /// The shipped model: $LESIONDELTA_MODEL, else <prefix>/share/lesiondelta/models/ next to the
 /// executable, else the source tree's resources/models/. Throws VolumeError when none exists.

@@ -1,6 +1,10 @@
 // lesiondelta-cli end to end: verbs, outputs and one-line errors, on files the tests write.
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -43,9 +47,28 @@ TEST(Cli, VersionPrintsTheProjectVersion) {
 }
 
 TEST(Cli, HelpListsEveryVerb) {
-    const auto r = cli("--help");
-    EXPECT_EQ(r.exitCode, 0);
-    for (const char* verb : {"register", "lesions", "evaluate"}) EXPECT_NE(r.out.find(verb), std::string::npos) << verb;
+    // The verbs the program dispatches (--verbs reads the same table) against the verbs --help
+    // documents (its usage lines: two spaces, the verb, a space): the same set, none missing.
+    const auto verbs = cli("--verbs");
+    ASSERT_EQ(verbs.exitCode, 0);
+    std::set<std::string> dispatched, documented;
+    std::istringstream v(verbs.out);
+    for (std::string line; std::getline(v, line);)
+        if (!line.empty()) dispatched.insert(line);
+    const auto help = cli("--help");
+    EXPECT_EQ(help.exitCode, 0);
+    std::istringstream h(help.out);
+    const std::regex usage("^  ([a-z]+) .*");
+    for (std::string line; std::getline(h, line);) {
+        std::smatch m;
+        if (std::regex_match(line, m, usage)) documented.insert(m[1]);
+    }
+    EXPECT_GE(dispatched.size(), 13u);
+    EXPECT_EQ(dispatched, documented);
+    for (const auto& verb : dispatched) {
+        const auto r = cli(verb);  // no options: a usage error of that verb, never "unknown verb"
+        EXPECT_EQ(r.err.find("unknown verb"), std::string::npos) << verb << ": " << r.err;
+    }
 }
 
 TEST(Cli, UnknownVerbAndMissingOptionsAreUsageErrors) {

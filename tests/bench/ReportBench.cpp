@@ -14,6 +14,7 @@
 #include <itkBinaryErodeImageFilter.h>
 #include <vector>
 
+#include "ResultsFolder.h"
 #include "CaseFolder.h"
 #include "ReportCaseLoader.h"
 #include "ResultText.h"
@@ -66,7 +67,7 @@ fs::path sampleCase(const fs::path& root) {
     in.fuPath = (root / "resources/sample/study2_FLAIR.nii.gz").string();
     in.modelPath = findShippedModel();
     in.precision = "auto";
-    writeSegmentation(runSegmentation(in), dir.string());
+    ResultsFolder(dir).write(runSegmentation(in));
     return dir;
 }
 

@@ -125,22 +125,21 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     ASSERT_NE(window.session().result(), nullptr);
     const auto lesions = window.session().result()->lesions;
     EXPECT_EQ(window.navigator()->lesionCount(), int(lesions.size()));
-    if (!lesions.empty()) {
-        // Selecting the first lesion moves the cursor into it and the FU view shows green there.
-        window.navigator()->step(1);
-        const auto* selected = window.navigator()->selectedLesion();
-        ASSERT_NE(selected, nullptr);
-        EXPECT_EQ(model.cursor(), selected->centre);
-        const QImage image = fu->sliceImage();
-        int green = 0;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x) {
-                const QRgb p = image.pixel(x, y);
-                green += qGreen(p) > qRed(p) + 60 && qGreen(p) > qBlue(p) + 60;
-            }
-        EXPECT_GT(green, 0);
-        if (window.view3D()) EXPECT_GT(window.view3D()->lesionTriangles(), 0u);
-    }
+    // The shipped model finds lesions in the sample case (patient 01: 3 of 7 new lesions).
+    ASSERT_FALSE(lesions.empty()) << "no lesion detected in the sample case";
+    // Selecting the first lesion moves the cursor into it and the FU view shows green there.
+    window.navigator()->step(1);
+    const auto* selected = window.navigator()->selectedLesion();
+    ASSERT_NE(selected, nullptr);
+    EXPECT_EQ(model.cursor(), selected->centre);
+    const QImage image = fu->sliceImage();
+    int green = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            green += qGreen(p) > qRed(p) + 60 && qGreen(p) > qBlue(p) + 60;
+        }
+    EXPECT_GT(green, 0);
     // Annotation: accept the selected CNN lesion, paint with the brush on the FU view, ROI-threshold
     // brush with its preview, undo, save.
     window.startAnnotation("Tester");
@@ -151,7 +150,9 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
         const auto n = m.GetLargestPossibleRegion().GetNumberOfPixels();
         return std::count_if(m.GetBufferPointer(), m.GetBufferPointer() + n, [](auto v) { return v != 0; });
     };
-    if (const auto* selected = window.navigator()->selectedLesion()) {
+    {
+        const auto* selected = window.navigator()->selectedLesion();
+        ASSERT_NE(selected, nullptr);
         annotation.accept(selected->id);
         EXPECT_EQ(std::size_t(maskCount()), lesions.front().voxels);
         EXPECT_EQ(annotation.annotation()->decisions().at(selected->id), viewer::CnnDecision::Accepted);
