@@ -51,7 +51,11 @@ int main(int argc, char** argv) {
     mask->SetRegions(fu->GetLargestPossibleRegion());
     mask->Allocate(true);
     for (std::size_t i = 0; i < mask->GetLargestPossibleRegion().GetNumberOfPixels(); i += 7) mask->GetBufferPointer()[i] = 1;
-    std::vector<MaskLayer> layers{{{LayerKind::Cnn, {}}, "cnn", mask, 0x00e640, 0.5, false, true}};
+    std::vector<MaskLayer> layers(1);
+    layers[0].id.kind = LayerKind::Cnn;
+    layers[0].name = "cnn";
+    layers[0].mask = mask;
+    layers[0].rgb = 0x00e640;
     const DisplayAxes axes(*fu);
     QImage slices[2] = {QImage(512, 512, QImage::Format_RGB32), QImage(512, 512, QImage::Format_RGB32)};
     QImage views[2] = {QImage(700, 800, QImage::Format_RGB32), QImage(700, 800, QImage::Format_RGB32)};

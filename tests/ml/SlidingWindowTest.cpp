@@ -49,7 +49,9 @@ TEST(SlidingWindow, TileStartsCoverTheRegionWithMarginUsingTheFewestCrops) {
                 EXPECT_GE(s.front(), 0);
                 EXPECT_LE(s.back() + 128, n);
                 for (std::size_t i = 1; i < s.size(); ++i) EXPECT_GE(s[i - 1] + 128 - s[i], 32);
-                if (s.size() > 1) EXPECT_LT(128 + int64_t(s.size() - 2) * 96, b - a) << "one crop fewer would do";
+                if (s.size() > 1) {
+                    EXPECT_LT(128 + int64_t(s.size() - 2) * 96, b - a) << "one crop fewer would do";
+                }
             }
         }
     }
@@ -69,7 +71,9 @@ TEST(SlidingWindow, TilesPlacementCoversTheSearchRegionWithFewCrops) {
     const auto r = slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
     EXPECT_EQ(r.cropsRun, 2 * 1 * 1);  // x: [18, 42) needs two crops of 16; y and z one each
     for (int64_t i = 0; i < fu.count(); ++i) {
-        if (region[i]) ASSERT_FLOAT_EQ(r.probability[i], fu.voxels[i]) << i;
+        if (region[i]) {
+            ASSERT_FLOAT_EQ(r.probability[i], fu.voxels[i]) << i;
+        }
     }
     o.placement = CropPlacement::Paper;  // the same region, published placement: the whole grid
     EXPECT_EQ(slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o).cropsRun, 4 * 3 * 3);

@@ -188,7 +188,12 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
     const DisplayAxes axes(*image);
     const auto g = sliceGeometry(axes, Plane::Axial, 0);
     std::vector<std::uint32_t> px(64);
-    MaskLayer layer{{LayerKind::Cnn, {}}, "cnn", mask, 0x00ff00, 1.0, false, true};
+    MaskLayer layer;
+    layer.id.kind = LayerKind::Cnn;
+    layer.name = "cnn";
+    layer.mask = mask;
+    layer.rgb = 0x00ff00;
+    layer.opacity = 1.0;
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
     EXPECT_EQ(px[0], 0xff000000u);              // black at the lower end
     EXPECT_EQ(px[7 + 8 * 7], 0xffffffffu);      // white at the upper end
@@ -196,7 +201,7 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
     layer.outline = true;
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
     int green = 0;
-    for (auto p : px) green += (p & 0x00ffffff) == 0x0000ff00 || ((p >> 8) & 0xff) > 150 && ((p >> 16) & 0xff) < 100;
+    for (auto p : px) green += (p & 0x00ffffff) == 0x0000ff00 || (((p >> 8) & 0xff) > 150 && ((p >> 16) & 0xff) < 100);
     EXPECT_EQ(green, 12);                       // the 4x4 square's boundary, not its 2x2 inside
     EXPECT_EQ(px[3 + 8 * 3] & 0x00ffffff, 0u);  // inside: the grey value (black) shows
     layer.visible = false;
