@@ -280,6 +280,7 @@ void MainWindow::finishStartup() {
 }
 
 void MainWindow::onCaseOpened() {
+    statusBar()->clearMessage();  // "Registering BL to FU..." is over
     annotation_->stop();
     annotationPanel_->refresh();
     if (!recoverRater_.isEmpty()) {
