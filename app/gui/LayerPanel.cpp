@@ -1,5 +1,6 @@
 #include "LayerPanel.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -70,11 +71,16 @@ void LayerPanel::rebuild() {
         delete item;
     }
     auto& masks = session_.scene().masks;
-    if (masks.empty()) {
+    // The annotation tools' own layers (ROI outline, its preview) are not overlays to choose.
+    const auto listed = [](const viewer::MaskLayer& l) {
+        return l.id.kind != viewer::LayerKind::Roi && l.id.kind != viewer::LayerKind::RoiPreview;
+    };
+    if (std::none_of(masks.begin(), masks.end(), listed)) {
         rows_->addWidget(new QLabel(tr("No overlays yet: run detection (Ctrl+D) or add a mask."), this));
         return;
     }
     for (std::size_t i = 0; i < masks.size(); ++i) {
+        if (!listed(masks[i])) continue;
         auto* row = new QWidget(this);
         auto* h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);

@@ -14,16 +14,9 @@
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/HeapTuning.h"
 
-int main(int argc, char** argv) {
-    lesiondelta::keepVolumeAllocationsInHeap();
-    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("LesionDelta");
-    QApplication::setApplicationName("LesionDelta");
-    QApplication::setApplicationVersion(lesiondelta::kVersion);
-    QApplication::setDesktopFileName("lesiondelta");
-    QApplication::setWindowIcon(QIcon(":/icons/lesiondelta.svg"));
-    QCommandLineParser parser;
+namespace {
+
+void describeOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription("Review of new and enlarging MS lesions in BL/FU FLAIR MRI");
     parser.addHelpOption();
     parser.addVersionOption();
@@ -40,6 +33,37 @@ int main(int argc, char** argv) {
                        {"theme", "system, light or dark (default: the setting).", "theme"},
                        {"quit", "Quit after --screenshot."}});
     parser.addPositionalArgument("paths", "A case folder, or the BL and FU scans (BL first by name).", "[DIR | BL FU]");
+}
+
+void setIdentity() {
+    QCoreApplication::setOrganizationName("LesionDelta");
+    QCoreApplication::setApplicationName("LesionDelta");
+    QCoreApplication::setApplicationVersion(lesiondelta::kVersion);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    lesiondelta::keepVolumeAllocationsInHeap();
+    // --help and --version answer without a display (a QApplication would need one).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v") {
+            QCoreApplication core(argc, argv);
+            setIdentity();
+            QCommandLineParser parser;
+            describeOptions(parser);
+            parser.process(core);  // prints and exits
+            return 0;
+        }
+    }
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setDesktopFileName("lesiondelta");
+    QApplication::setWindowIcon(QIcon(":/icons/lesiondelta.svg"));
+    QCommandLineParser parser;
+    describeOptions(parser);
     parser.process(app);
     using lesiondelta::gui::Theme;
     lesiondelta::i18n::installTranslations(parser.isSet("language") ? parser.value("language")

@@ -345,7 +345,7 @@ TEST_F(Gui, GermanMenusAndDarkTheme) {
 
 // The defect of issue 19: the 3D tab was chosen by position, and the Annotate tab came in before
 // it. Runs offscreen too (the tab then holds the note that OpenGL is missing).
-TEST_F(Gui, ShowThreeDBringsTheThreeDTabToTheFront) {
+TEST_F(Gui, Show3DBringsThe3DTabToTheFront) {
     StartOptions o;
     o.show3D = true;
     MainWindow window(o);
