@@ -66,6 +66,10 @@ void LayerPanel::setThresholdValue(double threshold) {
 }
 
 void LayerPanel::rebuild() {
+    {
+        const QSignalBlocker block(heat_);  // the scene is the one source of truth (H toggles it too)
+        heat_->setChecked(session_.scene().heat.visible);
+    }
     while (auto* item = rows_->takeAt(0)) {
         delete item->widget();
         delete item;

@@ -17,7 +17,7 @@ class LayerPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LayerPanel(CaseSession& session, QWidget* parent = nullptr);
-    void rebuild();  // layers added or removed
+    void rebuild();  // shows the scene's layers and heat map as they are now
     void setThresholdValue(double threshold);
 
 Q_SIGNALS:

@@ -130,6 +130,7 @@ void MainWindow::buildActions() {
     });
     view->addAction(tr("Probability heat map"), QKeySequence(Qt::Key_H), this, [this] {
         session_->scene().heat.visible = !session_->scene().heat.visible;
+        layers_->rebuild();
         refreshViews();
     });
     view->addAction(tr("Next lesion"), QKeySequence(Qt::Key_N), this, [this] { navigator_->step(1); });

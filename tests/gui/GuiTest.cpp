@@ -3,6 +3,8 @@
 // check the overlay, lesion table and 3D surfaces; bad input keeps what is loaded.
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QCheckBox>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -355,6 +357,25 @@ TEST_F(Gui, Show3DBringsThe3DTabToTheFront) {
     EXPECT_FALSE(other.view3DInFront());
     other.showView3D();
     EXPECT_TRUE(other.view3DInFront());
+}
+
+// Issue 23: H showed the heat map while its checkbox stayed unticked.
+TEST_F(Gui, TheHeatMapKeyAndItsCheckboxAgree) {
+    MainWindow window;
+    auto* check = window.findChild<QCheckBox*>("heatCheck");
+    ASSERT_NE(check, nullptr);
+    QAction* key = nullptr;
+    for (auto* a : window.findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::Key_H)) key = a;
+    ASSERT_NE(key, nullptr);
+    EXPECT_FALSE(check->isChecked());
+    key->trigger();
+    EXPECT_TRUE(window.session().scene().heat.visible);
+    EXPECT_TRUE(check->isChecked());
+    check->setChecked(false);
+    EXPECT_FALSE(window.session().scene().heat.visible);
+    key->trigger();
+    EXPECT_TRUE(check->isChecked());
 }
 
 // The other defect of issue 19: raters were recognised by the English prefix "Rater " of the
