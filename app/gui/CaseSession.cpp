@@ -81,7 +81,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
     in.blSeriesUid = blSeriesUid.toStdString();
     in.fuSeriesUid = fuSeriesUid.toStdString();
     in.progress = [this](double f, const std::string& stage) {
-        postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f / 0.3, s); });
+        postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); });
         return !cancel_.load();
     };
     const bool started = startWorker([this, in, bl, fu, folder] {

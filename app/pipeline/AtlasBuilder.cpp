@@ -1,5 +1,6 @@
 #include "AtlasBuilder.h"
 
+#include <cstdio>
 #include <itkImageRegionConstIteratorWithIndex.h>
 
 #include <algorithm>
@@ -160,7 +161,9 @@ ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
     }
     // The lesion bank: 30 MNI masks (real shapes and positions) and 16 change masks (real shapes).
     for (int p = 1; p <= 30; ++p) {
-        const std::string id = (p < 10 ? "0" : "") + std::to_string(p);
+        char number[8];
+        std::snprintf(number, sizeof number, "%02d", p);  // patient01 ... patient30
+        const std::string id = number;
         const std::string path = existing(bankFolder / "cross-sectional-mni" / ("patient" + id + "_lesion_mask.nii.gz"));
         const auto mask = resampleNearest(*readMask(path), *mniGrid);
         addLesions(atlas.bank, "mni/patient" + id, *mask, mniGrid.GetPointer(), id == src.heldOutMni);

@@ -165,9 +165,8 @@ RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::jso
         clock.restart();
     }
     RegistrationOptions options;
-    options.progress = [&](double f, const std::string&) {
-        return !input.progress || input.progress(0.05 + 0.25 * f, "registration");
-    };
+    const auto registration = progressShare(input.progress, 0.1, 1.0);  // loading: the first tenth
+    options.progress = [&](double f, const std::string&) { return registration(f, "registration"); };
     try {
         pair.registration = registerRigid(*pair.fu, *pair.bl, options);
     } catch (const VolumeError& e) {
@@ -248,7 +247,9 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
             return prepareFollowUp(*fu, bias);
         });
     };
-    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(input, timings, prepareWhileRegistering);
+    SegmentationInput pairInput = input;
+    pairInput.progress = progressShare(input.progress, 0.0, 0.30);  // loading and registration
+    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(pairInput, timings, prepareWhileRegistering);
     std::optional<PreparedFollowUp> preparedFu;
     if (fuPrepared.valid()) preparedFu = fuPrepared.get();
     const auto& bl = pair.bl;
@@ -281,9 +282,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     } catch (const std::invalid_argument& e) {
         throw VolumeError("", e.what());
     }
-    window.progress = [&](double f, const std::string&) {
-        return !input.progress || input.progress(0.35 + 0.6 * f, "inference");
-    };
+    const auto inference = progressShare(input.progress, 0.35, 0.95);
+    window.progress = [&](double f, const std::string&) { return inference(f, "inference"); };
     ml::SlidingWindowResult cnn;
     try {
         cnn = segmenter.segment(toBuffer(*cnnInput.bl), toBuffer(*cnnInput.fu), window);

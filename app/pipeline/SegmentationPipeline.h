@@ -74,7 +74,8 @@ std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& i
 /// An ITK volume as ml's plain buffer (both x fastest; no reordering).
 ml::VolumeBuffer toBuffer(const ImageVolume& image);
 
-/// Reads BL and FU and registers BL to FU (progress 0 - 30 %); errors name the files. Adds
+/// Reads BL and FU and registers BL to FU (input.progress counts 0..1 over both; callers that do
+/// more give it a share with progressShare); errors name the files. Adds
 /// load_images_s and registration_s to `timings`.
 /// `loaded`, when given, is called with BL and FU as read before registration starts (blInFu
 /// then holds BL resampled by physical coordinates alone: a preview).

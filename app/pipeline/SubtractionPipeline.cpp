@@ -9,7 +9,9 @@ namespace lesiondelta {
 
 SegmentationResult runSubtractionBaseline(const SegmentationInput& input) {
     nlohmann::json timings;
-    RegisteredPair pair = loadAndRegisterPair(input, timings);
+    SegmentationInput pairInput = input;
+    pairInput.progress = progressShare(input.progress, 0.0, 0.30);  // loading and registration
+    RegisteredPair pair = loadAndRegisterPair(pairInput, timings);
     if (input.progress && !input.progress(0.35, "subtraction")) throw Cancelled();
     const auto start = std::chrono::steady_clock::now();
     SubtractionOptions options;
