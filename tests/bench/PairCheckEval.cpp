@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "CandidateSimilarity.h"
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/Resampling.h"
@@ -19,6 +20,8 @@
 
 namespace fs = std::filesystem;
 using namespace lesiondelta;
+using bench::normalisedMutualInformation;
+using bench::rankCorrelation;
 
 namespace {
 
