@@ -106,9 +106,10 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
                 });
         };
         auto opened = std::make_shared<OpenedPair>();
-        opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, preview));
+        opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, {.scansRead = {}, .preview = preview}));
         opened->head = lesiondelta::headMask(*opened->pair->fu);
         const double agreement = lesiondelta::alignmentAgreement(*opened->pair->fu, *opened->pair->blInFu);
+        opened->pair->alignmentAgreement = agreement;  // the detection's checks reuse it
         // Plausibility of the pair (Plausibility.h): same scan, resolutions, dates, alignment.
         auto checks = std::make_shared<std::vector<PlausibilityWarning>>(
             checkPairInputs(in.blPath, in.fuPath, *opened->pair->bl, *opened->pair->fu));

@@ -151,19 +151,20 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
 }
 
 RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings,
-                                   const std::function<void(const RegisteredPair&)>& loaded) {
+                                   const PairLoadHooks& hooks) {
     StageClock clock(timings);
     if (input.progress && !input.progress(0.0, "loading")) throw Cancelled();
     RegisteredPair pair;
     pair.bl = readNamed(input.blPath, input.blSeriesUid);
     pair.fu = readNamed(input.fuPath, input.fuSeriesUid);
     clock.done("load_images");
-    if (loaded) {
+    if (hooks.scansRead) hooks.scansRead(pair);
+    if (hooks.preview) {
         RegisteredPair preview = pair;
         preview.blInFu = resampleLinear(*pair.bl, *pair.fu);
-        loaded(preview);
-        clock.restart();
+        hooks.preview(preview);
     }
+    clock.restart();
     RegistrationOptions options;
     const auto registration = progressShare(input.progress, 0.1, 1.0);  // loading: the first tenth
     options.progress = [&](double f, const std::string&) { return registration(f, "registration"); };
@@ -249,7 +250,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     };
     SegmentationInput pairInput = input;
     pairInput.progress = progressShare(input.progress, 0.0, 0.30);  // loading and registration
-    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(pairInput, timings, prepareWhileRegistering);
+    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(pairInput, timings, {.scansRead = prepareWhileRegistering, .preview = {}});
     std::optional<PreparedFollowUp> preparedFu;
     if (fuPrepared.valid()) preparedFu = fuPrepared.get();
     const auto& bl = pair.bl;
@@ -308,7 +309,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
 
     double totalMl = 0.0;
     for (const auto& l : r.lesions) totalMl += l.volumeMl;
-    const double agreement = alignmentAgreement(*r.fu, *r.blInFu);
+    const double agreement = pair.alignmentAgreement ? *pair.alignmentAgreement : alignmentAgreement(*r.fu, *r.blInFu);
     const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
     r.warnings = plausibilityOfResult(input, *bl, *r.fu, agreement, totalMl, headMl);
     clock.done("checks");

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ namespace lesiondelta {
 struct RegisteredPair {
     ImageVolume::Pointer bl, fu, blInFu;
     RegistrationResult registration;
+    /// core/PairSimilarity's alignmentAgreement(fu, blInFu) once someone has measured it (the
+    /// window does on opening); runSegmentation measures it when empty.
+    std::optional<double> alignmentAgreement;
+};
+
+/// What loadAndRegisterPair reports before it registers; both optional.
+struct PairLoadHooks {
+    /// BL and FU as read (blInFu empty): start work that needs no registration.
+    std::function<void(const RegisteredPair&)> scansRead;
+    /// BL and FU as read and blInFu BL resampled by physical coordinates alone: a preview to show.
+    std::function<void(const RegisteredPair&)> preview;
 };
 
 /// Default rim (mm) left out of the CNN's search region; see SegmentationInput::brainRimMm.
@@ -76,11 +88,10 @@ ml::VolumeBuffer toBuffer(const ImageVolume& image);
 
 /// Reads BL and FU and registers BL to FU (input.progress counts 0..1 over both; callers that do
 /// more give it a share with progressShare); errors name the files. Adds
-/// load_images_s and registration_s to `timings`.
-/// `loaded`, when given, is called with BL and FU as read before registration starts (blInFu
-/// then holds BL resampled by physical coordinates alone: a preview).
+/// load_images_s and registration_s to `timings`. `hooks` are called, in the order declared, once
+/// the scans are read and before registration starts.
 RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings,
-                                   const std::function<void(const RegisteredPair&)>& loaded = {});
+                                   const PairLoadHooks& hooks = {});
 
 /// The classical subtraction detector (core/SubtractionDetector) with the same outputs as
 /// runSegmentation; `probability` holds its score (robust SDs of the smoothed difference).
