@@ -17,12 +17,16 @@ struct ViewerScene {
 
     const ImageVolume* scan(Side side) const { return scans[side == Side::Baseline ? 0 : 1].GetPointer(); }
     bool ready() const { return scans[0] && scans[1]; }
-    MaskLayer* layer(const LayerId& id) {
-        for (auto& l : masks)
+    MaskLayer* layer(const LayerId& id) { return find(masks, id); }
+    const MaskLayer* layer(const LayerId& id) const { return find(masks, id); }
+
+private:
+    template <class Layers>
+    static auto find(Layers& layers, const LayerId& id) -> decltype(&layers.front()) {
+        for (auto& l : layers)
             if (l.id == id) return &l;
         return nullptr;
     }
-    const MaskLayer* layer(const LayerId& id) const { return const_cast<ViewerScene*>(this)->layer(id); }
 };
 
 }  // namespace lesiondelta::viewer
