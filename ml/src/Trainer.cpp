@@ -2,12 +2,14 @@
 
 #include <ATen/autocast_mode.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
+#include "lesiondelta/ml/ActiveTime.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 
 namespace lesiondelta::ml {
@@ -23,6 +25,7 @@ void setRate(torch::optim::Adam& adam, double lr) {
 }
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 
 /// The CSV log: one row per step; validation columns filled on validation steps.
 class TrainingLog {
@@ -191,7 +194,7 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     net->train();
     torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(o.learningRate));
     const double budget = o.minutes > 0 ? o.minutes * 60.0 : 0.0;
-    const auto start = Clock::now();
+    ActiveTime active(earlierSeconds);
     double running = 0.0;
     bool first = true;
     auto progressAt = [&](int step, double seconds) {
@@ -199,7 +202,8 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     };
     result.seconds = earlierSeconds;
     for (int step = firstStep; step <= o.steps; ++step) {
-        const double seconds = earlierSeconds + secondsSince(start);
+        const auto stepStart = Clock::now();
+        const double seconds = active.total();
         if (budget > 0 && seconds >= budget) {
             result.outOfTime = true;
             break;
@@ -231,15 +235,18 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
         first = false;
         result.stepsDone = step;
         result.lastLoss = running;
-        result.seconds = earlierSeconds + secondsSince(start);
+        active.addStep(secondsSince(stepStart));
         double valLoss = NAN, valDice = NAN;
         if (!validation.batches.empty() && (step % o.validateEvery == 0 || step == o.steps)) {
+            const auto validationStart = Clock::now();
             std::tie(valLoss, valDice) = validation.evaluate(net, o.bf16);
+            active.addUncapped(secondsSince(validationStart));
             result.lastValidationDice = valDice;
             if (o.onValidate) o.onValidate(step, valLoss, valDice);
         }
+        result.seconds = active.total();
         log.row(step, frozen ? "frozen-encoder" : "all", value, lr, result.seconds, valLoss, valDice);
-        const bool outOfTime = budget > 0 && earlierSeconds + secondsSince(start) >= budget;
+        const bool outOfTime = budget > 0 && result.seconds >= budget;
         auto save = [&] {
             log.flush();
             ModelMetadata m = o.metadata;

@@ -21,8 +21,9 @@ const char* const kTrainUsage =
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
-    "  atlas). --minutes is a budget of training time (resumes included); the learning rate decays\n"
-    "  over whichever of --steps and --minutes ends first. Writes DIR/checkpoint.safetensors\n"
+    "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
+    "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
+    "  --minutes ends first. Writes DIR/checkpoint.safetensors\n"
     "  (atomically, every N steps and at the end) and DIR/training_log.csv. --resume auto continues\n"
     "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n";
 

@@ -9,6 +9,7 @@
 
 #include "ScratchFolder.h"
 #include "TinyAtlas.h"
+#include "lesiondelta/ml/ActiveTime.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 #include "lesiondelta/ml/Trainer.h"
 
@@ -281,3 +282,17 @@ TEST_F(Trainer, ValidationIsLoggedOnItsSteps) {
 }
 
 }  // namespace
+
+TEST(ActiveTime, APausedStepCountsAsFourRecentMediansAndEarlierTimeCarriesOver) {
+    ActiveTime t(100.0);  // earlier sessions
+    for (int i = 0; i < 10; ++i) t.addStep(2.0);
+    EXPECT_DOUBLE_EQ(t.total(), 120.0);
+    t.addStep(3600.0);  // stopped for an hour during this step
+    EXPECT_DOUBLE_EQ(t.total(), 128.0);
+    t.addStep(3.0);     // slower steps still count in full
+    t.addUncapped(30.0);
+    EXPECT_DOUBLE_EQ(t.total(), 161.0);
+    ActiveTime fresh(0.0);
+    fresh.addStep(50.0);  // too few steps to know what is normal: counted as measured
+    EXPECT_DOUBLE_EQ(fresh.total(), 50.0);
+}

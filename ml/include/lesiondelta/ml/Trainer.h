@@ -23,7 +23,7 @@ namespace lesiondelta::ml {
 struct TrainingOptions {
     int baseWidth = 8;
     int steps = 2000;              // longitudinal steps (the schedule's length)
-    double minutes = 0;            // wall-clock budget of training time, resumes included; 0: none
+    double minutes = 0;            // budget of active training time, resumes included (pauses not); 0: none
     int batch = 2;                 // pairs per step
     int pretrainSteps = 0;         // encoder pre-training steps
     double learningRate = 1e-4;
