@@ -85,6 +85,7 @@ void AnnotationController::ensureLayers() {
 
 void AnnotationController::setTool(Tool tool) {
     if (tool != Tool::RoiThreshold) cancelRoi();
+    if (annotation_) annotation_->endStroke();
     tool_ = tool;
 }
 
@@ -98,9 +99,10 @@ bool AnnotationController::handlePointer(viewer::Plane plane, int type, const vi
     case Tool::Paint:
     case Tool::Erase: {
         const auto voxels = brushVoxels(fu, voxel, radiusMm_, sphere_, normal);
-        // One press-drag-release is one stroke; each dab is its own undo step, which keeps
-        // undo fine-grained and the history well within its 100 steps for normal strokes.
+        // One press-drag-release is one stroke: one undo step, however many dabs it takes.
+        if (type == QEvent::MouseButtonPress) annotation_->beginStroke();
         apply([&] { tool_ == Tool::Paint ? annotation_->paint(voxels) : annotation_->erase(voxels); });
+        if (type == QEvent::MouseButtonRelease) annotation_->endStroke();
         return true;
     }
     case Tool::EraseLesion:

@@ -51,8 +51,11 @@ void wheel(QWidget* w, int steps) {
 void drag(QWidget* w, Qt::MouseButton button, QPointF from, QPointF to) {
     QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), button, button, Qt::NoModifier);
     QApplication::sendEvent(w, &press);
-    QMouseEvent move(QEvent::MouseMove, to, w->mapToGlobal(to), Qt::NoButton, button, Qt::NoModifier);
-    QApplication::sendEvent(w, &move);
+    for (int i = 1; i <= 8; ++i) {  // a drag is many small moves, as a hand makes it
+        const QPointF at = from + (to - from) * (i / 8.0);
+        QMouseEvent move(QEvent::MouseMove, at, w->mapToGlobal(at), Qt::NoButton, button, Qt::NoModifier);
+        QApplication::sendEvent(w, &move);
+    }
     QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), button, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(w, &release);
 }
@@ -166,6 +169,10 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     drag(fu, Qt::LeftButton, centre, centre + QPointF(20, 0));
     const auto painted = maskCount();
     EXPECT_GT(painted, beforePaint);
+    annotation.undo();  // the whole stroke, not its last dab
+    EXPECT_EQ(maskCount(), beforePaint);
+    annotation.redo();
+    EXPECT_EQ(maskCount(), painted);
     annotation.setTool(AnnotationController::Tool::RoiThreshold);
     drag(fu, Qt::LeftButton, centre + QPointF(0, 60), centre + QPointF(30, 60));
     EXPECT_TRUE(annotation.roiPending());

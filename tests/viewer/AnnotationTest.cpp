@@ -214,3 +214,39 @@ TEST(AnnotationSession, RecoveryFileRestoresUnsavedEditsAfterAKilledProcess) {
     EXPECT_EQ(restored.mask().GetPixel({{4, 4, 4}}), 1);
     EXPECT_EQ(restored.decisions().at(9), CnnDecision::Rejected);
 }
+
+TEST(AnnotationSession, ABrushStrokeIsOneUndoStepAndOneUseOfItsTool) {
+    const auto g = grid({20, 20, 20});
+    AnnotationSession s(*g, "A");
+    s.paint(brushVoxels(*g, {{3, 3, 3}}, 1.5, true));  // an earlier dab, its own step
+    const auto* m = s.mask().GetBufferPointer();
+    const std::vector<std::uint8_t> before(m, m + 8000);
+    s.beginStroke();
+    s.paint(brushVoxels(*g, {{3, 3, 4}}, 1.5, true));  // overlaps the earlier dab: not merged into it
+    for (int x = 4; x < 16; ++x) s.paint(brushVoxels(*g, {{x, 10, 10}}, 1.5, true));
+    s.endStroke();
+    const std::vector<std::uint8_t> after(m, m + 8000);
+    ASSERT_NE(after, before);
+    ASSERT_TRUE(s.undo());
+    EXPECT_EQ(std::vector<std::uint8_t>(m, m + 8000), before);
+    ASSERT_TRUE(s.redo());
+    EXPECT_EQ(std::vector<std::uint8_t>(m, m + 8000), after);
+    EXPECT_EQ(s.toolCounts().at("paint"), 2);
+    // After the stroke ends, the next dab is a step of its own.
+    s.paint(brushVoxels(*g, {{17, 17, 17}}, 1.0, true));
+    ASSERT_TRUE(s.undo());
+    EXPECT_EQ(std::vector<std::uint8_t>(m, m + 8000), after);
+    // An erase stroke likewise; a CNN decision in mid-stroke stays a step of its own.
+    s.beginStroke();
+    s.erase(brushVoxels(*g, {{6, 10, 10}}, 1.5, true));
+    s.reject(4);
+    s.erase(brushVoxels(*g, {{12, 10, 10}}, 1.5, true));
+    s.erase(brushVoxels(*g, {{13, 10, 10}}, 1.5, true));
+    s.endStroke();
+    ASSERT_TRUE(s.undo());  // the two dabs after the decision
+    EXPECT_EQ(s.decisions().count(4), 1u);
+    ASSERT_TRUE(s.undo());
+    EXPECT_EQ(s.decisions().count(4), 0u);
+    ASSERT_TRUE(s.undo());
+    EXPECT_EQ(std::vector<std::uint8_t>(m, m + 8000), after);
+}

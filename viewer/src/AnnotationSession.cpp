@@ -77,12 +77,30 @@ std::size_t AnnotationSession::apply(const std::string& tool, const VoxelOffsets
     }
     if (s.voxels.empty() && !decision) return 0;
     redoStep(s);
-    ++toolCounts_[tool];
-    undo_.push_back(std::move(s));
-    if (undo_.size() > kHistory) undo_.pop_front();
     redo_.clear();
     dirty_ = true;
-    return undo_.back().voxels.size();
+    if (strokeStep_ && !decision && undo_.back().tool == tool) {  // the open stroke's next dab
+        auto& stroke = undo_.back();
+        stroke.voxels.insert(stroke.voxels.end(), s.voxels.begin(), s.voxels.end());
+        stroke.before.insert(stroke.before.end(), s.before.begin(), s.before.end());
+        return s.voxels.size();
+    }
+    ++toolCounts_[tool];
+    strokeStep_ = strokeOpen_ && !decision;
+    const std::size_t changed = s.voxels.size();
+    undo_.push_back(std::move(s));
+    if (undo_.size() > kHistory) undo_.pop_front();
+    return changed;
+}
+
+void AnnotationSession::beginStroke() {
+    strokeOpen_ = true;
+    strokeStep_ = false;
+}
+
+void AnnotationSession::endStroke() {
+    strokeOpen_ = false;
+    strokeStep_ = false;
 }
 
 void AnnotationSession::redoStep(const Step& s) {
@@ -119,6 +137,7 @@ void AnnotationSession::reject(unsigned cnnLesion) { apply("reject", {}, 0, cnnL
 
 bool AnnotationSession::undo() {
     if (undo_.empty()) return false;
+    strokeStep_ = false;  // dabs after an undo in mid-stroke start a new step
     undoStep(undo_.back());
     redo_.push_back(std::move(undo_.back()));
     undo_.pop_back();
@@ -128,6 +147,7 @@ bool AnnotationSession::undo() {
 
 bool AnnotationSession::redo() {
     if (redo_.empty()) return false;
+    strokeStep_ = false;
     redoStep(redo_.back());
     undo_.push_back(std::move(redo_.back()));
     redo_.pop_back();

@@ -1,6 +1,6 @@
 #pragma once
-// One rater's mask being edited (issue 6), Qt-free: every tool action (paint, erase, the
-// ROI-threshold brush, erase-this-lesion, accepting or rejecting a CNN lesion) is one undoable
+// One rater's mask being edited (issue 6), Qt-free: every tool action (a paint or erase stroke,
+// the ROI-threshold brush, erase-this-lesion, accepting or rejecting a CNN lesion) is one undoable
 // step; saving writes the mask (NIfTI, FU grid) and a JSON sidecar (rater, times, tool counts,
 // software version, decisions on CNN lesions) atomically, so a crash never leaves a half-written
 // file. The same pair of files serves as the recovery file for autosave.
@@ -31,6 +31,10 @@ public:
     MaskVolume::ConstPointer maskPointer() const { return mask_.GetPointer(); }
     const std::string& rater() const { return rater_; }
 
+    /// Between beginStroke() and endStroke() (a press, drag and release of the brush), the paint or
+    /// erase dabs of one tool are one undo step and count as one use of the tool.
+    void beginStroke();
+    void endStroke();
     std::size_t paint(const VoxelOffsets& voxels) { return apply("paint", voxels, 1); }
     std::size_t erase(const VoxelOffsets& voxels) { return apply("erase", voxels, 0); }
     /// The paper's tool: within the ROI, voxels at or above `threshold` become lesion.
@@ -76,6 +80,8 @@ private:
     std::map<std::string, int> toolCounts_;
     std::deque<Step> undo_, redo_;
     bool dirty_ = false;
+    bool strokeOpen_ = false;   // between beginStroke and endStroke
+    bool strokeStep_ = false;   // the open stroke has its step on top of undo_
     std::string started_;
 };
 
