@@ -148,6 +148,7 @@ bool CaseSession::openFolder(const QString& folder) {
 void CaseSession::applyRegisteredPair(std::shared_ptr<RegisteredPair> pair) {
     pair_ = pair;
     result_.reset();
+    resultUnsaved_ = false;
     scene_.scans = {pair->blInFu, pair->fu};
     scene_.masks.clear();
     scene_.heat = {};
@@ -214,9 +215,15 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
                 threshold_ = r->summary.value("threshold", 0.4);
                 applyResult(r);
                 setPlausibility(r->warnings);
+                resultUnsaved_ = true;
                 if (folder_) {
+                    // Saved with the case; results saved there before are kept, not overwritten.
                     try {
+                        const auto earlier = ResultsFolder(folder_->results).keepEarlier();
                         saveResults(QString::fromStdString(folder_->results));
+                        if (!earlier.empty())
+                            Q_EMIT notice(tr("Results saved with the case; the earlier ones are kept in %1")
+                                              .arg(QString::fromStdString(earlier.string())));
                     } catch (const std::exception& e) {
                         Q_EMIT failed(tr("The results could not be saved with the case: %1").arg(e.what()));
                     }
@@ -336,11 +343,12 @@ void CaseSession::addMaskLayer(const viewer::LayerId& id, const QString& path, s
     if (!mapped.warning.empty()) Q_EMIT failed(QString::fromStdString(mapped.warning));
 }
 
-void CaseSession::saveResults(const QString& folder) const {
+void CaseSession::saveResults(const QString& folder) {
     if (!result_) throw VolumeError(folder.toStdString(), "there are no results to save");
     SegmentationResult r = *result_;
     if (!r.fuToBl) r.fuToBl = pair_->registration.fuToBl;
     ResultsFolder(folder.toStdString()).write(r);
+    resultUnsaved_ = false;
 }
 
 std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {

@@ -65,7 +65,10 @@ public:
     /// The name a layer is shown by, in the reader's language.
     static QString displayName(const viewer::LayerId& id);
     /// Saves the CNN result (segment's file set) into `folder`, atomically per file.
-    void saveResults(const QString& folder) const;
+    void saveResults(const QString& folder);
+    /// A detection ran and its result is in no folder yet (a pair opened without a case folder,
+    /// or saving into the case folder failed): closing or opening another case would lose it.
+    bool resultUnsaved() const { return result_ && resultUnsaved_; }
     std::vector<viewer::NavigatorLesion> navigatorLesions() const;
     const MaskVolume* cnnMask() const;
     /// What a patient report needs, from what is loaded now: FU, BL in FU space, the CNN result
@@ -81,6 +84,7 @@ Q_SIGNALS:
     void layersChanged();
     void failed(QString message);
     void warning(QString message);  // the case is usable, but the reader must know this
+    void notice(QString message);   // for the status bar
     void plausibilityChanged();
     void cancelled();
     void workFinished();
@@ -103,6 +107,7 @@ private:
     viewer::SlicePairModel model_;
     viewer::ViewerScene scene_;
     double threshold_ = 0.4;
+    bool resultUnsaved_ = false;
     double alignmentAgreement_ = 1.0;
     std::vector<PlausibilityWarning> plausibility_;
     std::thread worker_;

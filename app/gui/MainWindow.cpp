@@ -77,6 +77,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
         statusBar()->showMessage(tr("Report written: %1 (%2 pages, %3 s)").arg(pdf).arg(pages).arg(seconds, 0, 'f', 1), 10000);
     });
     connect(session_, &CaseSession::warning, this, &MainWindow::showError);
+    connect(session_, &CaseSession::notice, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
     connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
     connect(reporter_, &ReportExporter::cancelled, this, [this] { statusBar()->showMessage(tr("Report cancelled; nothing was written"), 5000); });
     connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
@@ -366,6 +367,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
                 annotation_->discardRecovery();
             }
         }
+    }
+    if (!mayDropUnsavedResult()) {
+        event->ignore();
+        return;
     }
     // Work in progress stops at its next step; nothing half-done is written (results and reports
     // are written atomically, and only when complete).

@@ -104,6 +104,9 @@ private:
     QString chooseSeries(const QString& folder, const QString& which, bool& ok);
     void chooseAndAddMask(bool lst);
     void chooseAndSaveResults();
+    /// Before a detection's result saved nowhere is dropped (closing, opening another case): asks
+    /// the reader to save it, drop it or stay. True when the window may go on.
+    bool mayDropUnsavedResult();
     void chooseAndExportReport();
     void showShortcuts();
     void showAbout();

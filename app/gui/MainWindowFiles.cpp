@@ -146,6 +146,24 @@ void MainWindow::chooseAndSaveResults() {
     }
 }
 
+bool MainWindow::mayDropUnsavedResult() {
+    if (!session_->resultUnsaved()) return true;
+    if (!start_.interactive) {
+        qWarning("%s", qPrintable(tr("The detection's results were not saved.")));
+        return true;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved detection"),
+        tr("The detection's results have not been saved anywhere. Save them before they are closed?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Save) {
+        chooseAndSaveResults();
+        return !session_->resultUnsaved();  // the folder dialog cancelled or saving failed: stay
+    }
+    return true;
+}
+
 void MainWindow::chooseAndExportReport() {
     if (!session_->hasCase()) {
         showError(tr("Open a case before exporting a report."));
@@ -251,6 +269,7 @@ void MainWindow::updatePlausibilityBanner() {
 }
 
 void MainWindow::openPair(const QString& bl, const QString& fu, const QString& blUid, const QString& fuUid) {
+    if (!mayDropUnsavedResult()) return;
     if (bl.isEmpty() || fu.isEmpty()) {
         showError(tr("Give both scans: BL and FU."));
         return;
@@ -264,6 +283,7 @@ void MainWindow::openPair(const QString& bl, const QString& fu, const QString& b
 }
 
 void MainWindow::openCaseFolder(const QString& folder) {
+    if (!mayDropUnsavedResult()) return;
     try {
         if (!session_->openFolder(folder)) {
             showError(tr("Please wait for the running task to finish or cancel it."));

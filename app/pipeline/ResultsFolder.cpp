@@ -1,6 +1,9 @@
 #include "ResultsFolder.h"
 
+#include <chrono>
+#include <ctime>
 #include <fstream>
+#include <vector>
 
 #include "ResultText.h"
 #include "SegmentationPipeline.h"
@@ -37,6 +40,33 @@ void ResultsFolder::write(const SegmentationResult& r) const {
     writeTransform(*r.fuToBl, transform().string());
     writeTextAtomically(lesionTable().string(), lesionsCsv(r.lesions));
     writeTextAtomically(summary().string(), r.summary.dump(2) + "\n");
+}
+
+fs::path ResultsFolder::keepEarlier() const {
+    std::error_code ec;
+    const std::vector<fs::path> files{newLesions(), probability(), blInFu(), transform(), lesionTable(), summary()};
+    std::vector<fs::path> present;
+    for (const auto& f : files)
+        if (fs::exists(f, ec)) present.push_back(f);
+    if (present.empty()) return {};
+    // Named by when the results were made: summary.json's time, else the newest file's.
+    fs::file_time_type made{};
+    for (const auto& f : present) made = std::max(made, fs::last_write_time(f, ec));
+    if (fs::exists(summary(), ec)) made = fs::last_write_time(summary(), ec);
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(made));
+    char name[32];
+    std::strftime(name, sizeof name, "%Y-%m-%dT%H%M%S", std::gmtime(&t));
+    fs::path target = earlierDir() / name;
+    for (int n = 2; fs::exists(target, ec); ++n) target = earlierDir() / (std::string(name) + "-" + std::to_string(n));
+    fs::create_directories(target, ec);
+    if (ec) throw VolumeError(target.string(), "cannot be created to keep the earlier results: " + ec.message());
+    // Last written, first moved: summary.json goes first, so that a folder left half-moved no
+    // longer claims to hold complete results.
+    for (auto f = present.rbegin(); f != present.rend(); ++f) {
+        fs::rename(*f, target / f->filename(), ec);
+        if (ec) throw VolumeError(f->string(), "cannot be moved to " + target.string() + ": " + ec.message());
+    }
+    return target;
 }
 
 nlohmann::json ResultsFolder::readSummary() const {

@@ -35,6 +35,13 @@ public:
     /// summary.json last. Throws VolumeError naming the folder or file that failed.
     void write(const SegmentationResult& result) const;
 
+    /// When the folder holds results, moves them (each a rename) into earlier/<time>/, <time> being
+    /// when their summary.json was written (UTC, 2026-11-30T145500), so that new results written
+    /// next keep the old ones. Returns that folder; empty when there was nothing to keep. Throws
+    /// VolumeError naming the folder when they cannot be moved (nothing is then overwritten).
+    std::filesystem::path keepEarlier() const;
+    std::filesystem::path earlierDir() const { return dir_ / "earlier"; }
+
     /// summary.json parsed; null when it does not exist; VolumeError naming it when malformed.
     nlohmann::json readSummary() const;
 

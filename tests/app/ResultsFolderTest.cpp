@@ -2,6 +2,8 @@
 // or mismatched files are refused with the file's name.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <ctime>
 #include <fstream>
 
 #include "ResultsFolder.h"
@@ -83,4 +85,36 @@ TEST(ResultsFolder, AFolderThatCannotBeCreatedIsNamed) {
     } catch (const VolumeError& e) {
         EXPECT_NE(e.path().find("plain-file"), std::string::npos) << e.what();
     }
+}
+
+TEST(ResultsFolder, EarlierResultsAreKeptUnderTheTimeTheyWereMade) {
+    TempDir dir;
+    const ResultsFolder folder(dir.file("results"));
+    EXPECT_TRUE(folder.keepEarlier().empty());  // nothing yet: nothing to keep
+    auto first = smallResult();
+    folder.write(first);
+    namespace fs = std::filesystem;
+    fs::last_write_time(folder.summary(), fs::file_time_type::clock::now() - std::chrono::hours(30));
+    const auto kept = folder.keepEarlier();
+    ASSERT_FALSE(kept.empty());
+    EXPECT_EQ(kept.parent_path(), folder.earlierDir());
+    EXPECT_FALSE(folder.hasCnnResult());
+    EXPECT_FALSE(fs::exists(folder.summary()));
+    const ResultsFolder earlier(kept);
+    EXPECT_TRUE(earlier.hasCnnResult());
+    EXPECT_EQ(earlier.readSummary()["threshold"], 0.4);
+    // Named by the summary's time (UTC), not by now.
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - std::chrono::hours(30));
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", std::gmtime(&t));
+    EXPECT_EQ(kept.filename().string().substr(0, 10), day);
+    // New results beside them, and a second keep of the same moment gets its own folder.
+    auto second = smallResult();
+    second.summary["threshold"] = 0.5;
+    folder.write(second);
+    fs::last_write_time(folder.summary(), fs::last_write_time(earlier.summary()));
+    const auto keptAgain = folder.keepEarlier();
+    EXPECT_NE(keptAgain, kept);
+    EXPECT_EQ(ResultsFolder(keptAgain).readSummary()["threshold"], 0.5);
+    EXPECT_EQ(earlier.readSummary()["threshold"], 0.4);
 }

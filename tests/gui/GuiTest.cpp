@@ -128,6 +128,9 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     std::cout << "worst event-loop gap during detection: " << worstGap << " ms\n";
     EXPECT_LT(worstGap, lesiondelta::test::scaled(100));
     ASSERT_NE(window.session().result(), nullptr);
+    EXPECT_TRUE(window.session().resultUnsaved());  // opened as a pair: in no folder yet
+    window.session().saveResults(QString::fromStdString((results_ / "cnn").string()));
+    EXPECT_FALSE(window.session().resultUnsaved());
     const auto lesions = window.session().result()->lesions;
     EXPECT_EQ(window.navigator()->lesionCount(), int(lesions.size()));
     // The shipped model finds lesions in the sample case (patient 01: 3 of 7 new lesions).
