@@ -624,6 +624,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
+            <source>Results saved with the case; the earlier ones are kept in %1</source>
+            <translation>Ergebnisse mit dem Fall gespeichert; die früheren liegen in %1</translation>
+        </message>
+        <message>
             <location filename="../app/gui/CaseSession.cpp" line="301" />
             <source>CNN new/enlarged</source>
             <translation>CNN neu/vergrößert</translation>
@@ -669,6 +673,14 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::LayerPanel</name>
         <message>
+            <source>Probabilities below this are not coloured</source>
+            <translation>Wahrscheinlichkeiten darunter werden nicht eingefärbt</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>ab</translation>
+        </message>
+        <message>
             <location filename="../app/gui/LayerPanel.cpp" line="18" />
             <source>Overlays</source>
             <translation>Überlagerungen</translation>
@@ -711,6 +723,18 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     </context>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
+        <message>
+            <source>The detection&apos;s results were not saved.</source>
+            <translation>Die Ergebnisse der Erkennung wurden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Unsaved detection</source>
+            <translation>Nicht gespeicherte Erkennung</translation>
+        </message>
+        <message>
+            <source>The detection&apos;s results have not been saved anywhere. Save them before they are closed?</source>
+            <translation>Die Ergebnisse der Erkennung sind noch nirgends gespeichert. Vor dem Schließen speichern?</translation>
+        </message>
         <message>
             <location filename="../app/gui/MainWindow.cpp" line="57" />
             <location filename="../app/gui/MainWindow.cpp" line="480" />
@@ -1463,6 +1487,10 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
     </context>
     <context>
         <name>lesiondelta::viewer::SliceView</name>
+        <message>
+            <source>CNN probability</source>
+            <translation>CNN-Wahrscheinlichkeit</translation>
+        </message>
         <message>
             <location filename="../viewer/src/SliceView.cpp" line="77" />
             <source>No case open</source>

@@ -624,6 +624,10 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::CaseSession</name>
         <message>
+            <source>Results saved with the case; the earlier ones are kept in %1</source>
+            <translation>Results saved with the case; the earlier ones are kept in %1</translation>
+        </message>
+        <message>
             <location filename="../app/gui/CaseSession.cpp" line="301" />
             <source>CNN new/enlarged</source>
             <translation>CNN new/enlarged</translation>
@@ -669,6 +673,14 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::LayerPanel</name>
         <message>
+            <source>Probabilities below this are not coloured</source>
+            <translation>Probabilities below this are not coloured</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
             <location filename="../app/gui/LayerPanel.cpp" line="18" />
             <source>Overlays</source>
             <translation>Overlays</translation>
@@ -711,6 +723,18 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     </context>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
+        <message>
+            <source>The detection&apos;s results were not saved.</source>
+            <translation>The detection&apos;s results were not saved.</translation>
+        </message>
+        <message>
+            <source>Unsaved detection</source>
+            <translation>Unsaved detection</translation>
+        </message>
+        <message>
+            <source>The detection&apos;s results have not been saved anywhere. Save them before they are closed?</source>
+            <translation>The detection&apos;s results have not been saved anywhere. Save them before they are closed?</translation>
+        </message>
         <message>
             <location filename="../app/gui/MainWindow.cpp" line="57" />
             <location filename="../app/gui/MainWindow.cpp" line="480" />
@@ -1463,6 +1487,10 @@ Open that case and restore the edits?</translation>
     </context>
     <context>
         <name>lesiondelta::viewer::SliceView</name>
+        <message>
+            <source>CNN probability</source>
+            <translation>CNN probability</translation>
+        </message>
         <message>
             <location filename="../viewer/src/SliceView.cpp" line="77" />
             <source>No case open</source>

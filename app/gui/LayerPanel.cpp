@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,7 +25,18 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
     auto* cnnLayout = new QVBoxLayout(cnn);
     heat_ = new QCheckBox(tr("Probability heat map (H)"), cnn);
     heat_->setObjectName("heatCheck");
-    cnnLayout->addWidget(heat_);
+    heatFloor_ = new QDoubleSpinBox(cnn);
+    heatFloor_->setObjectName("heatFloor");
+    heatFloor_->setRange(0.05, 0.95);
+    heatFloor_->setSingleStep(0.05);
+    heatFloor_->setDecimals(2);
+    heatFloor_->setValue(session_.scene().heat.floor);
+    heatFloor_->setToolTip(tr("Probabilities below this are not coloured"));
+    auto* heatRow = new QHBoxLayout;
+    heatRow->addWidget(heat_, 1);
+    heatRow->addWidget(new QLabel(tr("from"), cnn));
+    heatRow->addWidget(heatFloor_);
+    cnnLayout->addLayout(heatRow);
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Threshold"), cnn));
     threshold_ = new QSlider(Qt::Horizontal, cnn);
@@ -41,6 +53,10 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
 
     connect(heat_, &QCheckBox::toggled, this, [this](bool on) {
         session_.scene().heat.visible = on;
+        Q_EMIT sceneChanged();
+    });
+    connect(heatFloor_, &QDoubleSpinBox::valueChanged, this, [this](double floor) {
+        session_.scene().heat.floor = floor;
         Q_EMIT sceneChanged();
     });
     // The label follows the slider at once; the mask follows when the slider rests for 60 ms,
@@ -68,7 +84,9 @@ void LayerPanel::setThresholdValue(double threshold) {
 void LayerPanel::rebuild() {
     {
         const QSignalBlocker block(heat_);  // the scene is the one source of truth (H toggles it too)
+        const QSignalBlocker blockFloor(heatFloor_);
         heat_->setChecked(session_.scene().heat.visible);
+        heatFloor_->setValue(session_.scene().heat.floor);
     }
     while (auto* item = rows_->takeAt(0)) {
         delete item->widget();

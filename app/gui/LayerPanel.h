@@ -1,11 +1,12 @@
 #pragma once
 // Overlay controls and legend: one row per mask layer (visible, colour swatch, fill/outline,
-// opacity), the probability heat map, and the CNN threshold slider that updates the mask live.
+// opacity), the probability heat map with its cut-off, and the CNN threshold slider that updates the mask live.
 #include <QWidget>
 
 class QVBoxLayout;
 class QSlider;
 class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QTimer;
 
@@ -27,6 +28,7 @@ private:
     CaseSession& session_;
     QVBoxLayout* rows_;
     QCheckBox* heat_;
+    QDoubleSpinBox* heatFloor_;
     QSlider* threshold_;
     QLabel* thresholdLabel_;
     QTimer* thresholdDelay_;

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -386,6 +387,12 @@ TEST_F(Gui, TheHeatMapKeyAndItsCheckboxAgree) {
     EXPECT_FALSE(window.session().scene().heat.visible);
     key->trigger();
     EXPECT_TRUE(check->isChecked());
+    // Its cut-off is set beside it and kept by the scene.
+    auto* floor = window.findChild<QDoubleSpinBox*>("heatFloor");
+    ASSERT_NE(floor, nullptr);
+    EXPECT_DOUBLE_EQ(floor->value(), window.session().scene().heat.floor);
+    floor->setValue(0.5);
+    EXPECT_DOUBLE_EQ(window.session().scene().heat.floor, 0.5);
 }
 
 // The other defect of issue 19: raters were recognised by the English prefix "Rater " of the

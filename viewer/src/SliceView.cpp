@@ -89,6 +89,34 @@ void SliceView::paintEvent(QPaintEvent*) {
     painter.drawLine(QPointF(c.x(), target.top()), QPointF(c.x(), c.y() - gap));
     painter.drawLine(QPointF(c.x(), c.y() + gap), QPointF(c.x(), target.bottom()));
     drawLabels(painter);
+    drawHeatKey(painter);
+}
+
+void SliceView::drawHeatKey(QPainter& painter) const {
+    const HeatLayer& heat = scene_.heat;
+    if (!heat.visible || !heat.probability) return;
+    // A vertical bar left of the R/L letter: probability 1 at the top, the cut-off at the bottom,
+    // in the colours renderSlice blends in (before blending with the scan).
+    const int barHeight = std::clamp(height() / 3, 60, 240);
+    const QRect bar(width() - 40, (height() - barHeight) / 2, 10, barHeight);
+    QImage strip(1, barHeight, QImage::Format_RGB32);
+    for (int y = 0; y < barHeight; ++y) {
+        const double p = 1.0 - (1.0 - heat.floor) * y / std::max(1, barHeight - 1);
+        strip.setPixel(0, y, 0xff000000u | heatColour(p));
+    }
+    painter.drawImage(bar, strip);
+    painter.setPen(QColor(200, 200, 200));
+    painter.drawRect(bar.adjusted(-1, -1, 0, 0));
+    QFont f = painter.font();
+    f.setBold(false);
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() - 1.0));
+    painter.setFont(f);
+    const int textWidth = 60;
+    painter.drawText(QRect(bar.left() - textWidth - 4, bar.top() - 8, textWidth, 16), Qt::AlignRight | Qt::AlignVCenter,
+                     QStringLiteral("1.00"));
+    painter.drawText(QRect(bar.left() - textWidth - 4, bar.bottom() - 8, textWidth, 16), Qt::AlignRight | Qt::AlignVCenter,
+                     QString::number(heat.floor, 'f', 2));
+    painter.drawText(QRect(bar.right() - 120, bar.top() - 28, 121, 16), Qt::AlignRight | Qt::AlignBottom, tr("CNN probability"));
 }
 
 void SliceView::drawLabels(QPainter& painter) const {

@@ -26,7 +26,7 @@ struct MaskLayer {
 
 struct HeatLayer {
     ImageVolume::ConstPointer probability;  // 0..1 on the scans' grid
-    double floor = 0.05;                    // below: not drawn
+    double floor = 0.2;                     // lower cut-off: below it nothing is drawn
     double opacity = 0.6;
     bool visible = false;
 };

@@ -53,6 +53,7 @@ private:
     };
     Mapping mapping() const;
     void drawLabels(class QPainter& painter) const;
+    void drawHeatKey(class QPainter& painter) const;  // the heat map's colour bar, from its cut-off to 1
 
     Side view_;
     Plane plane_ = Plane::Axial;

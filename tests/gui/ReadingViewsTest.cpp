@@ -1,0 +1,75 @@
+// The reading views' own drawing and controls (issue 23), on scenes made here: the heat map's
+// colour bar and cut-off.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QImage>
+
+#include "TestImages.h"
+#include "lesiondelta/viewer/SlicePairModel.h"
+#include "lesiondelta/viewer/SliceView.h"
+#include "lesiondelta/viewer/ViewerScene.h"
+#include "lesiondelta/viewer/WindowLevel.h"
+
+using namespace lesiondelta;
+using namespace lesiondelta::viewer;
+using namespace lesiondelta::test;
+
+namespace {
+
+/// A 64^3 1 mm scan with a bright box, and a probability map falling from 1 on the patient's
+/// right (screen left) to 0 on the left (screen right, where the colour bar is drawn).
+struct SmallScene {
+    SlicePairModel model;
+    ViewerScene scene;
+    SmallScene() {
+        auto scan = makeImage<ImageVolume>({64, 64, 64}, {1, 1, 1}, {-32, -32, -32});
+        paintBox(*scan, {8, 8, 8}, {55, 55, 55}, 100.0f);
+        auto probability = makeImage<ImageVolume>({64, 64, 64}, {1, 1, 1}, {-32, -32, -32});
+        fillPhysical(*probability, [](const PhysicalPointLps& p) { return (32.0 - p[0]) / 63.0; });
+        scene.scans = {scan.GetPointer(), scan.GetPointer()};
+        scene.heat.probability = probability.GetPointer();
+        model.setGeometry(DisplayAxes(*scan), robustRange(*scan), robustRange(*scan));
+    }
+};
+
+int colourDistance(QRgb a, std::uint32_t b) {
+    return std::abs(qRed(a) - int((b >> 16) & 0xff)) + std::abs(qGreen(a) - int((b >> 8) & 0xff)) +
+           std::abs(qBlue(a) - int(b & 0xff));
+}
+
+}  // namespace
+
+TEST(ReadingViews, TheHeatMapHasAColourBarFromItsCutOffToOne) {
+    SmallScene s;
+    SliceView view(Side::FollowUp, s.model, s.scene);
+    view.resize(500, 500);
+    const QImage hidden = view.grab().toImage();
+    s.scene.heat.visible = true;
+    s.scene.heat.floor = 0.3;
+    const QImage shown = view.grab().toImage();
+    if (qEnvironmentVariableIsSet("LESIONDELTA_TEST_IMAGES")) shown.save("/tmp/heatkey.png");
+    // The bar: a column near the right edge, over voxels the cut-off leaves grey.
+    const int x = shown.width() - 35;
+    int top = -1, bottom = -1;  // the longest run of changed pixels (labels make short ones)
+    for (int y = 0, runStart = -1; y <= shown.height(); ++y) {
+        const bool changed = y < shown.height() && shown.pixel(x, y) != hidden.pixel(x, y);
+        if (changed && runStart < 0) runStart = y;
+        if (!changed && runStart >= 0) {
+            if (y - 1 - runStart > bottom - top) top = runStart, bottom = y - 1;
+            runStart = -1;
+        }
+    }
+    ASSERT_GE(top, 0) << "no colour bar drawn";
+    EXPECT_GT(bottom - top, 60);
+    EXPECT_LT(colourDistance(shown.pixel(x, top + 3), heatColour(1.0)), 40);
+    EXPECT_LT(colourDistance(shown.pixel(x, bottom - 3), heatColour(0.3)), 40);
+    // The cut-off leaves low probabilities uncoloured: the slice left of p = 0.3 is grey.
+    const QImage slice = view.sliceImage();
+    const QRgb low = slice.pixel(52, 32), high = slice.pixel(26, 32);  // p ~ 0.19 and ~ 0.6
+    EXPECT_EQ(qRed(low), qGreen(low));
+    EXPECT_NE(qRed(high), qGreen(high));
+    s.scene.heat.floor = 0.9;
+    const QRgb cut = view.sliceImage().pixel(26, 32);
+    EXPECT_EQ(qRed(cut), qGreen(cut));
+}
