@@ -724,6 +724,14 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>CPU (%1 threads)</source>
+            <translation>CPU (%1 Threads)</translation>
+        </message>
+        <message>
+            <source>Crosshair</source>
+            <translation>Fadenkreuz</translation>
+        </message>
+        <message>
             <source>The detection&apos;s results were not saved.</source>
             <translation>Die Ergebnisse der Erkennung wurden nicht gespeichert.</translation>
         </message>
@@ -1432,6 +1440,34 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
     <context>
         <name>lesiondelta::viewer::LesionNavigator</name>
         <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>ml</source>
+            <translation>ml</translation>
+        </message>
+        <message>
+            <source>Slice</source>
+            <translation>Schicht</translation>
+        </message>
+        <message>
+            <source>p</source>
+            <translation>p</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Gefunden von</translation>
+        </message>
+        <message>
+            <source>Mean CNN probability inside the lesion</source>
+            <translation>Mittlere CNN-Wahrscheinlichkeit in der Läsion</translation>
+        </message>
+        <message>
+            <source>Other layers that overlap the lesion</source>
+            <translation>Andere Ebenen, die die Läsion überlappen</translation>
+        </message>
+        <message>
             <location filename="../viewer/src/LesionNavigator.cpp" line="24" />
             <source>Lesion</source>
             <translation>Läsion</translation>
@@ -1530,6 +1566,25 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <location filename="../viewer/src/SliceView.cpp" line="104" />
             <source>  (toggled)</source>
             <translation>  (umgeschaltet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::viewer::WindowLevelFields</name>
+        <message>
+            <source>BL W/L</source>
+            <translation>BL F/Z</translation>
+        </message>
+        <message>
+            <source>FU W/L</source>
+            <translation>FU F/Z</translation>
+        </message>
+        <message>
+            <source>Window: the intensity span from black to white</source>
+            <translation>Fensterbreite: der Intensitätsbereich von Schwarz bis Weiß</translation>
+        </message>
+        <message>
+            <source>Level: the intensity shown mid-grey</source>
+            <translation>Fensterzentrum: die Intensität, die mittelgrau erscheint</translation>
         </message>
     </context>
 </TS>

@@ -724,6 +724,14 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>CPU (%1 threads)</source>
+            <translation>CPU (%1 threads)</translation>
+        </message>
+        <message>
+            <source>Crosshair</source>
+            <translation>Crosshair</translation>
+        </message>
+        <message>
             <source>The detection&apos;s results were not saved.</source>
             <translation>The detection&apos;s results were not saved.</translation>
         </message>
@@ -1432,6 +1440,34 @@ Open that case and restore the edits?</translation>
     <context>
         <name>lesiondelta::viewer::LesionNavigator</name>
         <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>ml</source>
+            <translation>ml</translation>
+        </message>
+        <message>
+            <source>Slice</source>
+            <translation>Slice</translation>
+        </message>
+        <message>
+            <source>p</source>
+            <translation>p</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Found by</translation>
+        </message>
+        <message>
+            <source>Mean CNN probability inside the lesion</source>
+            <translation>Mean CNN probability inside the lesion</translation>
+        </message>
+        <message>
+            <source>Other layers that overlap the lesion</source>
+            <translation>Other layers that overlap the lesion</translation>
+        </message>
+        <message>
             <location filename="../viewer/src/LesionNavigator.cpp" line="24" />
             <source>Lesion</source>
             <translation>Lesion</translation>
@@ -1530,6 +1566,25 @@ Open that case and restore the edits?</translation>
             <location filename="../viewer/src/SliceView.cpp" line="104" />
             <source>  (toggled)</source>
             <translation>  (toggled)</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::viewer::WindowLevelFields</name>
+        <message>
+            <source>BL W/L</source>
+            <translation>BL W/L</translation>
+        </message>
+        <message>
+            <source>FU W/L</source>
+            <translation>FU W/L</translation>
+        </message>
+        <message>
+            <source>Window: the intensity span from black to white</source>
+            <translation>Window: the intensity span from black to white</translation>
+        </message>
+        <message>
+            <source>Level: the intensity shown mid-grey</source>
+            <translation>Level: the intensity shown mid-grey</translation>
         </message>
     </context>
 </TS>

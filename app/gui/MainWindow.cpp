@@ -21,6 +21,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QIcon>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QVBoxLayout>
 #include <QSplitter>
@@ -86,7 +88,11 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     });
     connect(&flicker_, &QTimer::timeout, this, [this] { session_->model().toggle(); });
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) {
+        // First start: 1500 x 900, or what the screen has room for (a 1280 x 720 laptop).
+        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1500, 900);
+        resize(QSize(1500, 900).boundedTo(room));
+    }
     if (!options.caseFolder.isEmpty()) {
         openCaseFolder(options.caseFolder);
     } else if (!options.bl.isEmpty() || !options.fu.isEmpty()) {
@@ -305,7 +311,11 @@ void MainWindow::onResultsChanged() {
     if (view3d_) view3d_->setLesions(session_->cnnMask());
     layers_->setThresholdValue(session_->threshold());
     if (const auto* r = session_->result(); r && r->summary.contains("device")) {
-        deviceLabel_->setText(tr("%1 lesions | %2").arg(r->lesions.size()).arg(QString::fromStdString(r->summary["device"].get<std::string>())));
+        // The summary's device is English for scripts ("cpu (2 threads)"); the reader's language here.
+        QString device = QString::fromStdString(r->summary["device"].get<std::string>());
+        static const QRegularExpression cpu(QStringLiteral("^cpu \\((\\d+) threads\\)$"));
+        if (const auto m = cpu.match(device); m.hasMatch()) device = tr("CPU (%1 threads)").arg(m.captured(1));
+        deviceLabel_->setText(tr("%1 lesions | %2").arg(r->lesions.size()).arg(device));
     } else if (r) {
         deviceLabel_->setText(tr("%1 lesions").arg(r->lesions.size()));
     }

@@ -118,6 +118,9 @@ void MainWindow::buildActions() {
     linkAction_->setCheckable(true);
     linkAction_->setChecked(true);
     view->addSeparator();
+    auto* crosshair = view->addAction(tr("Crosshair"), QKeySequence(Qt::Key_X), this, [this](bool on) { panel_->setCrosshair(on); });
+    crosshair->setCheckable(true);
+    crosshair->setChecked(true);
     view->addAction(tr("CNN overlay: fill/outline"), QKeySequence(Qt::Key_O), this, [this] {
         if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->outline = !l->outline;
         layers_->rebuild();

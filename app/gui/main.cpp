@@ -101,8 +101,7 @@ int main(int argc, char** argv) {
         fprintf(stderr, "lesiondelta: give a case folder or two scans (BL and FU), not %s\n", qPrintable(paths.join(", ")));
         return 2;
     }
-    lesiondelta::gui::MainWindow window(o);
-    window.resize(1500, 900);
+    lesiondelta::gui::MainWindow window(o);  // its size: as last closed, else fitted to the screen
     window.show();
     return app.exec();
 }

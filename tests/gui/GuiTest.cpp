@@ -462,3 +462,28 @@ int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+// Issue 23: at 1280 x 720 the lesion table's important columns (volume, slice, mean probability,
+// found by) were off to the right, behind a horizontal scroll bar.
+TEST_F(Gui, TheLesionTablesImportantColumnsShowAt1280x720) {
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QApplication::processEvents();
+    auto* table = window.navigator();
+    std::vector<viewer::NavigatorLesion> lesions(3);
+    for (unsigned i = 0; i < 3; ++i) {
+        lesions[i].id = i + 1;
+        lesions[i].volumeMl = 12.345 / (i + 1);
+        lesions[i].centroidLpsMm = {-101.5, 123.4, 56.7};
+        lesions[i].centre = {100, 120, 130};
+        lesions[i].meanProbability = 0.71;
+        lesions[i].foundBy = "LST, Rater gt";
+    }
+    table->setLesions(lesions);
+    QApplication::processEvents();
+    for (int column = 0; column <= 4; ++column) {
+        EXPECT_LE(table->columnViewportPosition(column) + table->columnWidth(column), table->viewport()->width())
+            << "column " << table->horizontalHeaderItem(column)->text().toStdString() << " is cut off";
+    }
+}

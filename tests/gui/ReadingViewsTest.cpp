@@ -1,8 +1,9 @@
 // The reading views' own drawing and controls (issue 23), on scenes made here: the heat map's
-// colour bar and cut-off.
+// colour bar and cut-off, window/level fields, the crosshair.
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QImage>
 
 #include "TestImages.h"
@@ -10,6 +11,7 @@
 #include "lesiondelta/viewer/SliceView.h"
 #include "lesiondelta/viewer/ViewerScene.h"
 #include "lesiondelta/viewer/WindowLevel.h"
+#include "lesiondelta/viewer/WindowLevelFields.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::viewer;
@@ -72,4 +74,37 @@ TEST(ReadingViews, TheHeatMapHasAColourBarFromItsCutOffToOne) {
     s.scene.heat.floor = 0.9;
     const QRgb cut = view.sliceImage().pixel(26, 32);
     EXPECT_EQ(qRed(cut), qGreen(cut));
+}
+
+TEST(ReadingViews, WindowAndLevelAreShownAsNumbersAndCanBeTypedIn) {
+    SmallScene s;
+    WindowLevelFields fields(s.model);
+    auto* blWindow = fields.windowField(Side::Baseline);
+    auto* fuLevel = fields.levelField(Side::FollowUp);
+    EXPECT_NEAR(blWindow->value(), s.model.windowLevel(Side::Baseline).window, 0.06);
+    // A window set elsewhere (a right-drag, a preset) shows in the fields.
+    s.model.setWindowLevel(Side::FollowUp, {40.0, 30.0});
+    EXPECT_DOUBLE_EQ(fuLevel->value(), 30.0);
+    // Typing a window sets it; linked relatively, FU follows as for a drag.
+    s.model.setWindowLink(WindowLink::Relative);
+    const double fuWindowBefore = s.model.windowLevel(Side::FollowUp).window;
+    blWindow->setValue(25.0);
+    EXPECT_DOUBLE_EQ(s.model.windowLevel(Side::Baseline).window, 25.0);
+    EXPECT_NE(s.model.windowLevel(Side::FollowUp).window, fuWindowBefore);
+    EXPECT_NEAR(fields.windowField(Side::FollowUp)->value(), s.model.windowLevel(Side::FollowUp).window, 0.06);
+}
+
+TEST(ReadingViews, TheCrosshairCanBeHidden) {
+    SmallScene s;
+    SliceView view(Side::FollowUp, s.model, s.scene);
+    view.resize(300, 300);
+    auto reddish = [](const QImage& image) {
+        int n = 0;
+        for (int y = 40; y < image.height() - 40; ++y)
+            for (int x = 40; x < image.width() - 40; ++x) n += qRed(image.pixel(x, y)) > qGreen(image.pixel(x, y)) + 60;
+        return n;
+    };
+    EXPECT_GT(reddish(view.grab().toImage()), 100);
+    view.setCrosshair(false);
+    EXPECT_EQ(reddish(view.grab().toImage()), 0);
 }

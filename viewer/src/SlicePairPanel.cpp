@@ -6,6 +6,8 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include "lesiondelta/viewer/WindowLevelFields.h"
+
 namespace lesiondelta::viewer {
 
 SlicePairPanel::SlicePairPanel(SlicePairModel& model, const ViewerScene& scene, QWidget* parent)
@@ -23,9 +25,11 @@ SlicePairPanel::SlicePairPanel(SlicePairModel& model, const ViewerScene& scene, 
     views->setSpacing(4);
     views->addWidget(bl_);
     views->addWidget(fu_);
+    windowLevel_ = new WindowLevelFields(model, this);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(slider_, 1);
     bottom->addWidget(sliceLabel_);
+    bottom->addWidget(windowLevel_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(views, 1);
@@ -44,6 +48,11 @@ void SlicePairPanel::setPlane(Plane plane) {
     fu_->setPlane(plane);
     syncSlider();
     Q_EMIT planeChanged(plane);
+}
+
+void SlicePairPanel::setCrosshair(bool on) {
+    bl_->setCrosshair(on);
+    fu_->setCrosshair(on);
 }
 
 void SlicePairPanel::refresh() {

@@ -24,6 +24,11 @@ void SliceView::setPlane(Plane plane) {
     update();
 }
 
+void SliceView::setCrosshair(bool on) {
+    crosshair_ = on;
+    update();
+}
+
 QImage SliceView::sliceImage() const {
     const ImageVolume* image = scene_.scan(model_.shownIn(view_));
     if (!image || !model_.hasGeometry()) return {};
@@ -80,14 +85,16 @@ void SliceView::paintEvent(QPaintEvent*) {
     const auto m = mapping();
     const QRectF target(m.offsetX, m.offsetY, image.width() * m.scaleX, image.height() * m.scaleY);
     painter.drawImage(target, image);
-    // Crosshair through the cursor, interrupted around it so the voxel stays visible.
-    const QPointF c = positionOf(model_.cursor());
-    const double gap = std::max(6.0, 1.5 * std::max(m.scaleX, m.scaleY));
-    painter.setPen(QPen(QColor(255, 80, 80, 170), 1));
-    painter.drawLine(QPointF(target.left(), c.y()), QPointF(c.x() - gap, c.y()));
-    painter.drawLine(QPointF(c.x() + gap, c.y()), QPointF(target.right(), c.y()));
-    painter.drawLine(QPointF(c.x(), target.top()), QPointF(c.x(), c.y() - gap));
-    painter.drawLine(QPointF(c.x(), c.y() + gap), QPointF(c.x(), target.bottom()));
+    if (crosshair_) {
+        // Crosshair through the cursor, interrupted around it so the voxel stays visible.
+        const QPointF c = positionOf(model_.cursor());
+        const double gap = std::max(6.0, 1.5 * std::max(m.scaleX, m.scaleY));
+        painter.setPen(QPen(QColor(255, 80, 80, 170), 1));
+        painter.drawLine(QPointF(target.left(), c.y()), QPointF(c.x() - gap, c.y()));
+        painter.drawLine(QPointF(c.x() + gap, c.y()), QPointF(target.right(), c.y()));
+        painter.drawLine(QPointF(c.x(), target.top()), QPointF(c.x(), c.y() - gap));
+        painter.drawLine(QPointF(c.x(), c.y() + gap), QPointF(c.x(), target.bottom()));
+    }
     drawLabels(painter);
     drawHeatKey(painter);
 }

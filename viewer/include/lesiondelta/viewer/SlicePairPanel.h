@@ -1,6 +1,7 @@
 #pragma once
-// BL and FU side by side in one plane, with a slice slider under them; both views bind to the
-// same SlicePairModel, so slice, cursor, zoom, pan and window stay coupled.
+// BL and FU side by side in one plane, with a slice slider and both scans' window/level fields
+// under them; both views bind to the same SlicePairModel, so slice, cursor, zoom, pan and window
+// stay coupled.
 #include <QWidget>
 
 #include "lesiondelta/viewer/SliceView.h"
@@ -9,6 +10,8 @@ class QSlider;
 class QLabel;
 
 namespace lesiondelta::viewer {
+
+class WindowLevelFields;
 
 class SlicePairPanel : public QWidget {
     Q_OBJECT
@@ -19,6 +22,8 @@ public:
     Plane plane() const { return bl_->plane(); }
     void setPlane(Plane plane);
     void refresh();  // the scene changed (layers, results)
+    void setCrosshair(bool on);  // both views
+    WindowLevelFields* windowLevelFields() const { return windowLevel_; }
 
 Q_SIGNALS:
     void planeChanged(lesiondelta::viewer::Plane plane);
@@ -30,6 +35,7 @@ private:
     SliceView* fu_;
     QSlider* slider_;
     QLabel* sliceLabel_;
+    WindowLevelFields* windowLevel_;
     int listener_ = 0;
 };
 

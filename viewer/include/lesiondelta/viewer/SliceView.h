@@ -23,6 +23,9 @@ public:
     Side view() const { return view_; }
     Plane plane() const { return plane_; }
     void setPlane(Plane plane);
+    /// The cursor's crosshair (drawn with a gap around the cursor voxel); on by default.
+    bool crosshair() const { return crosshair_; }
+    void setCrosshair(bool on);
 
     /// The slice as drawn (native voxel resolution, overlays included), for tests and reports.
     QImage sliceImage() const;
@@ -57,6 +60,7 @@ private:
 
     Side view_;
     Plane plane_ = Plane::Axial;
+    bool crosshair_ = true;
     SlicePairModel& model_;
     const ViewerScene& scene_;
     int listener_ = 0;
