@@ -130,7 +130,8 @@ void overview(PdfDocument& doc, const ReportCase& c, const CaseComparison& cmp, 
     }
     for (std::size_t r = 0; r < pictures.size(); r += 4) {
         const std::size_t end = std::min(pictures.size(), r + 4);
-        doc.pictureRow({pictures.begin() + r, pictures.begin() + end}, captions.mid(int(r), int(end - r)), 46);
+        doc.pictureRow({pictures.begin() + r, pictures.begin() + end}, captions.mid(int(r), int(end - r)), 46,
+                       PdfDocument::Markers::AxialRadiological);
     }
 }
 
@@ -156,7 +157,7 @@ void lesionCrops(PdfDocument& doc, const ReportCase& c, const CaseComparison& cm
             pictures.push_back(fu);
             captions << Text::tr("Lesion %1, BL").arg(l.id) << Text::tr("Lesion %1, FU (%2 ml)").arg(l.id).arg(fixed(l.volumeMl, 3));
         }
-        doc.pictureRow(pictures, captions, 42);
+        doc.pictureRow(pictures, captions, 42, PdfDocument::Markers::AxialRadiological);
     }
 }
 

@@ -171,7 +171,8 @@ void PdfDocument::table(const QStringList& header, const std::vector<TableRow>& 
     y_ += mm(3);
 }
 
-void PdfDocument::pictureRow(const std::vector<QImage>& pictures, const QStringList& captions, double heightMm) {
+void PdfDocument::pictureRow(const std::vector<QImage>& pictures, const QStringList& captions, double heightMm,
+                             Markers markers) {
     const double captionH = mm(4.5), gap = mm(2);
     // Shrink the row until every picture fits the content width.
     double aspectSum = 0.0;
@@ -187,6 +188,7 @@ void PdfDocument::pictureRow(const std::vector<QImage>& pictures, const QStringL
         const double w = p.height() > 0 ? h * p.width() / p.height() : h;
         if (x + w > width_ + 1) break;
         painter_.drawImage(QRectF(x, y_, w, h), p);
+        if (markers == Markers::AxialRadiological) orientationMarkers(QRectF(x, y_, w, h));
         if (int(i) < captions.size()) {
             painter_.setPen(QColor(50, 50, 50));
             painter_.drawText(QRectF(x, y_ + h + mm(0.5), w, captionH), Qt::AlignHCenter | Qt::AlignTop, captions[int(i)]);
@@ -194,6 +196,33 @@ void PdfDocument::pictureRow(const std::vector<QImage>& pictures, const QStringL
         x += w + gap;
     }
     y_ += h + captionH + mm(2);
+}
+
+void PdfDocument::orientationMarkers(const QRectF& picture) {
+    painter_.save();
+    painter_.setFont(font(6.5, true));
+    const double inset = mm(0.8), box = mm(3.5), halo = mm(0.18);
+    const QRectF r = picture.adjusted(inset, inset, -inset, -inset);
+    const struct {
+        QRectF at;
+        int align;
+        const char* letter;
+    } marks[] = {{{r.left(), r.center().y() - box / 2, box, box}, Qt::AlignLeft | Qt::AlignVCenter, "R"},
+                 {{r.right() - box, r.center().y() - box / 2, box, box}, Qt::AlignRight | Qt::AlignVCenter, "L"},
+                 {{r.center().x() - box / 2, r.top(), box, box}, Qt::AlignHCenter | Qt::AlignTop, "A"},
+                 {{r.center().x() - box / 2, r.bottom() - box, box, box}, Qt::AlignHCenter | Qt::AlignBottom, "P"}};
+    const QFontMetricsF metrics(painter_.font(), painter_.device());
+    for (const auto& m : marks) {
+        // On a dark badge, legible on white matter and on the black background alike.
+        const QString letter = QString::fromLatin1(m.letter);
+        QRectF badge = metrics.boundingRect(m.at, m.align, letter).adjusted(-halo * 3, -halo, halo * 3, halo);
+        painter_.setPen(Qt::NoPen);
+        painter_.setBrush(QColor(0, 0, 0, 150));
+        painter_.drawRoundedRect(badge, halo * 3, halo * 3);
+        painter_.setPen(QColor(150, 215, 255));  // the viewer's orientation colour
+        painter_.drawText(m.at, m.align, letter);
+    }
+    painter_.restore();
 }
 
 void PdfDocument::block(double heightMm, const std::function<void(QPainter&, const QRectF&)>& draw) {

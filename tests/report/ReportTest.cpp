@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <QRegularExpression>
+
 #include <QApplication>
 #include <QDir>
 #include <QTemporaryDir>
@@ -137,6 +139,10 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
     EXPECT_TRUE(text.contains("Comparison of methods and raters"));
     EXPECT_TRUE(text.contains("CNN only"));
     EXPECT_TRUE(text.contains("abcdef0123456789"));
+    // Every slice picture carries its orientation (radiological: R on the left, L on the right).
+    const auto standalone = [&](const char* letter) { return text.count(QRegularExpression(QString("(?<![\\w/])%1(?![\\w/])").arg(letter))); };
+    EXPECT_GE(standalone("R"), 8 + 2) << "8 overview slices and at least one BL/FU crop pair";
+    EXPECT_GE(standalone("L"), standalone("R"));
     // Printed, the lesions are outlined in clearly green pixels (overview and crops).
     const QImage page = pdfPage(path("r.pdf"), 1);
     ASSERT_FALSE(page.isNull());

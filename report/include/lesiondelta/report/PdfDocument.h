@@ -42,8 +42,11 @@ public:
     /// A table; `widths` are fractions of the content width. The header repeats after page breaks.
     void table(const QStringList& header, const std::vector<TableRow>& rows, const std::vector<double>& widths,
                double pointSize = 8.0);
+    /// What pictureRow marks on each picture's edges.
+    enum class Markers { None, AxialRadiological };  // R left, L right, A top, P bottom
     /// Pictures side by side, each `heightMm` high (width from its aspect), with captions below.
-    void pictureRow(const std::vector<QImage>& pictures, const QStringList& captions, double heightMm);
+    void pictureRow(const std::vector<QImage>& pictures, const QStringList& captions, double heightMm,
+                    Markers markers = Markers::None);
     /// Draws `draw` into a box of the content width and `heightMm`, after a page break if needed.
     void block(double heightMm, const std::function<void(QPainter&, const QRectF&)>& draw);
     void space(double millimetres);
@@ -53,6 +56,7 @@ public:
 
 private:
     void footer();
+    void orientationMarkers(const QRectF& picture);
     double textHeight(const QString& text, const QFont& font, double width) const;
 
     QPdfWriter& writer_;
