@@ -724,6 +724,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Three planes (BL above FU)</source>
+            <translation>Drei Ebenen (BL über FU)</translation>
+        </message>
+        <message>
             <source>CPU (%1 threads)</source>
             <translation>CPU (%1 Threads)</translation>
         </message>

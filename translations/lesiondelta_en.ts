@@ -724,6 +724,10 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Three planes (BL above FU)</source>
+            <translation>Three planes (BL above FU)</translation>
+        </message>
+        <message>
             <source>CPU (%1 threads)</source>
             <translation>CPU (%1 threads)</translation>
         </message>

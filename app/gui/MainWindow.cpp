@@ -106,6 +106,8 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     }
     startupDetectPending_ = options.detect;
     if (options.show3D) showView3D();
+    if (options.threePlanes)
+        if (auto* a = findChild<QAction*>("threePlanesAction"); a && !a->isChecked()) a->trigger();
 }
 
 MainWindow::~MainWindow() {
@@ -176,8 +178,7 @@ void MainWindow::buildLayout() {
     statusBar()->addPermanentWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, session_, &CaseSession::cancel);
     connect(layers_, &LayerPanel::sceneChanged, this, &MainWindow::refreshViews);
-    for (Side side : {Side::Baseline, Side::FollowUp}) {
-        auto* view = panel_->view(side);
+    for (auto* view : panel_->allViews()) {
         view->setPointerHandler([this, view](QEvent::Type type, const viewer::DisplayIndex& d, Qt::KeyboardModifiers) {
             return annotation_->handlePointer(view->plane(), int(type), d);
         });
@@ -263,6 +264,12 @@ void MainWindow::onWorkFinished() {
 
 void MainWindow::finishStartup() {
     if (session_->busy()) return;
+    if (start_.heatMap && session_->result()) {
+        start_.heatMap = false;
+        session_->scene().heat.visible = true;
+        layers_->rebuild();
+        refreshViews();
+    }
     if (!start_.screenshot.isEmpty()) {
         if (navigator_->lesionCount() > 0 && !navigator_->selectedLesion()) navigator_->step(1);  // show the largest
         const QString path = start_.screenshot;

@@ -32,6 +32,8 @@ struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
     bool detect = false;          // run detection once the case is open
     bool show3D = false;          // bring the 3D tab to the front
+    bool threePlanes = false;     // the three-plane layout instead of side by side
+    bool heatMap = false;         // show the probability heat map once a result is there
     QString screenshot;           // grab the window to this PNG when all requested work is done
     bool quitAfterScreenshot = false;
     bool welcome = false;         // show the welcome panel even where it would not show by itself

@@ -79,6 +79,11 @@ void MainWindow::buildActions() {
         a->setChecked(plane == Plane::Axial);
         planes->addAction(a);
     }
+    auto* threePlanes = view->addAction(tr("Three planes (BL above FU)"), QKeySequence(Qt::Key_4), this, [this](bool on) {
+        panel_->setLayout(on ? viewer::SlicePairPanel::Layout::ThreePlanes : viewer::SlicePairPanel::Layout::SideBySide);
+    });
+    threePlanes->setObjectName("threePlanesAction");
+    threePlanes->setCheckable(true);
     view->addSeparator();
     view->addAction(tr("Next slice"), QKeySequence(Qt::Key_Up), this, [this, &m] { m.stepSlice(panel_->plane(), 1); });
     view->addAction(tr("Previous slice"), QKeySequence(Qt::Key_Down), this, [this, &m] { m.stepSlice(panel_->plane(), -1); });

@@ -1,6 +1,6 @@
 // lesiondelta: the reading GUI.
 //   lesiondelta [--bl FILE --fu FILE | --case DIR | DIR | BL FU] [--model FILE] [--device auto|cpu|cuda]
-//               [--detect] [--show-3d] [--welcome] [--language en|de] [--theme system|light|dark]
+//               [--detect] [--show-3d] [--three-planes] [--heat-map] [--welcome] [--language en|de] [--theme system|light|dark]
 //               [--screenshot FILE.png [--quit]]
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,6 +27,8 @@ void describeOptions(QCommandLineParser& parser) {
                        {"device", "auto, cpu or cuda.", "device", "auto"},
                        {"detect", "Run detection once the case is open."},
                        {"show-3d", "Show the 3D view beside the slices."},
+                       {"three-planes", "Axial, coronal and sagittal of BL above FU (View > Three planes)."},
+                       {"heat-map", "Show the CNN's probability heat map once results are there."},
                        {"screenshot", "Save a picture of the window when the work is done.", "png"},
                        {"welcome", "Show the welcome panel."},
                        {"language", "en or de (default: the setting, else the system's language).", "code"},
@@ -85,6 +87,8 @@ int main(int argc, char** argv) {
     o.device = parser.value("device");
     o.detect = parser.isSet("detect");
     o.show3D = parser.isSet("show-3d");
+    o.threePlanes = parser.isSet("three-planes");
+    o.heatMap = parser.isSet("heat-map");
     o.screenshot = parser.value("screenshot");
     o.interactive = o.screenshot.isEmpty();  // a screenshot run must not wait for the reader
     o.quitAfterScreenshot = parser.isSet("quit");

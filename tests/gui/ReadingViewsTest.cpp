@@ -1,13 +1,18 @@
 // The reading views' own drawing and controls (issue 23), on scenes made here: the heat map's
-// colour bar and cut-off, window/level fields, the crosshair.
+// colour bar and cut-off, window/level fields, the crosshair, the three-plane layout and
+// interpolated reformats.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QImage>
+#include <QMouseEvent>
+#include <cmath>
+#include <set>
 
 #include "TestImages.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
+#include "lesiondelta/viewer/SlicePairPanel.h"
 #include "lesiondelta/viewer/SliceView.h"
 #include "lesiondelta/viewer/ViewerScene.h"
 #include "lesiondelta/viewer/WindowLevel.h"
@@ -107,4 +112,57 @@ TEST(ReadingViews, TheCrosshairCanBeHidden) {
     EXPECT_GT(reddish(view.grab().toImage()), 100);
     view.setCrosshair(false);
     EXPECT_EQ(reddish(view.grab().toImage()), 0);
+}
+
+TEST(ReadingViews, ThreePlanesShowBlAboveFuWithTheCursorLinkedThroughAll) {
+    SmallScene s;
+    SlicePairPanel panel(s.model, s.scene);
+    panel.resize(900, 600);
+    panel.show();
+    QApplication::processEvents();
+    auto shown = [&] {
+        int n = 0;
+        for (auto* v : panel.allViews()) n += v->isVisible();
+        return n;
+    };
+    EXPECT_EQ(shown(), 2);
+    panel.setLayout(SlicePairPanel::Layout::ThreePlanes);
+    QApplication::processEvents();
+    EXPECT_EQ(shown(), 6);
+    auto* blAxial = panel.view(Side::Baseline, Plane::Axial);
+    auto* fuSagittal = panel.view(Side::FollowUp, Plane::Sagittal);
+    EXPECT_LT(blAxial->geometry().bottom(), fuSagittal->geometry().top());  // BL row above FU row
+    EXPECT_LT(blAxial->geometry().right(), panel.view(Side::Baseline, Plane::Coronal)->geometry().left());
+    // A click in the FU sagittal view moves the cursor, and with it the axial and coronal slices.
+    const auto before = s.model.cursor();
+    const QPointF at = fuSagittal->positionOf(s.model.axes().clamp({before[0], before[1] + 10, before[2] + 12}));
+    QMouseEvent press(QEvent::MouseButtonPress, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(fuSagittal, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(fuSagittal, &release);
+    EXPECT_EQ(s.model.cursor()[0], before[0]);  // the sagittal slice stays
+    EXPECT_NE(s.model.slice(Plane::Axial), before[2]);
+    EXPECT_NE(s.model.slice(Plane::Coronal), before[1]);
+    panel.setLayout(SlicePairPanel::Layout::SideBySide);
+    QApplication::processEvents();
+    EXPECT_EQ(shown(), 2);
+}
+
+TEST(ReadingViews, ThickAxialSlicesAreInterpolatedInReformattedPlanes) {
+    // 4 mm axial slices, alternating dark and bright: a coronal view would show hard bands.
+    SlicePairModel model;
+    ViewerScene scene;
+    auto scan = makeImage<ImageVolume>({64, 64, 16}, {1, 1, 4}, {-32, -32, -32});
+    fillPhysical(*scan, [](const PhysicalPointLps& p) { return std::fmod(p[2] + 64.0, 8.0) < 4.0 ? 20.0 : 200.0; });
+    scene.scans = {scan.GetPointer(), scan.GetPointer()};
+    model.setGeometry(DisplayAxes(*scan), {0.0, 220.0}, {0.0, 220.0});
+    SliceView coronal(Side::FollowUp, model, scene);
+    coronal.setPlane(Plane::Coronal);
+    coronal.setCrosshair(false);
+    coronal.resize(400, 400);
+    const QImage image = coronal.grab().toImage();
+    // Down a column through the middle: interpolation leaves many grey levels between the bands.
+    std::set<int> greys;
+    for (int y = 100; y < 300; ++y) greys.insert(qGreen(image.pixel(200, y)));
+    EXPECT_GT(greys.size(), 10u);
 }

@@ -84,7 +84,14 @@ void SliceView::paintEvent(QPaintEvent*) {
     }
     const auto m = mapping();
     const QRectF target(m.offsetX, m.offsetY, image.width() * m.scaleX, image.height() * m.scaleY);
+    // A plane reformatted across thick slices (coronal or sagittal of 3-4 mm axial data) is
+    // interpolated for display instead of drawn as blocks; planes of near-cubic voxels show
+    // their voxels as they are.
+    const auto g = sliceGeometry(model_.axes(), plane_, 0);
+    const double aspect = g.pixelHeightMm / g.pixelWidthMm;
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, aspect > 1.5 || aspect < 1 / 1.5);
     painter.drawImage(target, image);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     if (crosshair_) {
         // Crosshair through the cursor, interrupted around it so the voxel stays visible.
         const QPointF c = positionOf(model_.cursor());
@@ -101,7 +108,7 @@ void SliceView::paintEvent(QPaintEvent*) {
 
 void SliceView::drawHeatKey(QPainter& painter) const {
     const HeatLayer& heat = scene_.heat;
-    if (!heat.visible || !heat.probability) return;
+    if (!heat.visible || !heat.probability || view_ != Side::FollowUp) return;  // once per row of views
     // A vertical bar left of the R/L letter: probability 1 at the top, the cut-off at the bottom,
     // in the colours renderSlice blends in (before blending with the scan).
     const int barHeight = std::clamp(height() / 3, 60, 240);
