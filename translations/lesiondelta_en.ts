@@ -1528,6 +1528,10 @@ Open that case and restore the edits?</translation>
     <context>
         <name>lesiondelta::viewer::SliceView</name>
         <message>
+            <source>%1 mm</source>
+            <translation>%1 mm</translation>
+        </message>
+        <message>
             <source>CNN probability</source>
             <translation>CNN probability</translation>
         </message>

@@ -54,6 +54,7 @@ void AnnotationController::start(const QString& rater) {
     ensureLayers();
     autosave_.start();
     Q_EMIT changed();
+    Q_EMIT brushChanged();
 }
 
 void AnnotationController::stop() {
@@ -67,6 +68,7 @@ void AnnotationController::stop() {
                                    return l.id.kind == K::RaterEditing || l.id.kind == K::Roi || l.id.kind == K::RoiPreview;
                                }),
                 masks.end());
+    Q_EMIT brushChanged();
 }
 
 void AnnotationController::ensureLayers() {
@@ -83,10 +85,21 @@ void AnnotationController::ensureLayers() {
     add({K::RoiPreview, {}}, previewMask_, 0xffe000, 0.6, false);
 }
 
+void AnnotationController::setRadiusMm(double mm) {
+    radiusMm_ = std::clamp(mm, 0.5, 20.0);
+    Q_EMIT brushChanged();
+}
+
+double AnnotationController::brushFootprintMm() const {
+    const bool brush = tool_ == Tool::Paint || tool_ == Tool::Erase || tool_ == Tool::RoiThreshold;
+    return annotation_ && brush ? radiusMm_ : 0.0;
+}
+
 void AnnotationController::setTool(Tool tool) {
     if (tool != Tool::RoiThreshold) cancelRoi();
     if (annotation_) annotation_->endStroke();
     tool_ = tool;
+    Q_EMIT brushChanged();
 }
 
 bool AnnotationController::handlePointer(viewer::Plane plane, int type, const viewer::DisplayIndex& at) {

@@ -36,7 +36,10 @@ public:
     Tool tool() const { return tool_; }
     void setTool(Tool tool);
     double radiusMm() const { return radiusMm_; }
-    void setRadiusMm(double mm) { radiusMm_ = std::clamp(mm, 0.5, 20.0); }
+    void setRadiusMm(double mm);
+    /// The brush radius to outline under the mouse: the radius while editing with a brush tool
+    /// (paint, erase, ROI), else 0.
+    double brushFootprintMm() const;
     bool sphere() const { return sphere_; }
     void setSphere(bool on) { sphere_ = on; }
 
@@ -74,6 +77,7 @@ Q_SIGNALS:
     void changed();  // the rater mask, the ROI preview or decisions changed
     void roiStateChanged(bool pending, double threshold, double low, double high);
     void message(QString text);
+    void brushChanged();  // tool, radius or editing state: brushFootprintMm() may differ
 
 private:
     void apply(const std::function<void()>& edit);

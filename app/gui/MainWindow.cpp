@@ -188,6 +188,9 @@ void MainWindow::buildLayout() {
         refreshViews();
         annotationPanel_->refresh();
     });
+    connect(annotation_, &AnnotationController::brushChanged, this, [this] {
+        for (auto* view : panel_->allViews()) view->setBrushFootprintMm(annotation_->brushFootprintMm());
+    });
     connect(annotation_, &AnnotationController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(annotationPanel_, &AnnotationPanel::startRequested, this, [this] { startAnnotation(); });
     connect(annotationPanel_, &AnnotationPanel::saveRequested, this, &MainWindow::saveAnnotation);

@@ -169,6 +169,7 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     const auto beforePaint = maskCount();
     annotation.setTool(AnnotationController::Tool::Paint);
     annotation.setRadiusMm(3.0);
+    EXPECT_DOUBLE_EQ(fu->brushFootprintMm(), 3.0);  // the brush's outline follows the mouse
     const QPointF centre(fu->width() / 2.0, fu->height() / 2.0);
     drag(fu, Qt::LeftButton, centre, centre + QPointF(20, 0));
     const auto painted = maskCount();

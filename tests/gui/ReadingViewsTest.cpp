@@ -166,3 +166,61 @@ TEST(ReadingViews, ThickAxialSlicesAreInterpolatedInReformattedPlanes) {
     for (int y = 100; y < 300; ++y) greys.insert(qGreen(image.pixel(200, y)));
     EXPECT_GT(greys.size(), 10u);
 }
+
+TEST(ReadingViews, CtrlDragMeasuresADistanceInMillimetresUntilTheNextClick) {
+    SmallScene s;  // 1 mm voxels
+    SliceView view(Side::FollowUp, s.model, s.scene);
+    view.resize(640, 640);  // 10 widget pixels per mm
+    const DisplayIndex cursorBefore = s.model.cursor();
+    auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods) {
+        QMouseEvent e(type, at, view.mapToGlobal(at), Qt::LeftButton, buttons, mods);
+        QApplication::sendEvent(&view, &e);
+    };
+    send(QEvent::MouseButtonPress, {100, 300}, Qt::LeftButton, Qt::ControlModifier);
+    send(QEvent::MouseMove, {400, 300}, Qt::LeftButton, Qt::ControlModifier);
+    send(QEvent::MouseMove, {400, 700 - 300}, Qt::LeftButton, Qt::ControlModifier);
+    send(QEvent::MouseButtonRelease, {400, 700 - 300}, Qt::NoButton, Qt::ControlModifier);
+    ASSERT_TRUE(view.ruler().has_value());
+    const auto g = sliceGeometry(s.model.axes(), Plane::Axial, 0);
+    EXPECT_NEAR(view.ruler()->lengthMm(g), std::hypot(30.0, 10.0), 0.2);  // 300 x 100 widget pixels
+    EXPECT_EQ(s.model.cursor(), cursorBefore);  // measuring does not move the cursor
+    // Drawn: yellow pixels along the line.
+    const QImage shown = view.grab().toImage();
+    int yellow = 0;
+    for (int x = 150; x < 350; ++x)
+        for (int y = 300; y < 400; ++y) {
+            const QRgb p = shown.pixel(x, y);
+            yellow += qRed(p) > 200 && qGreen(p) > 180 && qBlue(p) < 80;
+        }
+    EXPECT_GT(yellow, 100);
+    send(QEvent::MouseButtonPress, {200, 200}, Qt::LeftButton, Qt::NoModifier);
+    send(QEvent::MouseButtonRelease, {200, 200}, Qt::NoButton, Qt::NoModifier);
+    EXPECT_FALSE(view.ruler().has_value());
+}
+
+TEST(ReadingViews, ABrushShowsItsFootprintUnderTheMouse) {
+    SmallScene s;
+    SliceView view(Side::FollowUp, s.model, s.scene);
+    view.resize(640, 640);  // 10 widget pixels per mm
+    view.setCrosshair(false);
+    view.setBrushFootprintMm(5.0);
+    const QImage before = view.grab().toImage();
+    QMouseEvent move(QEvent::MouseMove, QPointF(320, 320), view.mapToGlobal(QPointF(320, 320)), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&view, &move);
+    const QImage after = view.grab().toImage();
+    // The outline: a ring of radius 50 widget pixels around the mouse, nothing at its centre.
+    int ring = 0;
+    for (int k = 0; k < 360; k += 10) {
+        const double a = k * M_PI / 180;
+        const int x = int(std::lround(320 + 50 * std::cos(a))), y = int(std::lround(320 + 50 * std::sin(a)));
+        bool changed = false;
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) changed |= after.pixel(x + dx, y + dy) != before.pixel(x + dx, y + dy);
+        ring += changed;
+    }
+    EXPECT_GT(ring, 18);  // dashed: at least half of the samples
+    EXPECT_EQ(after.pixel(320, 320), before.pixel(320, 320));
+    view.setBrushFootprintMm(0);
+    EXPECT_EQ(view.grab().toImage(), before);
+}

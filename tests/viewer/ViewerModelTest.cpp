@@ -5,6 +5,7 @@
 #include <itkImageRegionIteratorWithIndex.h>
 
 #include "lesiondelta/viewer/DisplayAxes.h"
+#include "lesiondelta/viewer/Ruler.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
 #include "lesiondelta/viewer/SliceRenderer.h"
 #include "lesiondelta/viewer/WindowLevel.h"
@@ -207,4 +208,16 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
     layer.visible = false;
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
     EXPECT_EQ(px[3 + 8 * 3], 0xff000000u);
+}
+
+TEST(Ruler, MeasuresInMillimetresOnEachAxissOwnSpacing) {
+    SliceGeometry g;
+    g.pixelWidthMm = 0.5;   // e.g. coronal of 0.5 mm in-plane, 4 mm thick axial slices
+    g.pixelHeightMm = 4.0;
+    Ruler r;
+    r.from = {10.0, 3.0};
+    r.to = {16.0, 4.0};  // 6 pixels across (3 mm), one down (4 mm)
+    EXPECT_DOUBLE_EQ(r.lengthMm(g), 5.0);
+    r.to = r.from;
+    EXPECT_DOUBLE_EQ(r.lengthMm(g), 0.0);
 }

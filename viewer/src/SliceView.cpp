@@ -104,6 +104,66 @@ void SliceView::paintEvent(QPaintEvent*) {
     }
     drawLabels(painter);
     drawHeatKey(painter);
+    drawRuler(painter);
+    drawBrushFootprint(painter);
+}
+
+std::array<double, 2> SliceView::slicePixelAt(const QPointF& position) const {
+    const auto m = mapping();
+    return {(position.x() - m.offsetX) / m.scaleX, (position.y() - m.offsetY) / m.scaleY};
+}
+
+QPointF SliceView::positionOfSlicePixel(const std::array<double, 2>& p) const {
+    const auto m = mapping();
+    return {m.offsetX + p[0] * m.scaleX, m.offsetY + p[1] * m.scaleY};
+}
+
+void SliceView::drawRuler(QPainter& painter) const {
+    if (!ruler_ || ruler_->plane != plane_ || ruler_->slice != model_.slice(plane_)) return;
+    const QPointF a = positionOfSlicePixel(ruler_->from), b = positionOfSlicePixel(ruler_->to);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(QColor(255, 220, 0), 1.5));
+    painter.drawLine(a, b);
+    // End ticks across the line.
+    const QPointF along = b - a;
+    const double length = std::hypot(along.x(), along.y());
+    if (length > 1) {
+        const QPointF across(-along.y() / length * 5, along.x() / length * 5);
+        painter.drawLine(a - across, a + across);
+        painter.drawLine(b - across, b + across);
+    }
+    const double mm = ruler_->lengthMm(sliceGeometry(model_.axes(), plane_, 0));
+    const QString text = tr("%1 mm").arg(mm, 0, 'f', 1);
+    const QPointF at = (a + b) / 2 + QPointF(8, -8);
+    painter.setPen(Qt::black);
+    painter.drawText(at + QPointF(1, 1), text);
+    painter.setPen(QColor(255, 220, 0));
+    painter.drawText(at, text);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void SliceView::setBrushFootprintMm(double radiusMm) {
+    brushMm_ = std::max(0.0, radiusMm);
+    setMouseTracking(brushMm_ > 0);
+    if (brushMm_ <= 0) hover_.reset();
+    update();
+}
+
+void SliceView::drawBrushFootprint(QPainter& painter) const {
+    if (brushMm_ <= 0 || !hover_ || !model_.hasGeometry()) return;
+    const auto m = mapping();
+    const auto g = sliceGeometry(model_.axes(), plane_, 0);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(QColor(255, 255, 255, 200), 1, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(*hover_, brushMm_ / g.pixelWidthMm * m.scaleX, brushMm_ / g.pixelHeightMm * m.scaleY);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void SliceView::leaveEvent(QEvent* event) {
+    hover_.reset();
+    update();
+    QWidget::leaveEvent(event);
 }
 
 void SliceView::drawHeatKey(QPainter& painter) const {
@@ -160,6 +220,17 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
     dragStart_ = event->position();
     DisplayIndex d;
     const bool inside = displayAt(event->position(), d);
+    if (event->button() == Qt::LeftButton && ruler_) {  // the next click clears the ruler
+        ruler_.reset();
+        update();
+    }
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier) && model_.hasGeometry()) {
+        drag_ = Drag::Ruler;
+        const auto p = slicePixelAt(event->position());
+        ruler_ = Ruler{plane_, model_.slice(plane_), p, p};
+        update();
+        return;
+    }
     if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         if (pointerHandler_ && inside && pointerHandler_(QEvent::MouseButtonPress, d, event->modifiers())) {
             drag_ = Drag::Tool;
@@ -180,7 +251,15 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
 void SliceView::mouseMoveEvent(QMouseEvent* event) {
     const QPointF delta = event->position() - dragStart_;
     DisplayIndex d;
+    if (brushMm_ > 0) {
+        hover_ = event->position();
+        update();
+    }
     switch (drag_) {
+    case Drag::Ruler:
+        if (ruler_) ruler_->to = slicePixelAt(event->position());
+        update();
+        break;
     case Drag::Tool:
         displayAt(event->position(), d);
         pointerHandler_(QEvent::MouseMove, d, event->modifiers());

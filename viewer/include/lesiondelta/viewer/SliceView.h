@@ -2,13 +2,18 @@
 // One reading view: one plane of one scan (BL or FU, or the other one while toggled), drawn
 // from the shared SlicePairModel and ViewerScene. Mouse as in ITK-SNAP: left click/drag sets the
 // cursor, right drag changes window (horizontal) and level (vertical), middle or Shift+left drag
-// pans, wheel changes slice, Ctrl+wheel zooms. Editing tools hook in through setPointerHandler.
+// pans, wheel changes slice, Ctrl+wheel zooms, Ctrl+left drag measures a distance in mm (the
+// ruler stays until the next click). Editing tools hook in through setPointerHandler; a brush
+// tool's footprint follows the mouse.
 #include <QEvent>
 #include <QImage>
 #include <QWidget>
 #include <functional>
 #include <vector>
 
+#include <optional>
+
+#include "lesiondelta/viewer/Ruler.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
 #include "lesiondelta/viewer/ViewerScene.h"
 
@@ -26,6 +31,12 @@ public:
     /// The cursor's crosshair (drawn with a gap around the cursor voxel); on by default.
     bool crosshair() const { return crosshair_; }
     void setCrosshair(bool on);
+
+    /// The ruler shown in this view, if any (measured with Ctrl+left drag).
+    const std::optional<Ruler>& ruler() const { return ruler_; }
+    /// The outline of a brush of this radius (mm) under the mouse; 0 hides it.
+    void setBrushFootprintMm(double radiusMm);
+    double brushFootprintMm() const { return brushMm_; }
 
     /// The slice as drawn (native voxel resolution, overlays included), for tests and reports.
     QImage sliceImage() const;
@@ -48,6 +59,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     struct Mapping {
@@ -56,6 +68,10 @@ private:
     };
     Mapping mapping() const;
     void drawLabels(class QPainter& painter) const;
+    void drawRuler(class QPainter& painter) const;
+    void drawBrushFootprint(class QPainter& painter) const;
+    std::array<double, 2> slicePixelAt(const QPointF& position) const;  // continuous
+    QPointF positionOfSlicePixel(const std::array<double, 2>& p) const;
     void drawHeatKey(class QPainter& painter) const;  // the heat map's colour bar, from its cut-off to 1
 
     Side view_;
@@ -65,7 +81,10 @@ private:
     const ViewerScene& scene_;
     int listener_ = 0;
     mutable QImage buffer_;
-    enum class Drag { None, Cursor, Window, Pan, Tool } drag_ = Drag::None;
+    enum class Drag { None, Cursor, Window, Pan, Tool, Ruler } drag_ = Drag::None;
+    std::optional<Ruler> ruler_;
+    double brushMm_ = 0.0;
+    std::optional<QPointF> hover_;
     QPointF dragStart_;
     WindowLevel windowAtStart_;
     std::array<double, 3> centreAtStart_{};
