@@ -673,6 +673,18 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::LayerPanel</name>
         <message>
+            <source>Outline</source>
+            <translation>Umriss</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Ebene</translation>
+        </message>
+        <message>
+            <source>Draw the layer&apos;s outline instead of filling it (on BL every layer is outlined unless View &gt; Overlays on BL as outlines is off)</source>
+            <translation>Den Umriss der Ebene zeichnen statt sie zu füllen (auf BL wird jede Ebene umrissen, außer Ansicht &gt; Überlagerungen auf BL als Umriss ist aus)</translation>
+        </message>
+        <message>
             <source>Probabilities below this are not coloured</source>
             <translation>Wahrscheinlichkeiten darunter werden nicht eingefärbt</translation>
         </message>
@@ -723,6 +735,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     </context>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
+        <message>
+            <source>Overlays on BL as outlines</source>
+            <translation>Überlagerungen auf BL als Umriss</translation>
+        </message>
         <message>
             <source>Three planes (BL above FU)</source>
             <translation>Drei Ebenen (BL über FU)</translation>

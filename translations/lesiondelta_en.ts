@@ -673,6 +673,18 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::LayerPanel</name>
         <message>
+            <source>Outline</source>
+            <translation>Outline</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Layer</translation>
+        </message>
+        <message>
+            <source>Draw the layer&apos;s outline instead of filling it (on BL every layer is outlined unless View &gt; Overlays on BL as outlines is off)</source>
+            <translation>Draw the layer&apos;s outline instead of filling it (on BL every layer is outlined unless View &gt; Overlays on BL as outlines is off)</translation>
+        </message>
+        <message>
             <source>Probabilities below this are not coloured</source>
             <translation>Probabilities below this are not coloured</translation>
         </message>
@@ -723,6 +735,10 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     </context>
     <context>
         <name>lesiondelta::gui::MainWindow</name>
+        <message>
+            <source>Overlays on BL as outlines</source>
+            <translation>Overlays on BL as outlines</translation>
+        </message>
         <message>
             <source>Three planes (BL above FU)</source>
             <translation>Three planes (BL above FU)</translation>

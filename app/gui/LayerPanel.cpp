@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,7 +19,8 @@ namespace lesiondelta::gui {
 LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent), session_(session) {
     auto* layout = new QVBoxLayout(this);
     auto* layers = new QGroupBox(tr("Overlays"), this);
-    rows_ = new QVBoxLayout(layers);
+    rows_ = new QGridLayout(layers);
+    rows_->setColumnStretch(1, 1);
     layout->addWidget(layers);
 
     auto* cnn = new QGroupBox(tr("CNN"), this);
@@ -98,30 +100,37 @@ void LayerPanel::rebuild() {
         return l.id.kind != viewer::LayerKind::Roi && l.id.kind != viewer::LayerKind::RoiPreview;
     };
     if (std::none_of(masks.begin(), masks.end(), listed)) {
-        rows_->addWidget(new QLabel(tr("No overlays yet: run detection (Ctrl+D) or add a mask."), this));
+        rows_->addWidget(new QLabel(tr("No overlays yet: run detection (Ctrl+D) or add a mask."), this), 0, 0, 1, 4);
         return;
     }
+    // Columns: colour swatch (the legend), visible + name, outline, opacity; headed.
+    auto* outlineHeader = new QLabel(tr("Outline"), this);
+    outlineHeader->setToolTip(tr("Draw the layer's outline instead of filling it (on BL every layer is outlined unless "
+                                 "View > Overlays on BL as outlines is off)"));
+    rows_->addWidget(new QLabel(tr("Layer"), this), 0, 0, 1, 2);
+    rows_->addWidget(outlineHeader, 0, 2);
+    rows_->addWidget(new QLabel(tr("Opacity"), this), 0, 3);
+    int row = 1;
     for (std::size_t i = 0; i < masks.size(); ++i) {
         if (!listed(masks[i])) continue;
-        auto* row = new QWidget(this);
-        auto* h = new QHBoxLayout(row);
-        h->setContentsMargins(0, 0, 0, 0);
-        auto* swatch = new QLabel(row);
+        auto* swatch = new QLabel(this);
         swatch->setFixedSize(14, 14);
         swatch->setStyleSheet(QStringLiteral("background:#%1; border:1px solid #222;").arg(masks[i].rgb, 6, 16, QChar('0')));
-        auto* visible = new QCheckBox(QString::fromStdString(masks[i].name), row);
+        auto* visible = new QCheckBox(QString::fromStdString(masks[i].name), this);
         visible->setChecked(masks[i].visible);
-        auto* outline = new QCheckBox(tr("outline"), row);
+        auto* outline = new QCheckBox(this);
         outline->setChecked(masks[i].outline);
-        auto* opacity = new QSlider(Qt::Horizontal, row);
+        outline->setToolTip(outlineHeader->toolTip());
+        auto* opacity = new QSlider(Qt::Horizontal, this);
         opacity->setRange(10, 100);
         opacity->setValue(int(masks[i].opacity * 100));
         opacity->setMaximumWidth(90);
         opacity->setToolTip(tr("Opacity"));
-        h->addWidget(swatch);
-        h->addWidget(visible, 1);
-        h->addWidget(outline);
-        h->addWidget(opacity);
+        rows_->addWidget(swatch, row, 0);
+        rows_->addWidget(visible, row, 1);
+        rows_->addWidget(outline, row, 2, Qt::AlignHCenter);
+        rows_->addWidget(opacity, row, 3);
+        ++row;
         auto apply = [this, id = masks[i].id](auto&& change) {
             if (auto* l = session_.scene().layer(id)) change(*l);
             Q_EMIT sceneChanged();
@@ -129,7 +138,6 @@ void LayerPanel::rebuild() {
         connect(visible, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.visible = on; }); });
         connect(outline, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.outline = on; }); });
         connect(opacity, &QSlider::valueChanged, this, [apply](int v) { apply([v](auto& l) { l.opacity = v / 100.0; }); });
-        rows_->addWidget(row);
     }
 }
 

@@ -3,7 +3,7 @@
 // opacity), the probability heat map with its cut-off, and the CNN threshold slider that updates the mask live.
 #include <QWidget>
 
-class QVBoxLayout;
+class QGridLayout;
 class QSlider;
 class QCheckBox;
 class QDoubleSpinBox;
@@ -26,7 +26,7 @@ Q_SIGNALS:
 
 private:
     CaseSession& session_;
-    QVBoxLayout* rows_;
+    QGridLayout* rows_;  // header row, then one row per layer
     QCheckBox* heat_;
     QDoubleSpinBox* heatFloor_;
     QSlider* threshold_;

@@ -126,6 +126,12 @@ void MainWindow::buildActions() {
     auto* crosshair = view->addAction(tr("Crosshair"), QKeySequence(Qt::Key_X), this, [this](bool on) { panel_->setCrosshair(on); });
     crosshair->setCheckable(true);
     crosshair->setChecked(true);
+    auto* blOutlines = view->addAction(tr("Overlays on BL as outlines"), QKeySequence(Qt::Key_B), this, [this](bool on) {
+        session_->scene().outlineOnBaseline = on;
+        refreshViews();
+    });
+    blOutlines->setCheckable(true);
+    blOutlines->setChecked(session_->scene().outlineOnBaseline);
     view->addAction(tr("CNN overlay: fill/outline"), QKeySequence(Qt::Key_O), this, [this] {
         if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->outline = !l->outline;
         layers_->rebuild();

@@ -1,6 +1,6 @@
 // The reading views' own drawing and controls (issue 23), on scenes made here: the heat map's
 // colour bar and cut-off, window/level fields, the crosshair, the three-plane layout and
-// interpolated reformats.
+// interpolated reformats, the ruler, the brush footprint, outlines on BL.
 #include <gtest/gtest.h>
 
 #include <QApplication>
@@ -223,4 +223,22 @@ TEST(ReadingViews, ABrushShowsItsFootprintUnderTheMouse) {
     EXPECT_EQ(after.pixel(320, 320), before.pixel(320, 320));
     view.setBrushFootprintMm(0);
     EXPECT_EQ(view.grab().toImage(), before);
+}
+
+TEST(ReadingViews, OnBaselineAMaskIsOutlinedSoTheLesionStaysVisible) {
+    SmallScene s;
+    auto mask = makeImage<MaskVolume>({64, 64, 64}, {1, 1, 1}, {-32, -32, -32});
+    paintBox(*mask, {20, 20, 20}, {40, 40, 40});
+    MaskLayer layer;
+    layer.mask = mask.GetPointer();
+    layer.opacity = 0.6;
+    s.scene.masks.push_back(layer);
+    SliceView bl(Side::Baseline, s.model, s.scene), fu(Side::FollowUp, s.model, s.scene);
+    const QImage blImage = bl.sliceImage().copy(), fuImage = fu.sliceImage().copy();
+    auto green = [](QRgb p) { return qGreen(p) > qRed(p) + 40; };
+    EXPECT_TRUE(green(fuImage.pixel(30, 30)));   // FU: filled
+    EXPECT_FALSE(green(blImage.pixel(30, 30)));  // BL: the inside shows the scan
+    EXPECT_TRUE(green(blImage.pixel(20, 30)));   // ... and the edge the lesion's outline
+    s.scene.outlineOnBaseline = false;
+    EXPECT_TRUE(green(bl.sliceImage().pixel(30, 30)));
 }

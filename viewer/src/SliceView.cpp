@@ -34,7 +34,13 @@ QImage SliceView::sliceImage() const {
     if (!image || !model_.hasGeometry()) return {};
     const auto g = sliceGeometry(model_.axes(), plane_, model_.slice(plane_));
     if (buffer_.width() != g.width || buffer_.height() != g.height) buffer_ = QImage(g.width, g.height, QImage::Format_RGB32);
-    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), scene_.masks, scene_.heat,
+    const bool outlined = scene_.outlineOnBaseline && model_.shownIn(view_) == Side::Baseline;
+    std::vector<MaskLayer> outlines;
+    if (outlined) {
+        outlines = scene_.masks;
+        for (auto& l : outlines) l.outline = true;
+    }
+    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), outlined ? outlines : scene_.masks, scene_.heat,
                 reinterpret_cast<std::uint32_t*>(buffer_.bits()));
     return buffer_;
 }

@@ -14,6 +14,9 @@ struct ViewerScene {
     std::array<ImageVolume::ConstPointer, 2> scans;  // [0] BL in FU space, [1] FU
     std::vector<MaskLayer> masks;
     HeatLayer heat;
+    /// The views showing BL draw every mask as an outline, so that a lesion marked on FU never
+    /// hides what BL looked like there (each layer's own fill/outline applies to FU).
+    bool outlineOnBaseline = true;
 
     const ImageVolume* scan(Side side) const { return scans[side == Side::Baseline ? 0 : 1].GetPointer(); }
     bool ready() const { return scans[0] && scans[1]; }
