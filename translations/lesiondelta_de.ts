@@ -736,6 +736,30 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>%1 %2% (%3 s)</source>
+            <translation>%1 %2% (%3 s)</translation>
+        </message>
+        <message>
+            <source>preprocessing</source>
+            <translation>Vorverarbeitung</translation>
+        </message>
+        <message>
+            <source>registration</source>
+            <translation>Registrierung</translation>
+        </message>
+        <message>
+            <source>CNN</source>
+            <translation>CNN</translation>
+        </message>
+        <message>
+            <source>lesions</source>
+            <translation>Läsionen</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>fertig</translation>
+        </message>
+        <message>
             <source>Overlays on BL as outlines</source>
             <translation>Überlagerungen auf BL als Umriss</translation>
         </message>
@@ -1070,11 +1094,6 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
             <location filename="../app/gui/MainWindow.cpp" line="357" />
             <source>starting</source>
             <translation>startet</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/MainWindow.cpp" line="378" />
-            <source>%1 %p% (%2 s)</source>
-            <translation>%1 %p% (%2 s)</translation>
         </message>
         <message>
             <location filename="../app/gui/MainWindow.cpp" line="427" />

@@ -736,6 +736,30 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>%1 %2% (%3 s)</source>
+            <translation>%1 %2% (%3 s)</translation>
+        </message>
+        <message>
+            <source>preprocessing</source>
+            <translation>preprocessing</translation>
+        </message>
+        <message>
+            <source>registration</source>
+            <translation>registration</translation>
+        </message>
+        <message>
+            <source>CNN</source>
+            <translation>CNN</translation>
+        </message>
+        <message>
+            <source>lesions</source>
+            <translation>lesions</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
             <source>Overlays on BL as outlines</source>
             <translation>Overlays on BL as outlines</translation>
         </message>
@@ -1070,11 +1094,6 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
             <location filename="../app/gui/MainWindow.cpp" line="357" />
             <source>starting</source>
             <translation>starting</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/MainWindow.cpp" line="378" />
-            <source>%1 %p% (%2 s)</source>
-            <translation>%1 %p% (%2 s)</translation>
         </message>
         <message>
             <location filename="../app/gui/MainWindow.cpp" line="427" />

@@ -167,7 +167,10 @@ void MainWindow::buildLayout() {
     cursorLabel_->setObjectName("cursorLabel");
     deviceLabel_ = new QLabel(this);
     progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(260);
+    // Wide enough for the longest stage with percent and seconds, in the reader's language.
+    progress_->setMinimumWidth(progress_->fontMetrics().horizontalAdvance(tr("%1 %2% (%3 s)").arg(tr("preprocessing")).arg(100).arg(999)) + 30);
+    progress_->setMaximumWidth(progress_->minimumWidth() + 60);
+    connect(&progressTick_, &QTimer::timeout, this, &MainWindow::showProgressText);
     progress_->setRange(0, 1000);
     progress_->hide();
     cancel_ = new QPushButton(tr("Cancel"), this);
@@ -245,14 +248,31 @@ void MainWindow::onProgress(double fraction, const QString& stage) {
         elapsed_.start();
         progress_->show();
         cancel_->show();
+        progressTick_.start(1000);
     }
-    stage_ = stage;
-    progress_->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
-    progress_->setFormat(tr("%1 %p% (%2 s)").arg(stage).arg(elapsed_.elapsed() / 1000));
+    stage_ = stageName(stage);
+    fraction_ = std::clamp(fraction, 0.0, 1.0);
+    progress_->setValue(int(fraction_ * 1000));
+    showProgressText();
     detectAction_->setEnabled(false);
 }
 
+void MainWindow::showProgressText() {
+    progress_->setFormat(tr("%1 %2% (%3 s)").arg(stage_).arg(int(fraction_ * 100)).arg(elapsed_.elapsed() / 1000));
+}
+
+QString MainWindow::stageName(const QString& stage) {
+    if (stage == "loading") return tr("loading");
+    if (stage == "registration") return tr("registration");
+    if (stage == "preprocessing") return tr("preprocessing");
+    if (stage == "inference") return tr("CNN");
+    if (stage == "postprocessing") return tr("lesions");
+    if (stage == "done") return tr("done");
+    return stage;  // already in the reader's language (the window's own stages)
+}
+
 void MainWindow::onWorkFinished() {
+    progressTick_.stop();
     progress_->hide();
     cancel_->hide();
     detectAction_->setEnabled(true);

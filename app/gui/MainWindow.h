@@ -141,6 +141,10 @@ private:
     QTimer flicker_;
     QElapsedTimer elapsed_;
     QString stage_;
+    double fraction_ = 0.0;
+    QTimer progressTick_;  // the elapsed seconds count on while a stage reports nothing
+    void showProgressText();
+    static QString stageName(const QString& stage);  // the pipeline's stage keys, translated
     int modelListener_ = 0;
     bool startupDetectPending_ = false;
     WelcomeDialog* welcome_ = nullptr;

@@ -12,6 +12,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QWheelEvent>
@@ -487,4 +488,24 @@ TEST_F(Gui, TheLesionTablesImportantColumnsShowAt1280x720) {
         EXPECT_LE(table->columnViewportPosition(column) + table->columnWidth(column), table->viewport()->width())
             << "column " << table->horizontalHeaderItem(column)->text().toStdString() << " is cut off";
     }
+}
+
+// Issue 23: the progress line's seconds stood still while a stage reported nothing, and the
+// pipeline's English stage keys were shown as they are.
+TEST_F(Gui, TheProgressLineCountsSecondsWhileAStageIsSilent) {
+    MainWindow window;
+    window.show();
+    auto* bar = window.findChild<QProgressBar*>();
+    ASSERT_NE(bar, nullptr);
+    Q_EMIT window.session().progress(0.2, "inference");
+    EXPECT_TRUE(bar->isVisible());
+    EXPECT_TRUE(bar->text().startsWith("CNN 20% (0 s)")) << bar->text().toStdString();
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 2300) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    EXPECT_TRUE(bar->text().startsWith("CNN 20% (2 s)")) << bar->text().toStdString();
+    // The whole line fits the bar.
+    EXPECT_LE(bar->fontMetrics().horizontalAdvance(bar->text()), bar->width());
+    Q_EMIT window.session().workFinished();
+    EXPECT_FALSE(bar->isVisible());
 }
