@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QPalette>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 #include <memory>
@@ -51,15 +50,6 @@ QPalette lightPalette() {
     return p;
 }
 
-const char* key(Theme t) {
-    switch (t) {
-        case Theme::Light: return "light";
-        case Theme::Dark: return "dark";
-        case Theme::System: break;
-    }
-    return "system";
-}
-
 }  // namespace
 
 void applyTheme(Theme theme) {
@@ -72,18 +62,5 @@ void applyTheme(Theme theme) {
     QApplication::setStyle(QStyleFactory::create("Fusion"));
     QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
 }
-
-Theme savedTheme() {
-    const QString v = QSettings().value("appearance/theme", "system").toString();
-    if (v == "light") return Theme::Light;
-    if (v == "dark") return Theme::Dark;
-    return Theme::System;
-}
-
-void saveTheme(Theme theme) { QSettings().setValue("appearance/theme", key(theme)); }
-
-QString savedLanguage() { return QSettings().value("appearance/language").toString(); }
-
-void saveLanguage(const QString& code) { QSettings().setValue("appearance/language", code); }
 
 }  // namespace lesiondelta::gui

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Settings.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -23,7 +24,6 @@
 #include <QIcon>
 #include <QRegularExpression>
 #include <QScreen>
-#include <QSettings>
 #include <QVBoxLayout>
 #include <QSplitter>
 #include <QStatusBar>
@@ -87,8 +87,7 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
         if (changes & (viewer::SlicePairModel::Cursor | viewer::SlicePairModel::Geometry)) updateCursorStatus();
     });
     connect(&flicker_, &QTimer::timeout, this, [this] { session_->model().toggle(); });
-    QSettings settings;
-    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) {
+    if (!restoreGeometry(settings::windowGeometry())) {
         // First start: 1500 x 900, or what the screen has room for (a 1280 x 720 laptop).
         const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1500, 900);
         resize(QSize(1500, 900).boundedTo(room));
@@ -419,7 +418,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         session_->cancel();
         session_->waitForWorker();
     }
-    QSettings().setValue("window/geometry", saveGeometry());
+    settings::setWindowGeometry(saveGeometry());
     event->accept();
 }
 

@@ -1,6 +1,7 @@
 // MainWindow's actions: the menus (File, View, Analysis, Annotate, Help), the toolbar and their
 // shortcuts. The layout and the reactions to the session are in MainWindow.cpp.
 #include "MainWindow.h"
+#include "Settings.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -23,7 +24,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QIcon>
-#include <QSettings>
 #include <QVBoxLayout>
 #include <QSplitter>
 #include <QStatusBar>
@@ -61,8 +61,8 @@ void MainWindow::buildActions() {
                                          &MainWindow::chooseAndExportReport);
     anonymiseAction_ = file->addAction(tr("Anonymise reports"));
     anonymiseAction_->setCheckable(true);
-    anonymiseAction_->setChecked(QSettings().value("anonymiseReports", false).toBool());
-    connect(anonymiseAction_, &QAction::toggled, this, [](bool on) { QSettings().setValue("anonymiseReports", on); });
+    anonymiseAction_->setChecked(settings::anonymiseReports());
+    connect(anonymiseAction_, &QAction::toggled, this, [](bool on) { settings::setAnonymiseReports(on); });
     file->addSeparator();
     file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -106,13 +106,13 @@ void MainWindow::buildActions() {
         auto* a = rates->addAction(tr("%1 Hz").arg(hz), this, [this, hz] {
             session_->model().setFlickerHz(hz);
             flicker_.setInterval(int(500.0 / hz));
-            QSettings().setValue("view/flickerHz", hz);
+            settings::setFlickerHz(hz);
         });
         a->setCheckable(true);
-        a->setChecked(hz == QSettings().value("view/flickerHz", 2.0).toDouble());
+        a->setChecked(hz == settings::flickerHz());
         rateGroup->addAction(a);
     }
-    session_->model().setFlickerHz(QSettings().value("view/flickerHz", 2.0).toDouble());
+    session_->model().setFlickerHz(settings::flickerHz());
     view->addSeparator();
     view->addAction(tr("Window: automatic"), QKeySequence(Qt::Key_A), this, [&m] { m.applyPreset(viewer::WindowPreset::Auto); });
     view->addAction(tr("Window: lesion contrast"), QKeySequence(Qt::Key_W), this, [&m] { m.applyPreset(viewer::WindowPreset::LesionContrast); });

@@ -1,6 +1,7 @@
 // MainWindow: annotation actions, starting and saving a rater's mask, and recovery of
 // annotations a crashed session left behind.
 #include "MainWindow.h"
+#include "Settings.h"
 #include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
@@ -21,7 +22,6 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -72,14 +72,13 @@ void MainWindow::startAnnotation(QString rater) {
         showError(tr("Open a case first (File > Open)."));
         return;
     }
-    QSettings settings;
     if (rater.isEmpty()) {
         bool ok = false;
         rater = QInputDialog::getText(this, tr("Rater"), tr("Your name or rater code (remembered):"), QLineEdit::Normal,
-                                      settings.value("rater/name").toString(), &ok).trimmed();
+                                      settings::raterName(), &ok).trimmed();
         if (!ok || rater.isEmpty()) return;
     }
-    settings.setValue("rater/name", rater);
+    settings::setRaterName(rater);
     try {
         annotation_->start(rater);
         if (QFile::exists(annotation_->recoveryPath())) {
@@ -106,7 +105,7 @@ void MainWindow::saveAnnotation() {
     if (!annotation_->active()) return;
     QString path = annotation_->defaultMaskPath();
     if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Save rater mask"), QSettings().value("lastFolder").toString(),
+        path = QFileDialog::getSaveFileName(this, tr("Save rater mask"), settings::lastFolder(),
                                             tr("NIfTI (*.nii.gz)"));
         if (path.isEmpty()) return;
         if (!path.endsWith(".nii.gz")) path += ".nii.gz";

@@ -12,10 +12,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
 
 #include "AboutDialog.h"
+#include "Settings.h"
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
@@ -26,18 +26,17 @@
 namespace lesiondelta::gui {
 
 void MainWindow::addRecent(const QString& entry) {
-    QSettings settings;
-    QStringList recent = settings.value("recentCases").toStringList();
+    QStringList recent = settings::recentCases();
     recent.removeAll(entry);
     recent.prepend(entry);
     while (recent.size() > 10) recent.removeLast();
-    settings.setValue("recentCases", recent);
+    settings::setRecentCases(recent);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
-    const QStringList recent = QSettings().value("recentCases").toStringList();
+    const QStringList recent = settings::recentCases();
     for (const auto& entry : recent) {
         recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this, [this, entry] { openRecent(entry); });
     }
@@ -50,22 +49,20 @@ void MainWindow::openRecent(const QString& entry) {
 }
 
 void MainWindow::chooseAndOpenPair() {
-    QSettings settings;
-    const QString dir = settings.value("lastFolder").toString();
+    const QString dir = settings::lastFolder();
     const QString filter = tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)");
     const QString bl = QFileDialog::getOpenFileName(this, tr("Baseline (BL) scan"), dir, filter);
     if (bl.isEmpty()) return;
     const QString fu = QFileDialog::getOpenFileName(this, tr("Follow-up (FU) scan"), QFileInfo(bl).path(), filter);
     if (fu.isEmpty()) return;
-    settings.setValue("lastFolder", QFileInfo(fu).path());
+    settings::setLastFolder(QFileInfo(fu).path());
     openPair(bl, fu);
 }
 
 void MainWindow::chooseAndOpenFolder() {
-    QSettings settings;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Case folder"), settings.value("lastFolder").toString());
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Case folder"), settings::lastFolder());
     if (folder.isEmpty()) return;
-    settings.setValue("lastFolder", folder);
+    settings::setLastFolder(folder);
     openCaseFolder(folder);
 }
 
@@ -97,8 +94,7 @@ QString MainWindow::chooseSeries(const QString& folder, const QString& which, bo
 }
 
 void MainWindow::chooseAndOpenDicom() {
-    QSettings settings;
-    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings.value("lastFolder").toString());
+    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings::lastFolder());
     if (bl.isEmpty()) return;
     bool ok = false;
     const QString blUid = chooseSeries(bl, tr("BL"), ok);
@@ -107,13 +103,13 @@ void MainWindow::chooseAndOpenDicom() {
     if (fu.isEmpty()) return;
     const QString fuUid = chooseSeries(fu, tr("FU"), ok);
     if (!ok) return;
-    settings.setValue("lastFolder", QFileInfo(fu).path());
+    settings::setLastFolder(QFileInfo(fu).path());
     openPair(bl, fu, blUid, fuUid);
 }
 
 void MainWindow::chooseAndAddMask(bool lst) {
     const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
-                                                      QSettings().value("lastFolder").toString(),
+                                                      settings::lastFolder(),
                                                       tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
     if (!path.isEmpty()) addMaskFile(path, lst);
 }
@@ -136,7 +132,7 @@ void MainWindow::chooseAndSaveResults() {
         showError(tr("There are no results to save yet."));
         return;
     }
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into"), QSettings().value("lastFolder").toString());
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into"), settings::lastFolder());
     if (folder.isEmpty()) return;
     try {
         session_->saveResults(folder);
@@ -169,7 +165,7 @@ void MainWindow::chooseAndExportReport() {
         showError(tr("Open a case before exporting a report."));
         return;
     }
-    QString suggestion = QSettings().value("lastFolder").toString();
+    QString suggestion = settings::lastFolder();
     if (const auto& folder = session_->caseFolder()) suggestion = QString::fromStdString(folder->folder);
     suggestion = QDir(suggestion).filePath(QStringLiteral("report.pdf"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export patient report"), suggestion, tr("PDF (*.pdf)"));
@@ -231,10 +227,10 @@ void MainWindow::buildAppearanceActions(QMenu* view) {
     for (const auto& [name, theme] : themeNames) {
         auto* a = themes->addAction(name, this, [theme = theme] {
             applyTheme(theme);
-            saveTheme(theme);
+            settings::setTheme(theme);
         });
         a->setCheckable(true);
-        a->setChecked(theme == savedTheme());
+        a->setChecked(theme == settings::theme());
         themeGroup->addAction(a);
     }
     auto* languages = view->addMenu(tr("Language"));
@@ -243,11 +239,11 @@ void MainWindow::buildAppearanceActions(QMenu* view) {
     codes += i18n::availableLanguages();
     for (const QString& code : codes) {
         auto* a = languages->addAction(code.isEmpty() ? tr("As the system") : i18n::languageName(code), this, [this, code] {
-            saveLanguage(code);
+            settings::setLanguage(code);
             QMessageBox::information(this, tr("Language"), tr("The new language applies from the next start of LesionDelta."));
         });
         a->setCheckable(true);
-        a->setChecked(code == savedLanguage());
+        a->setChecked(code == settings::language());
         languageGroup->addAction(a);
     }
 }

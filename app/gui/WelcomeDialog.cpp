@@ -1,11 +1,11 @@
 #include "WelcomeDialog.h"
+#include "Settings.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -91,7 +91,7 @@ WelcomeDialog::WelcomeDialog(const QString& sampleFolder, QWidget* parent)
     auto* bottom = new QHBoxLayout;
     again_ = new QCheckBox(tr("Show this window at start"), this);
     again_->setChecked(showAtStart());
-    connect(again_, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue("welcome/showAtStart", on); });
+    connect(again_, &QCheckBox::toggled, this, [](bool on) { settings::setWelcomeAtStart(on); });
     bottom->addWidget(again_);
     bottom->addStretch();
     auto* close = new QPushButton(tr("Close"), this);
@@ -101,6 +101,6 @@ WelcomeDialog::WelcomeDialog(const QString& sampleFolder, QWidget* parent)
     resize(760, 560);
 }
 
-bool WelcomeDialog::showAtStart() { return QSettings().value("welcome/showAtStart", true).toBool(); }
+bool WelcomeDialog::showAtStart() { return settings::welcomeAtStart(); }
 
 }  // namespace lesiondelta::gui

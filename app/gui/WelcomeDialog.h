@@ -1,7 +1,7 @@
 #pragma once
 // The first-run panel: what LesionDelta does, three ways to start (the sample case, a case
 // folder, two scans), a short tour of the tools with their shortcuts, and whether to show it at
-// the next start ("welcome/showAtStart"). Help > Welcome and tour shows it again.
+// the next start (settings::welcomeAtStart). Help > Welcome and tour shows it again.
 #include <QDialog>
 
 class QCheckBox;

@@ -11,6 +11,7 @@
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
+#include "Settings.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/HeapTuning.h"
 
@@ -69,11 +70,11 @@ int main(int argc, char** argv) {
     parser.process(app);
     using lesiondelta::gui::Theme;
     lesiondelta::i18n::installTranslations(parser.isSet("language") ? parser.value("language")
-                                                                    : lesiondelta::gui::savedLanguage());
+                                                                    : lesiondelta::gui::settings::language());
     const QString theme = parser.value("theme");
     lesiondelta::gui::applyTheme(theme == "dark"    ? Theme::Dark
                                  : theme == "light" ? Theme::Light
-                                 : theme.isEmpty()  ? lesiondelta::gui::savedTheme()
+                                 : theme.isEmpty()  ? lesiondelta::gui::settings::theme()
                                                     : Theme::System);
     if (parser.isSet("bl") != parser.isSet("fu")) {
         fprintf(stderr, "lesiondelta: give both --bl and --fu\n");

@@ -1,15 +1,17 @@
 // The reading views' own drawing and controls (issue 23), on scenes made here: the heat map's
 // colour bar and cut-off, window/level fields, the crosshair, the three-plane layout and
-// interpolated reformats, the ruler, the brush footprint, outlines on BL.
+// interpolated reformats, the ruler, the brush footprint, outlines on BL; the typed settings.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QImage>
+#include <QSettings>
 #include <QMouseEvent>
 #include <cmath>
 #include <set>
 
+#include "Settings.h"
 #include "TestImages.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
@@ -241,4 +243,37 @@ TEST(ReadingViews, OnBaselineAMaskIsOutlinedSoTheLesionStaysVisible) {
     EXPECT_TRUE(green(blImage.pixel(20, 30)));   // ... and the edge the lesion's outline
     s.scene.outlineOnBaseline = false;
     EXPECT_TRUE(green(bl.sliceImage().pixel(30, 30)));
+}
+
+TEST(Settings, TypedValuesHaveTheirDefaultsAndRoundTrip) {
+    // A store of its own, so nothing of the other tests' settings is read or changed.
+    const QString app = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(app + "-settings-" + QString::number(QCoreApplication::applicationPid()));
+    QSettings().clear();
+    namespace st = lesiondelta::gui::settings;
+    EXPECT_DOUBLE_EQ(st::flickerHz(), 2.0);
+    EXPECT_TRUE(st::welcomeAtStart());
+    EXPECT_FALSE(st::anonymiseReports());
+    EXPECT_EQ(st::theme(), lesiondelta::gui::Theme::System);
+    EXPECT_TRUE(st::language().isEmpty());
+    EXPECT_TRUE(st::windowGeometry().isEmpty());
+    EXPECT_TRUE(st::recentCases().isEmpty());
+    st::setFlickerHz(4.0);
+    st::setWelcomeAtStart(false);
+    st::setAnonymiseReports(true);
+    st::setTheme(lesiondelta::gui::Theme::Dark);
+    st::setLanguage("de");
+    st::setRecentCases({"/a|/b", "/case"});
+    st::setLastFolder("/data");
+    st::setRaterName("Dr. A");
+    EXPECT_DOUBLE_EQ(st::flickerHz(), 4.0);
+    EXPECT_FALSE(st::welcomeAtStart());
+    EXPECT_TRUE(st::anonymiseReports());
+    EXPECT_EQ(st::theme(), lesiondelta::gui::Theme::Dark);
+    EXPECT_EQ(st::language(), "de");
+    EXPECT_EQ(st::recentCases(), QStringList({"/a|/b", "/case"}));
+    EXPECT_EQ(st::lastFolder(), "/data");
+    EXPECT_EQ(st::raterName(), "Dr. A");
+    QSettings().clear();
+    QCoreApplication::setApplicationName(app);
 }
