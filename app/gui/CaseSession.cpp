@@ -30,44 +30,20 @@ struct OpenedPair {
 };
 }  // namespace
 
-CaseSession::CaseSession(QObject* parent) : QObject(parent) {}
+CaseSession::CaseSession(QObject* parent) : QObject(parent) {
+    connect(&task_, &BackgroundTask::finished, this, [this](BackgroundTask::Outcome outcome, const QString& message) {
+        if (outcome == BackgroundTask::Outcome::Cancelled) Q_EMIT cancelled();
+        if (outcome == BackgroundTask::Outcome::Failed) Q_EMIT failed(message);
+        Q_EMIT workFinished();
+    });
+}
 
 CaseSession::~CaseSession() {
-    cancel_ = true;
-    waitForWorker();
+    task_.cancel();
+    task_.wait();  // before any member the work uses is destroyed
 }
 
-void CaseSession::waitForWorker() {
-    if (worker_.joinable()) worker_.join();
-}
-
-template <typename Work>
-bool CaseSession::startWorker(Work work) {
-    if (busy_) return false;
-    waitForWorker();
-    busy_ = true;
-    cancel_ = false;
-    worker_ = std::thread([this, work = std::move(work)]() mutable {
-        QString error;
-        bool wasCancelled = false;
-        try {
-            work();
-        } catch (const Cancelled&) {
-            wasCancelled = true;
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        postToGui(
-            this,
-            [this, error, wasCancelled] {
-                busy_ = false;
-                if (wasCancelled) Q_EMIT cancelled();
-                if (!error.isEmpty()) Q_EMIT failed(error);
-                Q_EMIT workFinished();
-            });
-    });
-    return true;
-}
+void CaseSession::waitForWorker() { task_.wait(); }
 
 bool CaseSession::open(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid) {
     return openCase(bl, fu, blSeriesUid, fuSeriesUid, std::nullopt);
@@ -82,9 +58,9 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
     in.fuSeriesUid = fuSeriesUid.toStdString();
     in.progress = [this](double f, const std::string& stage) {
         postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); });
-        return !cancel_.load();
+        return !task_.cancelRequested();
     };
-    const bool started = startWorker([this, in, bl, fu, folder] {
+    const bool started = task_.start([this, in, bl, fu, folder] {
         nlohmann::json timings;
         // The scans appear as soon as they are read (BL placed by its header alone); the
         // registered BL replaces it when registration is done, at the same view.
@@ -140,7 +116,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
 }
 
 bool CaseSession::openFolder(const QString& folder) {
-    if (busy_) return false;
+    if (task_.busy()) return false;
     CaseFolder c = readCaseFolder(folder.toStdString());  // throws with a clear message
     return openCase(QString::fromStdString(c.bl), QString::fromStdString(c.fu), {}, {}, c);
 }
@@ -205,9 +181,9 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
     in.registered = pair_;
     in.progress = [this](double f, const std::string& stage) {
         postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); });
-        return !cancel_.load();
+        return !task_.cancelRequested();
     };
-    return startWorker([this, in] {
+    return task_.start([this, in] {
         auto r = std::make_shared<SegmentationResult>(runSegmentation(in));
         postToGui(
             this,

@@ -6,11 +6,10 @@
 // replaced until new work has succeeded.
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <memory>
 #include <optional>
-#include <thread>
 
+#include "BackgroundTask.h"
 #include "CaseFolder.h"
 #include "SegmentationPipeline.h"
 #include "lesiondelta/report/CaseComparison.h"
@@ -33,8 +32,8 @@ public:
     /// Starts CNN detection on the registered pair (worker thread). Returns false while busy or
     /// without a case.
     bool detect(const QString& modelPath, const QString& device);
-    void cancel() { cancel_ = true; }
-    bool busy() const { return busy_; }
+    void cancel() { task_.cancel(); }
+    bool busy() const { return task_.busy(); }
     void waitForWorker();
 
     bool hasCase() const { return pair_ != nullptr; }
@@ -90,8 +89,6 @@ Q_SIGNALS:
     void workFinished();
 
 private:
-    template <typename Work>
-    bool startWorker(Work work);
     void applyRegisteredPair(std::shared_ptr<RegisteredPair> pair);
     void setPlausibility(const std::vector<PlausibilityWarning>& warnings);  // emits warning for new ones
     bool openCase(const QString& bl, const QString& fu, const QString& blSeriesUid, const QString& fuSeriesUid,
@@ -110,9 +107,7 @@ private:
     bool resultUnsaved_ = false;
     double alignmentAgreement_ = 1.0;
     std::vector<PlausibilityWarning> plausibility_;
-    std::thread worker_;
-    std::atomic<bool> cancel_{false};
-    std::atomic<bool> busy_{false};
+    BackgroundTask task_;  // loading + registration, detection
 };
 
 }  // namespace lesiondelta::gui

@@ -11,16 +11,17 @@
 
 namespace lesiondelta::gui {
 
-ReportExporter::ReportExporter(QWidget* parent) : QObject(parent), parent_(parent) {}
+ReportExporter::ReportExporter(QWidget* parent) : QObject(parent), parent_(parent) {
+    connect(&task_, &BackgroundTask::finished, this, &ReportExporter::onFinished);
+}
 
 ReportExporter::~ReportExporter() {
-    cancel_ = true;  // stops at the next section; QSaveFile leaves no partial file
-    if (worker_.joinable()) worker_.join();
+    task_.cancel();  // stops at the next section; QSaveFile leaves no partial file
+    task_.wait();
 }
 
 bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions options, const QString& pdfPath) {
-    if (worker_.joinable()) return false;
-    cancel_ = false;
+    if (task_.busy()) return false;
     dialog_ = new QProgressDialog(tr("Writing the report %1 ...").arg(pdfPath), tr("Cancel"), 0, 100, parent_);
     dialog_->setWindowTitle(tr("Report"));
     dialog_->setMinimumDuration(300);
@@ -31,45 +32,27 @@ bool ReportExporter::start(report::ReportCase c, report::PatientReportOptions op
         postToGui(this, [this, fraction] {
             if (dialog_) dialog_->setValue(int(100 * fraction));
         });
-        return !cancel_.load();
+        return !task_.cancelRequested();
     };
-    worker_ = std::thread([this, c = std::move(c), options = std::move(options), path = pdfPath.toStdString()] {
+    pdf_ = pdfPath;
+    return task_.start([this, c = std::move(c), options = std::move(options), path = pdfPath.toStdString()] {
         const auto start = std::chrono::steady_clock::now();
-        QString error;
-        int pages = 0;
-        bool stopped = false;
-        try {
-            pages = report::writePatientReport(c, options, path);
-        } catch (const Cancelled&) {
-            stopped = true;
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        postToGui(
-            this,
-            [this, error, pages, seconds, path, stopped] {
-                done();
-                if (stopped) {
-                    Q_EMIT cancelled();
-                    return;
-                }
-                if (!error.isEmpty()) {
-                    Q_EMIT failed(error);
-                    return;
-                }
-                const QString pdf = QString::fromStdString(path);
-                if (qEnvironmentVariableIsEmpty("LESIONDELTA_NO_OPEN")) QDesktopServices::openUrl(QUrl::fromLocalFile(pdf));
-                Q_EMIT finished(pdf, pages, seconds);
-            });
+        pages_ = report::writePatientReport(c, options, path);
+        seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     });
-    return true;
 }
 
-void ReportExporter::done() {
-    if (worker_.joinable()) worker_.join();
+void ReportExporter::onFinished(BackgroundTask::Outcome outcome, const QString& message) {
     if (dialog_) dialog_->close();
     dialog_ = nullptr;
+    if (outcome == BackgroundTask::Outcome::Cancelled) {
+        Q_EMIT cancelled();
+    } else if (outcome == BackgroundTask::Outcome::Failed) {
+        Q_EMIT failed(message);
+    } else {
+        if (qEnvironmentVariableIsEmpty("LESIONDELTA_NO_OPEN")) QDesktopServices::openUrl(QUrl::fromLocalFile(pdf_));
+        Q_EMIT finished(pdf_, pages_, seconds_);
+    }
 }
 
 }  // namespace lesiondelta::gui

@@ -7,9 +7,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QString>
-#include <atomic>
-#include <thread>
-
+#include "BackgroundTask.h"
 #include "lesiondelta/report/PatientReport.h"
 
 class QWidget;
@@ -24,9 +22,9 @@ public:
 
     /// Starts writing; false while a report is being written.
     bool start(report::ReportCase c, report::PatientReportOptions options, const QString& pdfPath);
-    bool busy() const { return worker_.joinable(); }
+    bool busy() const { return task_.busy(); }
     /// Asks the worker to stop; `cancelled` follows once it has.
-    void cancel() { cancel_ = true; }
+    void cancel() { task_.cancel(); }
 
 Q_SIGNALS:
     void finished(QString pdfPath, int pages, double seconds);
@@ -34,11 +32,13 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void done();
+    void onFinished(BackgroundTask::Outcome outcome, const QString& message);
     QWidget* parent_;
     QPointer<QProgressDialog> dialog_;  // deletes itself when closed
-    std::thread worker_;
-    std::atomic<bool> cancel_{false};
+    QString pdf_;
+    int pages_ = 0;         // written by the worker, read after `finished`
+    double seconds_ = 0.0;
+    BackgroundTask task_;
 };
 
 }  // namespace lesiondelta::gui
