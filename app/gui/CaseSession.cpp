@@ -1,4 +1,5 @@
 #include "CaseSession.h"
+#include "LesionOverlaps.h"
 #include "ResultsFolder.h"
 #include "PostToGui.h"
 
@@ -330,26 +331,20 @@ void CaseSession::saveResults(const QString& folder) {
 std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
     std::vector<viewer::NavigatorLesion> out;
     if (!result_ || !result_->newLesions) return out;
-    unsigned count = 0;
-    const auto labels = labelLesions(*result_->newLesions, kMinLesionMl, &count);
-    const auto n = labels->GetLargestPossibleRegion().GetNumberOfPixels();
-    const std::uint32_t* label = labels->GetBufferPointer();
-    const float* prob = result_->probability->GetBufferPointer();
-    std::vector<double> sum(count + 1, 0.0);
-    std::vector<std::size_t> voxels(count + 1, 0);
-    std::vector<std::vector<bool>> foundBy(count + 1, std::vector<bool>(scene_.masks.size(), false));
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto l = label[i];
-        if (!l) continue;
-        sum[l] += prob[i];
-        ++voxels[l];
-        for (std::size_t m = 0; m < scene_.masks.size(); ++m) {
-            const auto& layer = scene_.masks[m];
-            if (layer.id.kind != viewer::LayerKind::Cnn && layer.mask && layer.mask->GetBufferPointer()[i]) foundBy[l][m] = true;
-        }
+    // "Found by": the overlays a reader chose (LST, raters, the mask being edited), not the
+    // CNN itself nor the annotation tools' own ROI layers.
+    std::vector<const MaskVolume*> others;
+    std::vector<QString> names;
+    for (const auto& layer : scene_.masks) {
+        using K = viewer::LayerKind;
+        if (layer.id.kind == K::Cnn || layer.id.kind == K::Roi || layer.id.kind == K::RoiPreview || !layer.mask) continue;
+        others.push_back(layer.mask.GetPointer());
+        names.push_back(QString::fromStdString(layer.name));
     }
+    const auto overlaps = lesionOverlaps(*result_->newLesions, result_->lesions, result_->probability.GetPointer(), others);
     const viewer::DisplayAxes axes(*result_->fu);
-    for (const auto& lesion : result_->lesions) {
+    for (std::size_t k = 0; k < result_->lesions.size(); ++k) {
+        const auto& lesion = result_->lesions[k];
         viewer::NavigatorLesion row;
         row.id = lesion.id;
         row.volumeMl = lesion.volumeMl;
@@ -357,12 +352,10 @@ std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
         VoxelIndex v;
         for (int a = 0; a < 3; ++a) v[a] = std::lround(lesion.centroidIndex[a]);
         row.centre = axes.clamp(axes.displayFromVoxel(v));
-        if (lesion.id <= count && voxels[lesion.id]) row.meanProbability = sum[lesion.id] / double(voxels[lesion.id]);
-        QStringList names;
-        for (std::size_t m = 0; m < scene_.masks.size() && lesion.id <= count; ++m) {
-            if (foundBy[lesion.id][m]) names << QString::fromStdString(scene_.masks[m].name);
-        }
-        row.foundBy = names.join(", ");
+        row.meanProbability = overlaps[k].meanProbability;
+        QStringList found;
+        for (auto m : overlaps[k].overlappedBy) found << names[m];
+        row.foundBy = found.join(", ");
         row.belowMinimum = lesion.volumeMl < kMinLesionMl;
         out.push_back(row);
     }
