@@ -736,6 +736,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;measure a distance in mm&lt;/td&gt;&lt;/tr&gt;</source>
+            <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+links ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Abstand in mm messen&lt;/td&gt;&lt;/tr&gt;</translation>
+        </message>
+        <message>
             <source>%1 %2% (%3 s)</source>
             <translation>%1 %2% (%3 s)</translation>
         </message>
@@ -1615,11 +1619,11 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
         <name>lesiondelta::viewer::WindowLevelFields</name>
         <message>
             <source>BL W/L</source>
-            <translation>BL F/Z</translation>
+            <translation>BL W/L</translation>
         </message>
         <message>
             <source>FU W/L</source>
-            <translation>FU F/Z</translation>
+            <translation>FU W/L</translation>
         </message>
         <message>
             <source>Window: the intensity span from black to white</source>
@@ -1627,7 +1631,7 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
         </message>
         <message>
             <source>Level: the intensity shown mid-grey</source>
-            <translation>Fensterzentrum: die Intensität, die mittelgrau erscheint</translation>
+            <translation>Fenstermitte: die Intensität, die mittelgrau erscheint</translation>
         </message>
     </context>
 </TS>

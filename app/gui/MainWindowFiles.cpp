@@ -189,6 +189,7 @@ void MainWindow::showShortcuts() {
                         .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), QString(a->text()).remove('&').toHtmlEscaped());
         }
     }
+    text += tr("<tr><td><b>Ctrl+left drag</b></td><td>&nbsp;&nbsp;measure a distance in mm</td></tr>");
     text += tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
                "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
                "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
