@@ -1,19 +1,14 @@
 #include "SegmentationPipeline.h"
 
-#include "lesiondelta/core/BrainMask.h"
-
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegionIterator.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
-#include <filesystem>
 #include <future>
 #include <optional>
 
 #include "ResultText.h"
+#include "StageClock.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
@@ -26,37 +21,8 @@
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 
-namespace fs = std::filesystem;
-
 namespace lesiondelta {
 namespace {
-
-constexpr const char* kModelFile = "lesiondelta-cnn.safetensors";
-
-class StageClock {
-public:
-    explicit StageClock(nlohmann::json& timings) : timings_(timings) {}
-    void restart() { last_ = std::chrono::steady_clock::now(); }
-    void done(const std::string& stage) {
-        const auto now = std::chrono::steady_clock::now();
-        timings_[stage + "_s"] = std::chrono::duration<double>(now - last_).count();
-        last_ = now;
-    }
-
-private:
-    nlohmann::json& timings_;
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
-
-
-ImageVolume::Pointer fromBuffer(const std::vector<float>& voxels, const ImageVolume& grid) {
-    auto image = ImageVolume::New();
-    image->CopyInformation(&grid);
-    image->SetRegions(grid.GetLargestPossibleRegion());
-    image->Allocate();
-    std::copy(voxels.begin(), voxels.end(), image->GetBufferPointer());
-    return image;
-}
 
 MaskVolume::Pointer thresholded(const ImageVolume& probability, double threshold) {
     auto mask = MaskVolume::New();
@@ -69,124 +35,10 @@ MaskVolume::Pointer thresholded(const ImageVolume& probability, double threshold
     return mask;
 }
 
-ImageVolume::Pointer readNamed(const std::string& path, const std::string& uid) {
-    ReadOptions o;
-    o.dicomSeriesUid = uid;
-    return readVolume(path, o);
-}
-
 }  // namespace
-
-std::string findShippedModel() {
-    std::vector<fs::path> candidates;
-    if (const char* env = std::getenv("LESIONDELTA_MODEL"); env && *env) candidates.emplace_back(env);
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/lesiondelta/models" / kModelFile);
-    candidates.push_back(fs::path(LESIONDELTA_SOURCE_DIR) / "resources/models" / kModelFile);
-    std::string looked;
-    for (const auto& c : candidates) {
-        if (fs::is_regular_file(c, ec)) return c.string();
-        looked += (looked.empty() ? "" : ", ") + c.string();
-    }
-    throw VolumeError("", "no trained model is installed (looked in " + looked +
-                              "); pass --model FILE or train one with the training program");
-}
-
-std::string findSampleCase() {
-    std::vector<fs::path> candidates;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/lesiondelta/sample");
-    candidates.push_back(fs::path(LESIONDELTA_SOURCE_DIR) / "resources/sample");
-    for (const auto& c : candidates)
-        if (fs::is_regular_file(c / "case.json", ec)) return c.string();
-    return {};
-}
 
 MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double threshold, double minMl) {
     return removeSmallLesions(*thresholded(probability, threshold), minMl);
-}
-
-PreparedFollowUp prepareFollowUp(const ImageVolume& fu, bool biasCorrection) {
-    PreparedFollowUp out;
-    out.fu = resampleLinear(fu, *isotropicGridLike(fu, 1.0));
-    out.head = headMask(*out.fu);
-    if (biasCorrection) out.fu = correctBias(*out.fu, *out.head);
-    out.fu = standardise(*out.fu, &out.stats);
-    return out;
-}
-
-CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm, bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain,
-                         const PreparedFollowUp* preparedFu) {
-    nlohmann::json ignored;
-    StageClock clock(timings ? *timings : ignored);
-    const auto grid = isotropicGridLike(fu, 1.0);
-    // BL and FU are brought to the 1 mm grid and bias-corrected side by side: N4's histogram
-    // sharpening and parts of its fit run on one thread, so the two scans share the cores
-    // (segment, pair 03: resampling and N4 of both scans 2.5 -> 1.9 s on 2 cores).
-    initialiseItkForThreads();
-    CnnInput in;
-    auto blTask = std::async(std::launch::async, [&] {
-        auto iso = resampleLinear(bl, *grid, &fuToBl);
-        if (biasCorrection) iso = correctBias(*iso, *headMask(*iso));
-        return standardise(*iso, &in.blStats);
-    });
-    const PreparedFollowUp fuOnGrid = preparedFu ? *preparedFu : prepareFollowUp(fu, biasCorrection);
-    in.fu = fuOnGrid.fu;
-    in.fuStats = fuOnGrid.stats;
-    in.head = fuOnGrid.head;
-    in.bl = blTask.get();
-    clock.done("bias_correction");
-    const auto& fuIso = in.fu;  // standardised: Otsu and the brain estimate follow an affine change of intensities
-    if (brainRimMm < 0) {
-        in.searchRegion = in.head;
-    } else {
-        const auto brain = fuBrain ? resampleNearest(*fuBrain, *grid) : brainMask(*fuIso);
-        in.searchRegion = withoutRim(*brain, brainRimMm);
-    }
-    clock.done("brain_region");
-    return in;
-}
-
-RegisteredPair loadAndRegisterPair(const SegmentationInput& input, nlohmann::json& timings,
-                                   const PairLoadHooks& hooks) {
-    StageClock clock(timings);
-    if (input.progress && !input.progress(0.0, "loading")) throw Cancelled();
-    RegisteredPair pair;
-    pair.bl = readNamed(input.blPath, input.blSeriesUid);
-    pair.fu = readNamed(input.fuPath, input.fuSeriesUid);
-    clock.done("load_images");
-    if (hooks.scansRead) hooks.scansRead(pair);
-    if (hooks.preview) {
-        RegisteredPair preview = pair;
-        preview.blInFu = resampleLinear(*pair.bl, *pair.fu);
-        hooks.preview(preview);
-    }
-    clock.restart();
-    RegistrationOptions options;
-    const auto registration = progressShare(input.progress, 0.1, 1.0);  // loading: the first tenth
-    options.progress = [&](double f, const std::string&) { return registration(f, "registration"); };
-    try {
-        pair.registration = registerRigid(*pair.fu, *pair.bl, options);
-    } catch (const VolumeError& e) {
-        // core names the scans BL and FU; the user knows them by their files.
-        const std::string which = e.path() == "BL" ? input.blPath : e.path() == "FU" ? input.fuPath : "";
-        if (!which.empty()) throw VolumeError(which, e.problem());
-        throw VolumeError("", e.problem() + " (BL " + input.blPath + ", FU " + input.fuPath + ")");
-    }
-    pair.blInFu = resampleLinear(*pair.bl, *pair.fu, pair.registration.fuToBl);
-    clock.done("registration");
-    return pair;
-}
-
-ml::VolumeBuffer toBuffer(const ImageVolume& image) {
-    ml::VolumeBuffer b;
-    const auto size = image.GetLargestPossibleRegion().GetSize();
-    b.size = {int64_t(size[0]), int64_t(size[1]), int64_t(size[2])};  // ITK buffers are x fastest too
-    b.voxels.assign(image.GetBufferPointer(), image.GetBufferPointer() + b.count());
-    return b;
 }
 
 std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
