@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "AtlasBuilder.h"
+#include "lesiondelta/pipeline/AtlasBuilder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "lesiondelta/Version.h"

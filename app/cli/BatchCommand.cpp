@@ -13,14 +13,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
-#include "BidsDataset.h"
+#include "lesiondelta/pipeline/BidsDataset.h"
 #include "Commands.h"
 #include "Interrupt.h"
 #include "CsvLine.h"
-#include "ResultText.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/VolumeError.h"

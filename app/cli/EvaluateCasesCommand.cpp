@@ -14,7 +14,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "CsvLine.h"
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeError.h"

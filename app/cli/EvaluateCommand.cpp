@@ -4,7 +4,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeIO.h"

@@ -6,7 +6,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"

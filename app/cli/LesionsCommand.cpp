@@ -4,7 +4,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/VolumeChecks.h"

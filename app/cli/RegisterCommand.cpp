@@ -4,18 +4,18 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
 namespace {

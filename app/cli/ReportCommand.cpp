@@ -13,16 +13,16 @@
 #include <memory>
 #include <sstream>
 
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
-#include "CaseFolder.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
 #include "Commands.h"
 #include "Interrupt.h"
 #include "Localization.h"
 #include "CsvLine.h"
-#include "ReportCaseLoader.h"
-#include "ResultText.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/ReportCaseLoader.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/report/CohortReport.h"

@@ -2,11 +2,11 @@
 #include <iostream>
 #include <set>
 
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 
 namespace lesiondelta::cli {

@@ -8,7 +8,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"

@@ -1,6 +1,6 @@
 #include "CaseSession.h"
-#include "LesionOverlaps.h"
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/LesionOverlaps.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "PostToGui.h"
 
 #include <algorithm>

@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "BackgroundTask.h"
-#include "CaseFolder.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/report/CaseComparison.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairModel.h"

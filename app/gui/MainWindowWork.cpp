@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "MainWindow.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta::gui {
 

@@ -1,4 +1,4 @@
-#include "AtlasBuilder.h"
+#include "lesiondelta/pipeline/AtlasBuilder.h"
 
 #include <cstdio>
 #include <itkImageRegionConstIteratorWithIndex.h>
@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <map>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/LesionComponents.h"

@@ -1,4 +1,4 @@
-#include "BidsDataset.h"
+#include "lesiondelta/pipeline/BidsDataset.h"
 
 #include <algorithm>
 #include <filesystem>

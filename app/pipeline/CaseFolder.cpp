@@ -1,5 +1,5 @@
-#include "CaseFolder.h"
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 #include <algorithm>
 #include <filesystem>

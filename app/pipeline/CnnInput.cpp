@@ -1,4 +1,4 @@
-#include "CnnInput.h"
+#include "lesiondelta/pipeline/CnnInput.h"
 
 #include <algorithm>
 #include <future>

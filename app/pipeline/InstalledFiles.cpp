@@ -1,4 +1,4 @@
-#include "InstalledFiles.h"
+#include "lesiondelta/pipeline/InstalledFiles.h"
 
 #include <filesystem>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "LesionOverlaps.h"
+#include "lesiondelta/pipeline/LesionOverlaps.h"
 
 namespace lesiondelta {
 

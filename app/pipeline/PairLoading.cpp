@@ -1,4 +1,4 @@
-#include "PairLoading.h"
+#include "lesiondelta/pipeline/PairLoading.h"
 
 #include "StageClock.h"
 #include "lesiondelta/core/Resampling.h"

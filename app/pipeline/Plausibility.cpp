@@ -1,4 +1,4 @@
-#include "Plausibility.h"
+#include "lesiondelta/pipeline/Plausibility.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "ReportCaseLoader.h"
+#include "lesiondelta/pipeline/ReportCaseLoader.h"
 
 namespace fs = std::filesystem;
 

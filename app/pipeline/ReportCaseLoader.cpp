@@ -1,5 +1,5 @@
-#include "ReportCaseLoader.h"
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ReportCaseLoader.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 #include <filesystem>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeChecks.h"

@@ -1,4 +1,4 @@
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 #include <cmath>
 #include <fstream>

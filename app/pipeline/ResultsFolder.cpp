@@ -1,12 +1,12 @@
-#include "ResultsFolder.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <vector>
 
-#include "ResultText.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/VolumeChecks.h"

@@ -1,4 +1,4 @@
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegionIterator.h>
@@ -7,7 +7,7 @@
 #include <future>
 #include <optional>
 
-#include "ResultText.h"
+#include "lesiondelta/pipeline/ResultText.h"
 #include "StageClock.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/BiasCorrection.h"

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/VolumeError.h"
 
 namespace lesiondelta {

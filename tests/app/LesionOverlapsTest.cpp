@@ -2,7 +2,7 @@
 // (app/pipeline/LesionOverlaps), on masks made here.
 #include <gtest/gtest.h>
 
-#include "LesionOverlaps.h"
+#include "lesiondelta/pipeline/LesionOverlaps.h"
 #include "TestImages.h"
 
 using namespace lesiondelta;

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "Plausibility.h"
+#include "lesiondelta/pipeline/Plausibility.h"
 #include "TestImages.h"
 
 using namespace lesiondelta;

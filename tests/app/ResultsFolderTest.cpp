@@ -6,8 +6,8 @@
 #include <ctime>
 #include <fstream>
 
-#include "ResultsFolder.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
 

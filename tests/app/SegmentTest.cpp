@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "CliRunner.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeChecks.h"

@@ -7,7 +7,7 @@
 
 #include <torch/torch.h>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/VolumeIO.h"
 
 using namespace lesiondelta;

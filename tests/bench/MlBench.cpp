@@ -16,7 +16,7 @@
 #include <sstream>
 #include <thread>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 #include "lesiondelta/ml/LesionChangeNet.h"
 #include "lesiondelta/ml/WeightsFile.h"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/Resampling.h"

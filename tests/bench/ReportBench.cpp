@@ -14,11 +14,11 @@
 #include <itkBinaryErodeImageFilter.h>
 #include <vector>
 
-#include "ResultsFolder.h"
-#include "CaseFolder.h"
-#include "ReportCaseLoader.h"
-#include "ResultText.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
+#include "lesiondelta/pipeline/ReportCaseLoader.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/report/CohortReport.h"
 #include "lesiondelta/report/PatientReport.h"

@@ -30,7 +30,7 @@
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
-#include "SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/ml/WeightsFile.h"
 #include "lesiondelta/viewer/LesionNavigator.h"

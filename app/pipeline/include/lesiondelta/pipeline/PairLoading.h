@@ -4,7 +4,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "SegmentationTypes.h"
+#include "lesiondelta/pipeline/SegmentationTypes.h"
 
 namespace lesiondelta {
 

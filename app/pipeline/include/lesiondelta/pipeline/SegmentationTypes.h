@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "Plausibility.h"
+#include "lesiondelta/pipeline/Plausibility.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/RigidRegistration.h"

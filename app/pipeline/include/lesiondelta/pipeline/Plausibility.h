@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "CaseFolder.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
 #include "lesiondelta/core/Volume.h"
 
 namespace lesiondelta {

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "CnnInput.h"
-#include "InstalledFiles.h"
-#include "PairLoading.h"
-#include "Plausibility.h"
-#include "ResultsFolder.h"
-#include "SegmentationTypes.h"
+#include "lesiondelta/pipeline/CnnInput.h"
+#include "lesiondelta/pipeline/InstalledFiles.h"
+#include "lesiondelta/pipeline/PairLoading.h"
+#include "lesiondelta/pipeline/Plausibility.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationTypes.h"
 
 namespace lesiondelta {
 

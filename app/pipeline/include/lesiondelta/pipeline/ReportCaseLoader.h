@@ -2,7 +2,7 @@
 // Loads a case folder (CaseFolder) into what a report needs, with every mask on the FU grid.
 #include <string>
 
-#include "CaseFolder.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
 #include "lesiondelta/report/CaseComparison.h"
 
 namespace lesiondelta {

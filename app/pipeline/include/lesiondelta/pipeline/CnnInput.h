@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "SegmentationTypes.h"
+#include "lesiondelta/pipeline/SegmentationTypes.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 
