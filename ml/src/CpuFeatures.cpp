@@ -74,7 +74,9 @@ bool CpuFeatures::nativeBf16() const { return (avx512Bf16 || amxBf16) && limitAl
 std::string CpuFeatures::describe() const {
     std::string flags;
     auto add = [&](bool on, const char* name) {
-        if (on) flags += (flags.empty() ? "" : " ") + std::string(name);
+        if (!on) return;
+        if (!flags.empty()) flags += ' ';
+        flags += name;  // appended in place (GCC 12 warns, falsely, about the temporary's memcpy)
     };
     add(avx2, "avx2");
     add(avx512, "avx512");
