@@ -226,25 +226,9 @@ void MainWindow::finishStartup() {
         layers_->rebuild();
         refreshViews();
     }
-    if (!start_.screenshot.isEmpty()) {
-        if (navigator_->lesionCount() > 0 && !navigator_->selectedLesion()) navigator_->step(1);  // show the largest
-        const QString path = start_.screenshot;
-        start_.screenshot.clear();
-        QTimer::singleShot(300, this, [this, path] {
-            QPixmap shot = grab();
-            if (view3d_ && view3d_->isVisible()) {  // VTK's frame is not in grab(): paint it in
-                QPainter painter(&shot);
-                const QImage frame = view3d_->snapshot();
-                painter.drawImage(QRectF(view3d_->mapTo(this, QPoint(0, 0)), QSizeF(view3d_->size())), frame);
-            }
-            if (welcome_ && welcome_->isVisible()) {  // a dialog is a window of its own: paint it in, centred
-                QPainter painter(&shot);
-                const QPixmap dialog = welcome_->grab();
-                painter.drawPixmap((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2, dialog);
-            }
-            shot.save(path);
-            if (start_.quitAfterScreenshot) QApplication::quit();
-        });
+    if (start_.showLargestLesion && navigator_->lesionCount() > 0 && !navigator_->selectedLesion()) {
+        start_.showLargestLesion = false;
+        navigator_->step(1);  // the table lists the largest first
     }
     Q_EMIT idle();
 }

@@ -123,10 +123,10 @@ void MainWindow::buildActions() {
     linkAction_->setCheckable(true);
     linkAction_->setChecked(true);
     view->addSeparator();
-    auto* crosshair = view->addAction(tr("Crosshair"), QKeySequence(Qt::Key_X), this, [this](bool on) { panel_->setCrosshair(on); });
+    auto* crosshair = view->addAction(tr("Crosshair"), QKeySequence(Qt::Key_C), this, [this](bool on) { panel_->setCrosshair(on); });
     crosshair->setCheckable(true);
     crosshair->setChecked(true);
-    auto* blOutlines = view->addAction(tr("Overlays on BL as outlines"), QKeySequence(Qt::Key_B), this, [this](bool on) {
+    auto* blOutlines = view->addAction(tr("Overlays on BL as outlines"), QKeySequence(Qt::SHIFT | Qt::Key_O), this, [this](bool on) {
         session_->scene().outlineOnBaseline = on;
         refreshViews();
     });

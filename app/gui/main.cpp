@@ -7,11 +7,14 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QSurfaceFormat>
+#include <QTimer>
+#include <memory>
 
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "WindowSnapshot.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/HeapTuning.h"
 
@@ -90,9 +93,9 @@ int main(int argc, char** argv) {
     o.show3D = parser.isSet("show-3d");
     o.threePlanes = parser.isSet("three-planes");
     o.heatMap = parser.isSet("heat-map");
-    o.screenshot = parser.value("screenshot");
-    o.interactive = o.screenshot.isEmpty();  // a screenshot run must not wait for the reader
-    o.quitAfterScreenshot = parser.isSet("quit");
+    const QString screenshot = parser.value("screenshot");
+    o.interactive = screenshot.isEmpty();  // a screenshot run must not wait for the reader
+    o.showLargestLesion = !screenshot.isEmpty();
     o.welcome = parser.isSet("welcome");
     // Paths as a file manager passes them ("Open with LesionDelta"): a case folder, or two scans.
     QStringList paths = parser.positionalArguments();
@@ -107,6 +110,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     lesiondelta::gui::MainWindow window(o);  // its size: as last closed, else fitted to the screen
+    if (!screenshot.isEmpty()) {
+        // Once everything asked for at start is done, give the views a moment to draw, then save.
+        auto taken = std::make_shared<bool>(false);
+        QObject::connect(&window, &lesiondelta::gui::MainWindow::idle, &window, [&window, screenshot, taken, &parser] {
+            if (*taken) return;
+            *taken = true;
+            QTimer::singleShot(300, &window, [&window, screenshot, quit = parser.isSet("quit")] {
+                lesiondelta::gui::windowSnapshot(window).save(screenshot);
+                if (quit) QApplication::quit();
+            });
+        });
+    }
     window.show();
     return app.exec();
 }

@@ -19,6 +19,7 @@
 #include <QWheelEvent>
 #include <QThread>
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 #include "AnnotationController.h"
@@ -511,4 +512,17 @@ TEST_F(Gui, TheProgressLineCountsSecondsWhileAStageIsSilent) {
     EXPECT_LE(bar->fontMetrics().horizontalAdvance(bar->text()), bar->width());
     Q_EMIT window.session().workFinished();
     EXPECT_FALSE(bar->isVisible());
+}
+
+// Two actions on one key fire neither (Qt calls the shortcut ambiguous): every key is one action's.
+TEST_F(Gui, EveryShortcutBelongsToOneAction) {
+    MainWindow window;
+    std::map<QString, QStringList> owners;
+    for (auto* a : window.findChildren<QAction*>()) {
+        for (const auto& key : a->shortcuts())
+            if (!key.isEmpty()) owners[key.toString()] << a->text();
+    }
+    EXPECT_GT(owners.size(), 20u);
+    for (const auto& [key, actions] : owners)
+        EXPECT_EQ(actions.size(), 1) << key.toStdString() << ": " << actions.join(", ").toStdString();
 }
