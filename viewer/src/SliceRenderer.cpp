@@ -28,7 +28,7 @@ std::uint32_t heatColour(double p) {
 }
 
 void renderSlice(const ImageVolume& image, const SliceGeometry& g, const WindowLevel& w,
-                 const std::vector<MaskLayer>& masks, const HeatLayer& heat, std::uint32_t* out) {
+                 const std::vector<MaskLayer>& masks, const HeatLayer& heat, std::uint32_t* out, bool outlineAll) {
     const float* v = image.GetBufferPointer();
     const double lower = w.lower(), scale = 255.0 / std::max(w.window, 1e-12);
     for (int y = 0; y < g.height; ++y) {
@@ -63,7 +63,7 @@ void renderSlice(const ImageVolume& image, const SliceGeometry& g, const WindowL
             for (int x = 0; x < g.width; ++x) {
                 const int64_t i = row + x * g.stepX;
                 if (!m[i]) continue;
-                if (layer.outline) {
+                if (layer.outline || outlineAll) {
                     const bool inner = x > 0 && x + 1 < g.width && y > 0 && y + 1 < g.height && m[i - g.stepX] &&
                                        m[i + g.stepX] && m[i - g.stepY] && m[i + g.stepY];
                     if (inner) continue;

@@ -35,13 +35,8 @@ QImage SliceView::sliceImage() const {
     const auto g = sliceGeometry(model_.axes(), plane_, model_.slice(plane_));
     if (buffer_.width() != g.width || buffer_.height() != g.height) buffer_ = QImage(g.width, g.height, QImage::Format_RGB32);
     const bool outlined = scene_.outlineOnBaseline && model_.shownIn(view_) == Side::Baseline;
-    std::vector<MaskLayer> outlines;
-    if (outlined) {
-        outlines = scene_.masks;
-        for (auto& l : outlines) l.outline = true;
-    }
-    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), outlined ? outlines : scene_.masks, scene_.heat,
-                reinterpret_cast<std::uint32_t*>(buffer_.bits()));
+    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), scene_.masks, scene_.heat,
+                reinterpret_cast<std::uint32_t*>(buffer_.bits()), outlined);
     return buffer_;
 }
 

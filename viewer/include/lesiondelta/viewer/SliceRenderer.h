@@ -32,8 +32,10 @@ struct HeatLayer {
 };
 
 /// `out` must hold g.width * g.height pixels. All volumes must share `image`'s grid.
+/// `outlineAll` draws every mask as an outline whatever its own setting (the views showing BL).
 void renderSlice(const ImageVolume& image, const SliceGeometry& g, const WindowLevel& w,
-                 const std::vector<MaskLayer>& masks, const HeatLayer& heat, std::uint32_t* out);
+                 const std::vector<MaskLayer>& masks, const HeatLayer& heat, std::uint32_t* out,
+                 bool outlineAll = false);
 
 /// The heat colour of a probability (dark red -> red -> yellow -> white).
 std::uint32_t heatColour(double p);
