@@ -20,7 +20,7 @@ namespace lesiondelta {
 std::string ResultsFolder::fileList() {
     const ResultsFolder f("");
     std::string out = "{";
-    for (const auto& p : {f.newLesions(), f.probability(), f.blInFu(), f.transform(), f.lesionTable(), f.summary()})
+    for (const auto& p : f.files())
         out += (out.size() > 1 ? ", " : "") + p.filename().string();
     return out + "}";
 }
@@ -44,9 +44,8 @@ void ResultsFolder::write(const SegmentationResult& r) const {
 
 fs::path ResultsFolder::keepEarlier() const {
     std::error_code ec;
-    const std::vector<fs::path> files{newLesions(), probability(), blInFu(), transform(), lesionTable(), summary()};
     std::vector<fs::path> present;
-    for (const auto& f : files)
+    for (const auto& f : files())
         if (fs::exists(f, ec)) present.push_back(f);
     if (present.empty()) return {};
     // Named by when the results were made: summary.json's time, else the newest file's.

@@ -4,6 +4,7 @@
 // here.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,11 @@ public:
     std::filesystem::path transform() const { return dir_ / "bl_to_fu.tfm"; }         // FU -> BL points
     std::filesystem::path lesionTable() const { return dir_ / "lesions.csv"; }
     std::filesystem::path summary() const { return dir_ / "summary.json"; }  // written last
+
+    /// The six files write() makes, summary.json last (it is written last).
+    std::vector<std::filesystem::path> files() const {
+        return {newLesions(), probability(), blInFu(), transform(), lesionTable(), summary()};
+    }
 
     /// The names of what write() makes, for messages: "{new_lesions.nii.gz, ..., summary.json}".
     static std::string fileList();
