@@ -736,6 +736,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</source>
+            <translation>Die angezeigten Ergebnisse weichen von den mit dem Fall gespeicherten ab (neue Erkennung oder geänderte Schwelle). Vor dem Schließen mit dem Fall speichern?</translation>
+        </message>
+        <message>
             <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;measure a distance in mm&lt;/td&gt;&lt;/tr&gt;</source>
             <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+links ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Abstand in mm messen&lt;/td&gt;&lt;/tr&gt;</translation>
         </message>

@@ -736,6 +736,10 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</source>
+            <translation>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</translation>
+        </message>
+        <message>
             <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;measure a distance in mm&lt;/td&gt;&lt;/tr&gt;</source>
             <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+left drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;measure a distance in mm&lt;/td&gt;&lt;/tr&gt;</translation>
         </message>

@@ -61,24 +61,20 @@ void AnnotationController::stop() {
     autosave_.stop();
     annotation_.reset();
     roi_.clear();
-    auto& masks = session_.scene().masks;
-    masks.erase(std::remove_if(masks.begin(), masks.end(),
-                               [](const auto& l) {
-                                   using K = viewer::LayerKind;
-                                   return l.id.kind == K::RaterEditing || l.id.kind == K::Roi || l.id.kind == K::RoiPreview;
-                               }),
-                masks.end());
+    session_.scene().removeLayers([](const viewer::MaskLayer& l) {
+        using K = viewer::LayerKind;
+        return l.id.kind == K::RaterEditing || l.id.kind == K::Roi || l.id.kind == K::RoiPreview;
+    });
     Q_EMIT brushChanged();
 }
 
 void AnnotationController::ensureLayers() {
-    auto& masks = session_.scene().masks;
+    auto& scene = session_.scene();
     using K = viewer::LayerKind;
     const viewer::LayerId editing{K::RaterEditing, rater_.toStdString()};
     const auto add = [&](const viewer::LayerId& id, MaskVolume::ConstPointer mask, std::uint32_t rgb, double opacity,
                          bool outline) {
-        if (!session_.scene().layer(id))
-            masks.push_back({id, CaseSession::displayName(id).toStdString(), mask, rgb, opacity, outline, true});
+        if (!scene.layer(id)) scene.setLayer({id, CaseSession::displayName(id).toStdString(), mask, rgb, opacity, outline, true});
     };
     add(editing, annotation_->maskPointer(), 0x3399ff, 0.45, false);
     add({K::Roi, {}}, roiMask_, 0xffffff, 0.9, true);
@@ -152,6 +148,8 @@ void AnnotationController::updateRoiPreview() {
         for (auto o : aboveThreshold(*session_.pair()->fu, roi_, roiThreshold_)) p[o] = 1;
     }
     previewMask_->Modified();
+    session_.scene().setLayerMask({viewer::LayerKind::Roi, {}}, roiMask_);
+    session_.scene().setLayerMask({viewer::LayerKind::RoiPreview, {}}, previewMask_);
     Q_EMIT roiStateChanged(!roi_.empty(), roiThreshold_, roiLow_, roiHigh_);
     Q_EMIT changed();
 }
@@ -207,17 +205,20 @@ void AnnotationController::reject(unsigned cnnLesion) {
 }
 
 void AnnotationController::undo() {
-    if (annotation_ && annotation_->undo()) Q_EMIT changed();
+    if (annotation_ && annotation_->undo()) publishEdits();
 }
 
 void AnnotationController::redo() {
-    if (annotation_ && annotation_->redo()) Q_EMIT changed();
+    if (annotation_ && annotation_->redo()) publishEdits();
 }
 
 void AnnotationController::apply(const std::function<void()>& edit) {
     edit();
-    if (auto* layer = session_.scene().layer({viewer::LayerKind::RaterEditing, rater_.toStdString()}))
-        layer->mask = annotation_->maskPointer();
+    publishEdits();
+}
+
+void AnnotationController::publishEdits() {
+    session_.scene().setLayerMask({viewer::LayerKind::RaterEditing, rater_.toStdString()}, annotation_->maskPointer());
     Q_EMIT changed();
 }
 

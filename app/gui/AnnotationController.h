@@ -81,6 +81,7 @@ Q_SIGNALS:
 
 private:
     void apply(const std::function<void()>& edit);
+    void publishEdits();  // the editing layer shows the mask as it is now; changed() follows
     void updateRoiPreview();
     VoxelOffsets cnnLesionVoxels(unsigned id) const;
     void ensureLayers();

@@ -75,9 +75,7 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
                 [this, scans] {
                     pair_.reset();
                     result_.reset();
-                    scene_.scans = {scans->pair->blInFu, scans->pair->fu};
-                    scene_.masks.clear();
-                    scene_.heat = {};
+                    scene_.setScans(scans->pair->blInFu, scans->pair->fu);
                     model_.setGeometry(viewer::DisplayAxes(*scans->pair->fu), scans->blRange, scans->fuRange);
                     Q_EMIT previewShown();
                 });
@@ -126,9 +124,7 @@ void CaseSession::applyRegisteredPair(std::shared_ptr<RegisteredPair> pair) {
     pair_ = pair;
     result_.reset();
     resultUnsaved_ = false;
-    scene_.scans = {pair->blInFu, pair->fu};
-    scene_.masks.clear();
-    scene_.heat = {};
+    scene_.setScans(pair->blInFu, pair->fu);
 }
 
 void CaseSession::loadFolderExtras() {
@@ -212,18 +208,16 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
 void CaseSession::applyResult(std::shared_ptr<SegmentationResult> result) {
     result_ = std::move(result);
     const viewer::LayerId cnn{viewer::LayerKind::Cnn, {}};
-    viewer::MaskLayer* layer = scene_.layer(cnn);
-    if (!layer) {
+    if (!scene_.setLayerMask(cnn, result_->newLesions)) {
         viewer::MaskLayer l;
         l.id = cnn;
         l.name = displayName(cnn).toStdString();
+        l.mask = result_->newLesions;
         l.rgb = 0x00e640;
         l.opacity = 0.55;
-        scene_.masks.insert(scene_.masks.begin(), l);
-        layer = &scene_.masks.front();
+        scene_.setLayer(l, viewer::ViewerScene::Placement::Below);  // the other layers drawn over it
     }
-    layer->mask = result_->newLesions;
-    scene_.heat.probability = result_->probability;
+    scene_.setHeatProbability(result_->probability);
     Q_EMIT resultsChanged();
     Q_EMIT layersChanged();
 }
@@ -242,12 +236,14 @@ void CaseSession::setPlausibility(const std::vector<PlausibilityWarning>& warnin
 bool CaseSession::resultUnreliable() const { return anyUnreliable(plausibility_); }
 
 void CaseSession::setThreshold(double threshold) {
+    const bool changed = threshold != threshold_;
     threshold_ = threshold;
     if (!result_ || !result_->probability) return;
+    if (changed) resultUnsaved_ = true;  // the saved mask and lesion table were made at the old one
     result_->newLesions = newLesionMask(*result_->probability, threshold);
     result_->lesions = lesionTable(*result_->newLesions, kMinLesionMl, result_->blInFu, result_->fu);
     result_->summary["threshold"] = threshold;
-    if (auto* layer = scene_.layer({viewer::LayerKind::Cnn, {}})) layer->mask = result_->newLesions;
+    scene_.setLayerMask({viewer::LayerKind::Cnn, {}}, result_->newLesions);
     Q_EMIT resultsChanged();
 }
 
@@ -268,7 +264,7 @@ report::ReportCase CaseSession::reportCase() const {
         c.cnnSummary["threshold"] = threshold_;
     }
     for (const auto& w : plausibility_) c.warnings.push_back(w.message);
-    for (const auto& layer : scene_.masks) {
+    for (const auto& layer : scene_.masks()) {
         if (layer.id.kind == viewer::LayerKind::Lst) c.lst = layer.mask;
         else if (layer.id.kind == viewer::LayerKind::RaterEditing) {
             // A copy: the rater may go on painting while the report is drawn on a worker thread.
@@ -311,11 +307,7 @@ void CaseSession::addMaskLayer(const viewer::LayerId& id, const QString& path, s
     layer.rgb = rgb;
     layer.opacity = 0.5;
     layer.outline = true;
-    if (auto* existing = scene_.layer(layer.id)) {
-        *existing = layer;
-    } else {
-        scene_.masks.push_back(layer);
-    }
+    scene_.setLayer(layer);
     Q_EMIT layersChanged();
     if (!mapped.warning.empty()) Q_EMIT failed(QString::fromStdString(mapped.warning));
 }
@@ -335,7 +327,7 @@ std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
     // CNN itself nor the annotation tools' own ROI layers.
     std::vector<const MaskVolume*> others;
     std::vector<QString> names;
-    for (const auto& layer : scene_.masks) {
+    for (const auto& layer : scene_.masks()) {
         using K = viewer::LayerKind;
         if (layer.id.kind == K::Cnn || layer.id.kind == K::Roi || layer.id.kind == K::RoiPreview || !layer.mask) continue;
         others.push_back(layer.mask.GetPointer());

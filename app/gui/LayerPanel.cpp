@@ -1,6 +1,7 @@
 #include "LayerPanel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -32,7 +33,7 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
     heatFloor_->setRange(0.05, 0.95);
     heatFloor_->setSingleStep(0.05);
     heatFloor_->setDecimals(2);
-    heatFloor_->setValue(session_.scene().heat.floor);
+    heatFloor_->setValue(session_.scene().heat().floor);
     heatFloor_->setToolTip(tr("Probabilities below this are not coloured"));
     auto* heatRow = new QHBoxLayout;
     heatRow->addWidget(heat_, 1);
@@ -53,14 +54,8 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
     layout->addWidget(cnn);
     layout->addStretch(1);
 
-    connect(heat_, &QCheckBox::toggled, this, [this](bool on) {
-        session_.scene().heat.visible = on;
-        Q_EMIT sceneChanged();
-    });
-    connect(heatFloor_, &QDoubleSpinBox::valueChanged, this, [this](double floor) {
-        session_.scene().heat.floor = floor;
-        Q_EMIT sceneChanged();
-    });
+    connect(heat_, &QCheckBox::toggled, this, [this](bool on) { session_.scene().setHeatVisible(on); });
+    connect(heatFloor_, &QDoubleSpinBox::valueChanged, this, [this](double floor) { session_.scene().setHeatFloor(floor); });
     // The label follows the slider at once; the mask follows when the slider rests for 60 ms,
     // so dragging stays smooth on large volumes.
     thresholdDelay_ = new QTimer(this);
@@ -72,10 +67,19 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
     });
     connect(thresholdDelay_, &QTimer::timeout, this, [this] {
         session_.setThreshold(threshold_->value() / 100.0);
-        Q_EMIT sceneChanged();
+    });
+    sceneListener_ = session_.scene().addListener([this](unsigned changes) {
+        using S = viewer::ViewerScene;
+        if (changes & S::LayerList) {
+            rebuild();
+        } else if (changes & (S::LayerStyle | S::Heat)) {
+            syncValues();
+        }
     });
     rebuild();
 }
+
+LayerPanel::~LayerPanel() { session_.scene().removeListener(sceneListener_); }
 
 void LayerPanel::setThresholdValue(double threshold) {
     const QSignalBlocker block(threshold_);
@@ -83,18 +87,31 @@ void LayerPanel::setThresholdValue(double threshold) {
     thresholdLabel_->setText(QString::number(threshold, 'f', 2));
 }
 
-void LayerPanel::rebuild() {
-    {
-        const QSignalBlocker block(heat_);  // the scene is the one source of truth (H toggles it too)
-        const QSignalBlocker blockFloor(heatFloor_);
-        heat_->setChecked(session_.scene().heat.visible);
-        heatFloor_->setValue(session_.scene().heat.floor);
+void LayerPanel::syncValues() {
+    // The scene is the one source of truth (H, G and O change it too).
+    const auto& scene = session_.scene();
+    const QSignalBlocker block(heat_);
+    const QSignalBlocker blockFloor(heatFloor_);
+    heat_->setChecked(scene.heat().visible);
+    heatFloor_->setValue(scene.heat().floor);
+    for (const auto& row : shown_) {
+        const auto* l = scene.layer(row.id);
+        if (!l) continue;
+        const QSignalBlocker b1(row.visible), b2(row.outline), b3(row.opacity);
+        row.visible->setChecked(l->visible);
+        row.outline->setChecked(l->outline);
+        row.opacity->setValue(int(std::lround(l->opacity * 100)));
     }
+}
+
+void LayerPanel::rebuild() {
+    shown_.clear();
     while (auto* item = rows_->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    auto& masks = session_.scene().masks;
+    syncValues();
+    const auto& masks = session_.scene().masks();
     // The annotation tools' own layers (ROI outline, its preview) are not overlays to choose.
     const auto listed = [](const viewer::MaskLayer& l) {
         return l.id.kind != viewer::LayerKind::Roi && l.id.kind != viewer::LayerKind::RoiPreview;
@@ -131,13 +148,12 @@ void LayerPanel::rebuild() {
         rows_->addWidget(outline, row, 2, Qt::AlignHCenter);
         rows_->addWidget(opacity, row, 3);
         ++row;
-        auto apply = [this, id = masks[i].id](auto&& change) {
-            if (auto* l = session_.scene().layer(id)) change(*l);
-            Q_EMIT sceneChanged();
-        };
-        connect(visible, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.visible = on; }); });
-        connect(outline, &QCheckBox::toggled, this, [apply](bool on) { apply([on](auto& l) { l.outline = on; }); });
-        connect(opacity, &QSlider::valueChanged, this, [apply](int v) { apply([v](auto& l) { l.opacity = v / 100.0; }); });
+        shown_.push_back({masks[i].id, visible, outline, opacity});
+        auto& scene = session_.scene();
+        const auto id = masks[i].id;
+        connect(visible, &QCheckBox::toggled, this, [&scene, id](bool on) { scene.setLayerVisible(id, on); });
+        connect(outline, &QCheckBox::toggled, this, [&scene, id](bool on) { scene.setLayerOutline(id, on); });
+        connect(opacity, &QSlider::valueChanged, this, [&scene, id](int v) { scene.setLayerOpacity(id, v / 100.0); });
     }
 }
 

@@ -63,15 +63,10 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     connect(session_, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
     connect(session_, &CaseSession::previewShown, this, [this] {
         navigator_->setLesions({});
-        layers_->rebuild();
-        refreshViews();
         statusBar()->showMessage(tr("Registering BL to FU..."), 3000);
     });
     connect(session_, &CaseSession::resultsChanged, this, &MainWindow::onResultsChanged);
-    connect(session_, &CaseSession::layersChanged, this, [this] {
-        layers_->rebuild();
-        onResultsChanged();
-    });
+    connect(session_, &CaseSession::layersChanged, this, &MainWindow::onResultsChanged);
     connect(session_, &CaseSession::progress, this, &MainWindow::onProgress);
     connect(session_, &CaseSession::failed, this, &MainWindow::showError);
     connect(reporter_, &ReportExporter::failed, this, &MainWindow::showError);
@@ -113,7 +108,9 @@ MainWindow::~MainWindow() {
     session_->cancel();
     session_->waitForWorker();
     session_->model().removeListener(modelListener_);
-    // The views listen to the session's model: they go first, the session (a child) after.
+    // The views and the overlay panel listen to the session's model and scene: they go first,
+    // the session (a child) after.
+    delete layers_;
     delete takeCentralWidget();
 }
 
@@ -179,17 +176,13 @@ void MainWindow::buildLayout() {
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, session_, &CaseSession::cancel);
-    connect(layers_, &LayerPanel::sceneChanged, this, &MainWindow::refreshViews);
     for (auto* view : panel_->allViews()) {
         view->setPointerHandler([this, view](QEvent::Type type, const viewer::DisplayIndex& d, Qt::KeyboardModifiers) {
             return annotation_->handlePointer(view->plane(), int(type), d);
         });
         connect(view, &viewer::SliceView::shiftWheel, annotation_, &AnnotationController::stepRoiThreshold);
     }
-    connect(annotation_, &AnnotationController::changed, this, [this] {
-        refreshViews();
-        annotationPanel_->refresh();
-    });
+    connect(annotation_, &AnnotationController::changed, annotationPanel_, &AnnotationPanel::refresh);
     connect(annotation_, &AnnotationController::brushChanged, this, [this] {
         for (auto* view : panel_->allViews()) view->setBrushFootprintMm(annotation_->brushFootprintMm());
     });
@@ -222,9 +215,7 @@ void MainWindow::finishStartup() {
     if (session_->busy()) return;
     if (start_.heatMap && session_->result()) {
         start_.heatMap = false;
-        session_->scene().heat.visible = true;
-        layers_->rebuild();
-        refreshViews();
+        session_->scene().setHeatVisible(true);
     }
     if (start_.showLargestLesion && navigator_->lesionCount() > 0 && !navigator_->selectedLesion()) {
         start_.showLargestLesion = false;
@@ -248,8 +239,6 @@ void MainWindow::onCaseOpened() {
         view3d_->setLesions(nullptr);
     }
     navigator_->setLesions({});
-    layers_->rebuild();
-    refreshViews();
     updateCursorStatus();
 }
 
@@ -266,10 +255,7 @@ void MainWindow::onResultsChanged() {
     } else if (r) {
         deviceLabel_->setText(tr("%1 lesions").arg(r->lesions.size()));
     }
-    refreshViews();
 }
-
-void MainWindow::refreshViews() { panel_->refresh(); }
 
 void MainWindow::updateCursorStatus() {
     const auto* pair = session_->pair();

@@ -95,7 +95,6 @@ private:
     void showError(const QString& message);
     void updatePlausibilityBanner();
     void updateCursorStatus();
-    void refreshViews();
     void addRecent(const QString& entry);
     void rebuildRecentMenu();
     void openRecent(const QString& entry);

@@ -127,25 +127,20 @@ void MainWindow::buildActions() {
     crosshair->setCheckable(true);
     crosshair->setChecked(true);
     auto* blOutlines = view->addAction(tr("Overlays on BL as outlines"), QKeySequence(Qt::SHIFT | Qt::Key_O), this, [this](bool on) {
-        session_->scene().outlineOnBaseline = on;
-        refreshViews();
+        session_->scene().setOutlineOnBaseline(on);
     });
     blOutlines->setCheckable(true);
-    blOutlines->setChecked(session_->scene().outlineOnBaseline);
+    blOutlines->setChecked(session_->scene().outlineOnBaseline());
     view->addAction(tr("CNN overlay: fill/outline"), QKeySequence(Qt::Key_O), this, [this] {
-        if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->outline = !l->outline;
-        layers_->rebuild();
-        refreshViews();
+        auto& scene = session_->scene();
+        if (const auto* l = scene.layer({viewer::LayerKind::Cnn, {}})) scene.setLayerOutline(l->id, !l->outline);
     });
     view->addAction(tr("CNN overlay: show/hide"), QKeySequence(Qt::Key_G), this, [this] {
-        if (auto* l = session_->scene().layer({viewer::LayerKind::Cnn, {}})) l->visible = !l->visible;
-        layers_->rebuild();
-        refreshViews();
+        auto& scene = session_->scene();
+        if (const auto* l = scene.layer({viewer::LayerKind::Cnn, {}})) scene.setLayerVisible(l->id, !l->visible);
     });
     view->addAction(tr("Probability heat map"), QKeySequence(Qt::Key_H), this, [this] {
-        session_->scene().heat.visible = !session_->scene().heat.visible;
-        layers_->rebuild();
-        refreshViews();
+        session_->scene().setHeatVisible(!session_->scene().heat().visible);
     });
     view->addAction(tr("Next lesion"), QKeySequence(Qt::Key_N), this, [this] { navigator_->step(1); });
     view->addAction(tr("Previous lesion"), QKeySequence(Qt::Key_P), this, [this] { navigator_->step(-1); });

@@ -95,10 +95,8 @@ void MainWindow::startAnnotation(QString rater) {
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
     }
-    layers_->rebuild();
     annotationPanel_->refresh();
     sideTabs_->setCurrentWidget(annotationPanel_);
-    refreshViews();
 }
 
 void MainWindow::saveAnnotation() {

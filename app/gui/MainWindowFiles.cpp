@@ -148,13 +148,24 @@ bool MainWindow::mayDropUnsavedResult() {
         qWarning("%s", qPrintable(tr("The detection's results were not saved.")));
         return true;
     }
+    const auto& folder = session_->caseFolder();
     const auto answer = QMessageBox::question(
         this, tr("Unsaved detection"),
-        tr("The detection's results have not been saved anywhere. Save them before they are closed?"),
+        folder ? tr("The results on screen differ from those saved with the case (a new detection or a changed "
+                    "threshold). Save them with the case before they are closed?")
+               : tr("The detection's results have not been saved anywhere. Save them before they are closed?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel) return false;
     if (answer == QMessageBox::Save) {
-        chooseAndSaveResults();
+        if (folder) {
+            try {
+                session_->saveResults(QString::fromStdString(folder->results));
+            } catch (const std::exception& e) {
+                showError(QString::fromStdString(e.what()));
+            }
+        } else {
+            chooseAndSaveResults();
+        }
         return !session_->resultUnsaved();  // the folder dialog cancelled or saving failed: stay
     }
     return true;

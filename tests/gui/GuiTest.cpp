@@ -219,9 +219,9 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     // Results can be saved and a bad mask leaves the case as it was.
     window.session().saveResults(QString::fromStdString(results_.string()));
     EXPECT_TRUE(std::filesystem::exists(results_ / "new_lesions.nii.gz"));
-    const auto layers = window.session().scene().masks.size();
+    const auto layers = window.session().scene().masks().size();
     EXPECT_THROW(window.session().addMaskLayer({viewer::LayerKind::Other, "bad"}, QString(LESIONDELTA_SAMPLE_DIR) + "/case.json", 0xff0000), std::exception);
-    EXPECT_EQ(window.session().scene().masks.size(), layers);
+    EXPECT_EQ(window.session().scene().masks().size(), layers);
     EXPECT_TRUE(window.session().hasCase());
 
     // The patient report of what is on screen: CNN lesions and the rater's mask, written on a
@@ -238,6 +238,23 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     const auto report = window.session().reportCase();
     EXPECT_EQ(report.raters.count("Tester"), 1u);
     EXPECT_TRUE(report.cnn);
+
+    // The overlay panel follows the scene when a key changes it (nobody rebuilds it by hand).
+    QCheckBox* cnnRow = nullptr;
+    for (auto* box : window.findChildren<QCheckBox*>())
+        if (box->text() == CaseSession::displayName({viewer::LayerKind::Cnn, {}})) cnnRow = box;
+    ASSERT_NE(cnnRow, nullptr);
+    EXPECT_TRUE(cnnRow->isChecked());
+    for (auto* a : window.findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::Key_G)) a->trigger();
+    EXPECT_FALSE(window.session().scene().layer({viewer::LayerKind::Cnn, {}})->visible);
+    EXPECT_FALSE(cnnRow->isChecked());
+    // A threshold changed after saving puts the saved results out of date.
+    ASSERT_FALSE(window.session().resultUnsaved());
+    window.session().setThreshold(window.session().threshold());
+    EXPECT_FALSE(window.session().resultUnsaved());
+    window.session().setThreshold(0.6);
+    EXPECT_TRUE(window.session().resultUnsaved());
 }
 
 TEST_F(Gui, AFileThatIsNotAnImageFailsClearlyAndKeepsTheWindowUsable) {
@@ -385,18 +402,18 @@ TEST_F(Gui, TheHeatMapKeyAndItsCheckboxAgree) {
     ASSERT_NE(key, nullptr);
     EXPECT_FALSE(check->isChecked());
     key->trigger();
-    EXPECT_TRUE(window.session().scene().heat.visible);
+    EXPECT_TRUE(window.session().scene().heat().visible);
     EXPECT_TRUE(check->isChecked());
     check->setChecked(false);
-    EXPECT_FALSE(window.session().scene().heat.visible);
+    EXPECT_FALSE(window.session().scene().heat().visible);
     key->trigger();
     EXPECT_TRUE(check->isChecked());
     // Its cut-off is set beside it and kept by the scene.
     auto* floor = window.findChild<QDoubleSpinBox*>("heatFloor");
     ASSERT_NE(floor, nullptr);
-    EXPECT_DOUBLE_EQ(floor->value(), window.session().scene().heat.floor);
+    EXPECT_DOUBLE_EQ(floor->value(), window.session().scene().heat().floor);
     floor->setValue(0.5);
-    EXPECT_DOUBLE_EQ(window.session().scene().heat.floor, 0.5);
+    EXPECT_DOUBLE_EQ(window.session().scene().heat().floor, 0.5);
 }
 
 // The other defect of issue 19: raters were recognised by the English prefix "Rater " of the

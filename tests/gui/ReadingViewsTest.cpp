@@ -36,8 +36,8 @@ struct SmallScene {
         paintBox(*scan, {8, 8, 8}, {55, 55, 55}, 100.0f);
         auto probability = makeImage<ImageVolume>({64, 64, 64}, {1, 1, 1}, {-32, -32, -32});
         fillPhysical(*probability, [](const PhysicalPointLps& p) { return (32.0 - p[0]) / 63.0; });
-        scene.scans = {scan.GetPointer(), scan.GetPointer()};
-        scene.heat.probability = probability.GetPointer();
+        scene.setScans(scan.GetPointer(), scan.GetPointer());
+        scene.setHeatProbability(probability.GetPointer());
         model.setGeometry(DisplayAxes(*scan), robustRange(*scan), robustRange(*scan));
     }
 };
@@ -54,8 +54,8 @@ TEST(ReadingViews, TheHeatMapHasAColourBarFromItsCutOffToOne) {
     SliceView view(Side::FollowUp, s.model, s.scene);
     view.resize(500, 500);
     const QImage hidden = view.grab().toImage();
-    s.scene.heat.visible = true;
-    s.scene.heat.floor = 0.3;
+    s.scene.setHeatVisible(true);
+    s.scene.setHeatFloor(0.3);
     const QImage shown = view.grab().toImage();
     if (qEnvironmentVariableIsSet("LESIONDELTA_TEST_IMAGES")) shown.save("/tmp/heatkey.png");
     // The bar: a column near the right edge, over voxels the cut-off leaves grey.
@@ -78,7 +78,7 @@ TEST(ReadingViews, TheHeatMapHasAColourBarFromItsCutOffToOne) {
     const QRgb low = slice.pixel(52, 32), high = slice.pixel(26, 32);  // p ~ 0.19 and ~ 0.6
     EXPECT_EQ(qRed(low), qGreen(low));
     EXPECT_NE(qRed(high), qGreen(high));
-    s.scene.heat.floor = 0.9;
+    s.scene.setHeatFloor(0.9);
     const QRgb cut = view.sliceImage().pixel(26, 32);
     EXPECT_EQ(qRed(cut), qGreen(cut));
 }
@@ -156,7 +156,7 @@ TEST(ReadingViews, ThickAxialSlicesAreInterpolatedInReformattedPlanes) {
     ViewerScene scene;
     auto scan = makeImage<ImageVolume>({64, 64, 16}, {1, 1, 4}, {-32, -32, -32});
     fillPhysical(*scan, [](const PhysicalPointLps& p) { return std::fmod(p[2] + 64.0, 8.0) < 4.0 ? 20.0 : 200.0; });
-    scene.scans = {scan.GetPointer(), scan.GetPointer()};
+    scene.setScans(scan.GetPointer(), scan.GetPointer());
     model.setGeometry(DisplayAxes(*scan), {0.0, 220.0}, {0.0, 220.0});
     SliceView coronal(Side::FollowUp, model, scene);
     coronal.setPlane(Plane::Coronal);
@@ -234,15 +234,47 @@ TEST(ReadingViews, OnBaselineAMaskIsOutlinedSoTheLesionStaysVisible) {
     MaskLayer layer;
     layer.mask = mask.GetPointer();
     layer.opacity = 0.6;
-    s.scene.masks.push_back(layer);
+    s.scene.setLayer(layer);
     SliceView bl(Side::Baseline, s.model, s.scene), fu(Side::FollowUp, s.model, s.scene);
     const QImage blImage = bl.sliceImage().copy(), fuImage = fu.sliceImage().copy();
     auto green = [](QRgb p) { return qGreen(p) > qRed(p) + 40; };
     EXPECT_TRUE(green(fuImage.pixel(30, 30)));   // FU: filled
     EXPECT_FALSE(green(blImage.pixel(30, 30)));  // BL: the inside shows the scan
     EXPECT_TRUE(green(blImage.pixel(20, 30)));   // ... and the edge the lesion's outline
-    s.scene.outlineOnBaseline = false;
+    s.scene.setOutlineOnBaseline(false);
     EXPECT_TRUE(green(bl.sliceImage().pixel(30, 30)));
+}
+
+namespace {
+struct CountingView : SliceView {
+    using SliceView::SliceView;
+    int paints = 0;
+    void paintEvent(QPaintEvent* e) override {
+        ++paints;
+        SliceView::paintEvent(e);
+    }
+};
+}  // namespace
+
+TEST(ReadingViews, AViewRepaintsByItselfWhenTheSceneChanges) {
+    // Nobody calls the view: the scene's setters announce the change and the view listens.
+    SmallScene s;
+    CountingView view(Side::FollowUp, s.model, s.scene);
+    view.resize(300, 300);
+    view.show();
+    QCoreApplication::processEvents();
+    const auto paintedAfter = [&](auto&& change) {
+        view.paints = 0;
+        change();
+        QCoreApplication::processEvents();
+        return view.paints > 0;
+    };
+    MaskLayer layer;
+    layer.id = {LayerKind::Lst, {}};
+    EXPECT_TRUE(paintedAfter([&] { s.scene.setLayer(layer); }));
+    EXPECT_TRUE(paintedAfter([&] { s.scene.setLayerOpacity(layer.id, 0.9); }));
+    EXPECT_TRUE(paintedAfter([&] { s.scene.setHeatVisible(true); }));
+    EXPECT_FALSE(paintedAfter([] {}));  // and not without a change
 }
 
 TEST(Settings, TypedValuesHaveTheirDefaultsAndRoundTrip) {

@@ -95,11 +95,6 @@ void SlicePairPanel::setCrosshair(bool on) {
     for (auto* v : allViews()) v->setCrosshair(on);
 }
 
-void SlicePairPanel::refresh() {
-    for (auto* v : allViews())
-        if (v->isVisible()) v->update();
-}
-
 void SlicePairPanel::syncSlider() {
     const QSignalBlocker block(slider_);
     const int count = model_.hasGeometry() ? model_.sliceCount(plane()) : 1;

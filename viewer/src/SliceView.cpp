@@ -15,9 +15,13 @@ SliceView::SliceView(Side view, SlicePairModel& model, const ViewerScene& scene,
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
     listener_ = model_.addListener([this](unsigned) { update(); });
+    sceneListener_ = scene_.addListener([this](unsigned) { update(); });
 }
 
-SliceView::~SliceView() { model_.removeListener(listener_); }
+SliceView::~SliceView() {
+    model_.removeListener(listener_);
+    scene_.removeListener(sceneListener_);
+}
 
 void SliceView::setPlane(Plane plane) {
     plane_ = plane;
@@ -34,8 +38,8 @@ QImage SliceView::sliceImage() const {
     if (!image || !model_.hasGeometry()) return {};
     const auto g = sliceGeometry(model_.axes(), plane_, model_.slice(plane_));
     if (buffer_.width() != g.width || buffer_.height() != g.height) buffer_ = QImage(g.width, g.height, QImage::Format_RGB32);
-    const bool outlined = scene_.outlineOnBaseline && model_.shownIn(view_) == Side::Baseline;
-    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), scene_.masks, scene_.heat,
+    const bool outlined = scene_.outlineOnBaseline() && model_.shownIn(view_) == Side::Baseline;
+    renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), scene_.masks(), scene_.heat(),
                 reinterpret_cast<std::uint32_t*>(buffer_.bits()), outlined);
     return buffer_;
 }
@@ -168,7 +172,7 @@ void SliceView::leaveEvent(QEvent* event) {
 }
 
 void SliceView::drawHeatKey(QPainter& painter) const {
-    const HeatLayer& heat = scene_.heat;
+    const HeatLayer& heat = scene_.heat();
     if (!heat.visible || !heat.probability || view_ != Side::FollowUp) return;  // once per row of views
     // A vertical bar left of the R/L letter: probability 1 at the top, the cut-off at the bottom,
     // in the colours renderSlice blends in (before blending with the scan).

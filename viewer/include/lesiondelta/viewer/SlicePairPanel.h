@@ -32,7 +32,6 @@ public:
     void setPlane(Plane plane);
     Layout layout() const { return layout_; }
     void setLayout(Layout layout);
-    void refresh();  // the scene changed (layers, results)
     void setCrosshair(bool on);  // every view
     WindowLevelFields* windowLevelFields() const { return windowLevel_; }
 

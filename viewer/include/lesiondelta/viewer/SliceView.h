@@ -80,6 +80,7 @@ private:
     SlicePairModel& model_;
     const ViewerScene& scene_;
     int listener_ = 0;
+    int sceneListener_ = 0;
     mutable QImage buffer_;
     enum class Drag { None, Cursor, Window, Pan, Tool, Ruler } drag_ = Drag::None;
     std::optional<Ruler> ruler_;
