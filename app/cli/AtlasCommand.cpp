@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "lesiondelta/pipeline/AtlasBuilder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "lesiondelta/Version.h"
+#include "lesiondelta/pipeline/AtlasBuilder.h"
 
 namespace lesiondelta::cli {
 
@@ -26,7 +26,8 @@ int runAtlas(const std::vector<std::string>& args) {
     for (const auto& s : args) command += " " + s;
     atlas.description = "LesionDelta " + std::string(kVersion) + ": " + command +
                         "; scans: MNI 07/19/26 (with lesion masks), raw single-time-point 04/09/20; bank: 30 MNI "
-                        "lesion masks + 16 longitudinal change masks; held out: MNI patient " + src.heldOutMni;
+                        "lesion masks + 16 longitudinal change masks; held out: MNI patient " +
+                        src.heldOutMni;
     ml::saveAtlas(atlas, out);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "wrote " << out << ": " << atlas.scans.size() << " scans, " << atlas.bank.size() << " bank lesions, "

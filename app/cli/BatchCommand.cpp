@@ -13,19 +13,19 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
-#include "lesiondelta/pipeline/BidsDataset.h"
 #include "Commands.h"
-#include "Interrupt.h"
 #include "CsvLine.h"
-#include "lesiondelta/pipeline/ResultText.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
+#include "Interrupt.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/WeightsFile.h"
+#include "lesiondelta/pipeline/BidsDataset.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
 
@@ -192,8 +192,10 @@ int runBatch(const std::vector<std::string>& args) {
                     in.precision = precision;
                     in.progress = stopOnInterrupt();
                     const auto result = runSegmentation(in);
-                    if (job.bids) writeBidsOutputs(job, result);
-                    else ResultsFolder(job.folder).write(result);
+                    if (job.bids)
+                        writeBidsOutputs(job, result);
+                    else
+                        ResultsFolder(job.folder).write(result);
                     job.status = "done";
                 } catch (const Cancelled&) {
                     job.status = "cancelled";
@@ -206,9 +208,9 @@ int runBatch(const std::vector<std::string>& args) {
             const int k = ++finished;
             const std::lock_guard lock(logMutex);
             const double perCase = elapsed() / k;
-            std::fprintf(stderr, "[%d/%zu] %s: %s%s%s (%.0f s elapsed, about %.0f s left)\n", k, jobs.size(), job.id.c_str(),
-                         job.status.c_str(), job.error.empty() ? "" : ": ", job.error.c_str(), elapsed(),
-                         perCase * double(jobs.size() - k));
+            std::fprintf(stderr, "[%d/%zu] %s: %s%s%s (%.0f s elapsed, about %.0f s left)\n", k, jobs.size(),
+                         job.id.c_str(), job.status.c_str(), job.error.empty() ? "" : ": ", job.error.c_str(),
+                         elapsed(), perCase * double(jobs.size() - k));
         }
     };
     initialiseItkForThreads();  // before two pairs make their first ITK calls at once

@@ -14,11 +14,11 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "CsvLine.h"
-#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 namespace fs = std::filesystem;
 
@@ -54,7 +54,8 @@ int runEvaluateCases(const std::vector<std::string>& args) {
     std::getline(in, line);  // header
     std::vector<AveragedMetrics> perCase;
     nlohmann::json cases = nlohmann::json::array();
-    std::printf("| case | reference lesions | found | FP | sensitivity | Dice | FPR |\n|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| case | reference lesions | found | FP | sensitivity | Dice | FPR |\n|---|---|---|---|---|---|---|\n");
     int lineNo = 1;
     while (std::getline(in, line)) {
         ++lineNo;
@@ -79,8 +80,8 @@ int runEvaluateCases(const std::vector<std::string>& args) {
         perCase.push_back(avg);
         const auto& first = comparisons.front();
         std::printf("| %s | %u | %u | %.1f | %s | %s | %s |\n", cells[0].c_str(), first.referenceLesions,
-                    first.detectedReference, avg.falsePositives, value(avg.sensitivity).c_str(), value(avg.dice).c_str(),
-                    value(avg.fpr).c_str());
+                    first.detectedReference, avg.falsePositives, value(avg.sensitivity).c_str(),
+                    value(avg.dice).c_str(), value(avg.fpr).c_str());
         auto j = toJson(avg);
         j["case"] = cells[0];
         j["prediction"] = predPath;

@@ -4,10 +4,10 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 namespace lesiondelta::cli {
 

@@ -6,12 +6,12 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 #include "lesiondelta/ml/WeightsFile.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
 

@@ -1,8 +1,9 @@
 #include "Interrupt.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
-#include <unistd.h>
 
 namespace lesiondelta::cli {
 

@@ -4,12 +4,12 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 namespace lesiondelta::cli {
 namespace {

@@ -4,17 +4,17 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
-#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
@@ -65,7 +65,8 @@ int runRegister(const std::vector<std::string>& args) {
         {"software", {{"name", "LesionDelta"}, {"version", kVersion}}},
         {"bl", blPath},
         {"fu", fuPath},
-        {"outputs", {{"bl_in_fu", out.blInFu().filename().string()}, {"transform", out.transform().filename().string()}}},
+        {"outputs",
+         {{"bl_in_fu", out.blInFu().filename().string()}, {"transform", out.transform().filename().string()}}},
         {"transform_convention",
          "ITK: maps FU physical points (LPS mm) to BL physical points; resampling BL with it puts BL on the FU grid"},
         {"registration",
@@ -80,8 +81,8 @@ int runRegister(const std::vector<std::string>& args) {
         {"timings", timings}};
     writeTextAtomically(out.summary().string(), summary.dump(2) + "\n");
     std::cout << "registered " << blPath << " to " << fuPath << " in " << reg.seconds << " s; NCC over the head "
-              << nccBefore << " -> " << nccAfter << "\nwrote " << out.blInFu().string() << ", " << out.transform().string()
-              << ", " << out.summary().string() << "\n";
+              << nccBefore << " -> " << nccAfter << "\nwrote " << out.blInFu().string() << ", "
+              << out.transform().string() << ", " << out.summary().string() << "\n";
     return 0;
 }
 

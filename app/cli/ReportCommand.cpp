@@ -1,5 +1,5 @@
-// lesiondelta-cli report --case DIR -o report.pdf [--anonymise] [--language en|de] [--lesion-pictures N] [--min-ml 0.01]
-// lesiondelta-cli cohort (--cases LIST.csv | --study DIR) -o cohort.pdf [--csv F] [--json F] [--title T]
+// lesiondelta-cli report --case DIR -o report.pdf [--anonymise] [--language en|de] [--lesion-pictures N] [--min-ml
+// 0.01] lesiondelta-cli cohort (--cases LIST.csv | --study DIR) -o cohort.pdf [--csv F] [--json F] [--title T]
 //                        [--compute [--model FILE]]
 // Reports need Qt's PDF engine and fonts; without a display Qt's offscreen platform is used.
 #include <QApplication>
@@ -13,18 +13,18 @@
 #include <memory>
 #include <sstream>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
-#include "lesiondelta/pipeline/CaseFolder.h"
 #include "Commands.h"
+#include "CsvLine.h"
 #include "Interrupt.h"
 #include "Localization.h"
-#include "CsvLine.h"
-#include "lesiondelta/pipeline/ReportCaseLoader.h"
-#include "lesiondelta/pipeline/ResultText.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
+#include "lesiondelta/pipeline/ReportCaseLoader.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/report/CohortReport.h"
 #include "lesiondelta/report/PatientReport.h"
 
@@ -96,7 +96,8 @@ std::vector<std::pair<std::string, std::string>> studyCases(const std::string& s
 }  // namespace
 
 int runReport(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--case", "-o", "--out", "--lesion-pictures", "--min-ml", "--language"}, {"--anonymise", "--quiet"});
+    const Arguments a(args, {"--case", "-o", "--out", "--lesion-pictures", "--min-ml", "--language"},
+                      {"--anonymise", "--quiet"});
     const auto start = std::chrono::steady_clock::now();
     const std::string out = outputPath(a);
     report::PatientReportOptions options;
@@ -115,8 +116,9 @@ int runReport(const std::vector<std::string>& args) {
 }
 
 int runCohort(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml", "--model", "--language"},
-                      {"--quiet", "--compute"});
+    const Arguments a(
+        args, {"--cases", "--study", "-o", "--out", "--csv", "--json", "--title", "--min-ml", "--model", "--language"},
+        {"--quiet", "--compute"});
     const auto start = std::chrono::steady_clock::now();
     const std::string out = outputPath(a);
     const double minMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);

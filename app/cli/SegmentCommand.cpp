@@ -2,12 +2,12 @@
 #include <iostream>
 #include <set>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/ml/ComputeDevice.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta::cli {
 
@@ -21,7 +21,8 @@ void printDone(const SegmentationResult& result, const SegmentationInput& input,
     if (s.contains("device")) std::cout << " on " << s["device"].get<std::string>();
     std::cout << "\nwrote " << out << "/" << ResultsFolder::fileList() << "\n";
     for (const auto& w : result.warnings) std::cerr << "warning: " << w.message << "\n";
-    if (anyUnreliable(result.warnings)) std::cerr << "warning: treat this CNN result as unreliable (see summary.json)\n";
+    if (anyUnreliable(result.warnings))
+        std::cerr << "warning: treat this CNN result as unreliable (see summary.json)\n";
 }
 
 ProgressCallback stageLogger() {

@@ -8,13 +8,13 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "lesiondelta/pipeline/ResultText.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 #include "lesiondelta/ml/PairSynthesizer.h"
 #include "lesiondelta/ml/WeightsFile.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 namespace fs = std::filesystem;
 
@@ -51,7 +51,8 @@ int runSynth(const std::vector<std::string>& args) {
     if (a.flag("--stable") && a.flag("--changed")) throw UsageError("--stable and --changed exclude each other");
     if (a.flag("--stable")) o.stableFraction = 1.0;
     if (const auto inserts = a.optional("--inserts")) {
-        if (std::sscanf(inserts->c_str(), "%d,%d", &o.insertMin, &o.insertMax) != 2 || o.insertMin < 0 || o.insertMax < o.insertMin) {
+        if (std::sscanf(inserts->c_str(), "%d,%d", &o.insertMin, &o.insertMax) != 2 || o.insertMin < 0 ||
+            o.insertMax < o.insertMin) {
             throw UsageError("--inserts takes MIN,MAX (e.g. 2,6)");
         }
     }
@@ -83,8 +84,12 @@ int runSynth(const std::vector<std::string>& args) {
         std::cout << name << ": " << b.descriptions[0] << "; target " << voxels << " voxels\n";
     }
     const nlohmann::json info = {{"software", {{"name", "LesionDelta"}, {"version", kVersion}}},
-                                 {"atlas", atlasPath}, {"seed", seed}, {"crop", o.crop}, {"held_out", o.heldOut},
-                                 {"whole_brain", o.centreOnBrain}, {"pairs", pairs}};
+                                 {"atlas", atlasPath},
+                                 {"seed", seed},
+                                 {"crop", o.crop},
+                                 {"held_out", o.heldOut},
+                                 {"whole_brain", o.centreOnBrain},
+                                 {"pairs", pairs}};
     writeTextAtomically((fs::path(out) / "synth.json").string(), info.dump(2) + "\n");
     std::cout << "wrote " << count << " pairs to " << out << " (pairNNN/{bl,fu,new_lesions}.nii.gz, synth.json)\n";
     return 0;

@@ -1,10 +1,11 @@
 // lesiondelta-cli train ...: the training command of ml/train (also built alone as
 // lesiondelta-train for GPU machines without ITK or Qt).
+#include "TrainCommand.h"
+
 #include <iostream>
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "TrainCommand.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/ml/WeightsFile.h"
 

@@ -2,14 +2,13 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
-
-#include "TrainCommand.h"
 #include <string>
 #include <vector>
 
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
+#include "TrainCommand.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/HeapTuning.h"
 #include "lesiondelta/core/Progress.h"
@@ -142,12 +141,18 @@ struct Verb {
     int (*run)(const std::vector<std::string>&);
 };
 constexpr Verb kVerbs[] = {
-    {"segment", lesiondelta::cli::runSegment},   {"baseline", lesiondelta::cli::runBaseline},
-    {"register", lesiondelta::cli::runRegister}, {"lesions", lesiondelta::cli::runLesions},
-    {"evaluate", runEvaluateEither},             {"info", lesiondelta::cli::runInfo},
-    {"report", lesiondelta::cli::runReport},     {"cohort", lesiondelta::cli::runCohort},
-    {"batch", lesiondelta::cli::runBatch},       {"pairs", lesiondelta::cli::runPairs},
-    {"synth", lesiondelta::cli::runSynth},       {"atlas", lesiondelta::cli::runAtlas},
+    {"segment", lesiondelta::cli::runSegment},
+    {"baseline", lesiondelta::cli::runBaseline},
+    {"register", lesiondelta::cli::runRegister},
+    {"lesions", lesiondelta::cli::runLesions},
+    {"evaluate", runEvaluateEither},
+    {"info", lesiondelta::cli::runInfo},
+    {"report", lesiondelta::cli::runReport},
+    {"cohort", lesiondelta::cli::runCohort},
+    {"batch", lesiondelta::cli::runBatch},
+    {"pairs", lesiondelta::cli::runPairs},
+    {"synth", lesiondelta::cli::runSynth},
+    {"atlas", lesiondelta::cli::runAtlas},
     {"train", lesiondelta::cli::runTrain},
 };
 

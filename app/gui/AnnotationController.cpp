@@ -2,13 +2,13 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QEvent>
 #include <QStandardPaths>
 #include <algorithm>
 #include <filesystem>
@@ -44,7 +44,8 @@ void AnnotationController::start(const QString& rater) {
     const auto& fu = *session_.pair()->fu;
     const QString existing = defaultMaskPath();
     if (!existing.isEmpty() && fs::exists(existing.toStdString())) {
-        annotation_ = std::make_unique<viewer::AnnotationSession>(viewer::AnnotationSession::load(existing.toStdString(), fu));
+        annotation_ =
+            std::make_unique<viewer::AnnotationSession>(viewer::AnnotationSession::load(existing.toStdString(), fu));
     } else {
         annotation_ = std::make_unique<viewer::AnnotationSession>(fu, rater.toStdString());
     }
@@ -74,7 +75,8 @@ void AnnotationController::ensureLayers() {
     const viewer::LayerId editing{K::RaterEditing, rater_.toStdString()};
     const auto add = [&](const viewer::LayerId& id, MaskVolume::ConstPointer mask, std::uint32_t rgb, double opacity,
                          bool outline) {
-        if (!scene.layer(id)) scene.setLayer({id, CaseSession::displayName(id).toStdString(), mask, rgb, opacity, outline, true});
+        if (!scene.layer(id))
+            scene.setLayer({id, CaseSession::displayName(id).toStdString(), mask, rgb, opacity, outline, true});
     };
     add(editing, annotation_->maskPointer(), 0x3399ff, 0.45, false);
     add({K::Roi, {}}, roiMask_, 0xffffff, 0.9, true);
@@ -105,38 +107,40 @@ bool AnnotationController::handlePointer(viewer::Plane plane, int type, const vi
     const int normal = axes.voxelAxis(viewer::normalAxis(plane));
     const auto& fu = *session_.pair()->fu;
     switch (tool_) {
-    case Tool::Paint:
-    case Tool::Erase: {
-        const auto voxels = brushVoxels(fu, voxel, radiusMm_, sphere_, normal);
-        // One press-drag-release is one stroke: one undo step, however many dabs it takes.
-        if (type == QEvent::MouseButtonPress) annotation_->beginStroke();
-        apply([&] { tool_ == Tool::Paint ? annotation_->paint(voxels) : annotation_->erase(voxels); });
-        if (type == QEvent::MouseButtonRelease) annotation_->endStroke();
-        return true;
-    }
-    case Tool::EraseLesion:
-        if (type == QEvent::MouseButtonPress) apply([&] { annotation_->eraseLesion(voxel); });
-        return true;
-    case Tool::RoiThreshold: {
-        std::uint8_t* roi = roiMask_->GetBufferPointer();
-        for (auto o : brushVoxels(fu, voxel, radiusMm_, sphere_, normal)) {
-            if (inRoi_[o]) continue;
-            inRoi_[o] = true;
-            roi[o] = 1;
-            roi_.push_back(o);
+        case Tool::Paint:
+        case Tool::Erase: {
+            const auto voxels = brushVoxels(fu, voxel, radiusMm_, sphere_, normal);
+            // One press-drag-release is one stroke: one undo step, however many dabs it takes.
+            if (type == QEvent::MouseButtonPress) annotation_->beginStroke();
+            apply([&] { tool_ == Tool::Paint ? annotation_->paint(voxels) : annotation_->erase(voxels); });
+            if (type == QEvent::MouseButtonRelease) annotation_->endStroke();
+            return true;
         }
-        roiMask_->Modified();
-        if (type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonPress) {
-            // The default threshold from the region's own statistics, then the live preview.
-            const float* v = fu.GetBufferPointer();
-            roiLow_ = roiHigh_ = v[roi_.front()];
-            for (auto o : roi_) roiLow_ = std::min<double>(roiLow_, v[o]), roiHigh_ = std::max<double>(roiHigh_, v[o]);
-            roiThreshold_ = defaultRoiThreshold(fu, roi_);
+        case Tool::EraseLesion:
+            if (type == QEvent::MouseButtonPress) apply([&] { annotation_->eraseLesion(voxel); });
+            return true;
+        case Tool::RoiThreshold: {
+            std::uint8_t* roi = roiMask_->GetBufferPointer();
+            for (auto o : brushVoxels(fu, voxel, radiusMm_, sphere_, normal)) {
+                if (inRoi_[o]) continue;
+                inRoi_[o] = true;
+                roi[o] = 1;
+                roi_.push_back(o);
+            }
+            roiMask_->Modified();
+            if (type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonPress) {
+                // The default threshold from the region's own statistics, then the live preview.
+                const float* v = fu.GetBufferPointer();
+                roiLow_ = roiHigh_ = v[roi_.front()];
+                for (auto o : roi_)
+                    roiLow_ = std::min<double>(roiLow_, v[o]), roiHigh_ = std::max<double>(roiHigh_, v[o]);
+                roiThreshold_ = defaultRoiThreshold(fu, roi_);
+            }
+            updateRoiPreview();
+            return true;
         }
-        updateRoiPreview();
-        return true;
-    }
-    case Tool::Navigate: break;
+        case Tool::Navigate:
+            break;
     }
     return false;
 }
@@ -248,7 +252,8 @@ QList<AnnotationController::PendingRecovery> AnnotationController::pendingRecove
         QFile f(info.filePath());
         if (!f.open(QIODevice::ReadOnly)) continue;
         const auto j = QJsonDocument::fromJson(f.readAll()).object();
-        PendingRecovery r{j["rater"].toString(), j["bl"].toString(), j["fu"].toString(), j["case_folder"].toString(),
+        PendingRecovery r{j["rater"].toString(),    j["bl"].toString(),
+                          j["fu"].toString(),       j["case_folder"].toString(),
                           j["saved_at"].toString(), QString(info.filePath()).replace(".case.json", ".nii.gz")};
         if (QFile::exists(r.maskPath) && !r.rater.isEmpty() && !r.fu.isEmpty()) out << r;
     }
@@ -263,7 +268,10 @@ void AnnotationController::discard(const PendingRecovery& r) {
 
 QString AnnotationController::recoveryPath() const {
     if (!session_.pair() || rater_.isEmpty()) return {};
-    const QByteArray key = QCryptographicHash::hash((session_.fuPath() + "|" + rater_).toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray key =
+        QCryptographicHash::hash((session_.fuPath() + "|" + rater_).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16);
     return recoveryFolder() + "/" + key + ".nii.gz";
 }
 
@@ -274,7 +282,9 @@ void AnnotationController::writeRecovery() {
         QDir().mkpath(QFileInfo(path).path());
         annotation_->writeRecovery(path.toStdString(), kVersion);
         // Which case this copy belongs to, so the next start can offer it (see pendingRecoveries).
-        QJsonObject note{{"rater", rater_}, {"bl", session_.blPath()}, {"fu", session_.fuPath()},
+        QJsonObject note{{"rater", rater_},
+                         {"bl", session_.blPath()},
+                         {"fu", session_.fuPath()},
                          {"saved_at", QDateTime::currentDateTime().toString(Qt::ISODate)}};
         if (const auto& folder = session_.caseFolder()) note["case_folder"] = QString::fromStdString(folder->folder);
         QSaveFile f(caseNoteOf(path));
@@ -309,7 +319,8 @@ bool AnnotationController::restoreRecovery() {
     apply([&] {
         annotation_->erase(off);
         annotation_->paint(on);
-        for (const auto& [id, d] : restored->decisions()) d == viewer::CnnDecision::Accepted ? (void)annotation_->accept(id, {}) : annotation_->reject(id);
+        for (const auto& [id, d] : restored->decisions())
+            d == viewer::CnnDecision::Accepted ? (void)annotation_->accept(id, {}) : annotation_->reject(id);
     });
     return true;
 }

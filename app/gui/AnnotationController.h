@@ -58,12 +58,12 @@ public:
     void undo();
     void redo();
 
-    QString defaultMaskPath() const;           // raters/NAME.nii.gz of the case folder, or empty
-    void save(const QString& maskPath);        // throws VolumeError naming the file
-    QString recoveryPath() const;              // where the autosave goes for this rater and case
-    void writeRecovery();                      // when there are unsaved edits
+    QString defaultMaskPath() const;     // raters/NAME.nii.gz of the case folder, or empty
+    void save(const QString& maskPath);  // throws VolumeError naming the file
+    QString recoveryPath() const;        // where the autosave goes for this rater and case
+    void writeRecovery();                // when there are unsaved edits
     void discardRecovery();
-    bool restoreRecovery();                    // loads the recovery copy; false when none
+    bool restoreRecovery();  // loads the recovery copy; false when none
 
     /// A recovery copy left by a session that ended without saving, and the case it belongs to.
     struct PendingRecovery {

@@ -19,7 +19,8 @@ namespace lesiondelta::gui {
 
 using Tool = AnnotationController::Tool;
 
-AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function<unsigned()> selectedLesion, QWidget* parent)
+AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function<unsigned()> selectedLesion,
+                                 QWidget* parent)
     : QWidget(parent), controller_(controller), selectedLesion_(std::move(selectedLesion)) {
     auto* layout = new QVBoxLayout(this);
     rater_ = new QLabel(this);
@@ -32,8 +33,10 @@ AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function
     auto* grid = new QGridLayout(editing_);
     grid->setContentsMargins(0, 0, 0, 0);
     tools_ = new QButtonGroup(this);
-    const std::pair<QString, Tool> tools[] = {{tr("Navigate (V)"), Tool::Navigate}, {tr("Paint (B)"), Tool::Paint},
-                                              {tr("Erase (E)"), Tool::Erase}, {tr("ROI threshold (I)"), Tool::RoiThreshold},
+    const std::pair<QString, Tool> tools[] = {{tr("Navigate (V)"), Tool::Navigate},
+                                              {tr("Paint (B)"), Tool::Paint},
+                                              {tr("Erase (E)"), Tool::Erase},
+                                              {tr("ROI threshold (I)"), Tool::RoiThreshold},
                                               {tr("Erase lesion (K)"), Tool::EraseLesion}};
     int i = 0;
     for (const auto& [name, tool] : tools) {
@@ -71,20 +74,22 @@ AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function
     grid->addWidget(cancel, 5, 1);
     // Slider positions map onto the ROI's own intensity range.
     connect(threshold_, &QSlider::valueChanged, this, [this](int v) {
-        controller_.setRoiThreshold(threshold_->property("low").toDouble() +
-                                    v / 1000.0 * (threshold_->property("high").toDouble() - threshold_->property("low").toDouble()));
+        controller_.setRoiThreshold(
+            threshold_->property("low").toDouble() +
+            v / 1000.0 * (threshold_->property("high").toDouble() - threshold_->property("low").toDouble()));
     });
     connect(apply_, &QPushButton::clicked, this, [this] { controller_.applyRoi(); });
     connect(cancel, &QPushButton::clicked, this, [this] { controller_.cancelRoi(); });
-    connect(&controller_, &AnnotationController::roiStateChanged, this, [this](bool pending, double t, double low, double high) {
-        const QSignalBlocker block(threshold_);
-        threshold_->setProperty("low", low);
-        threshold_->setProperty("high", high);
-        threshold_->setValue(high > low ? int((t - low) / (high - low) * 1000) : 0);
-        threshold_->setEnabled(pending);
-        apply_->setEnabled(pending);
-        thresholdLabel_->setText(pending ? tr("threshold %1").arg(t, 0, 'f', 1) : tr("draw an ROI"));
-    });
+    connect(&controller_, &AnnotationController::roiStateChanged, this,
+            [this](bool pending, double t, double low, double high) {
+                const QSignalBlocker block(threshold_);
+                threshold_->setProperty("low", low);
+                threshold_->setProperty("high", high);
+                threshold_->setValue(high > low ? int((t - low) / (high - low) * 1000) : 0);
+                threshold_->setEnabled(pending);
+                apply_->setEnabled(pending);
+                thresholdLabel_->setText(pending ? tr("threshold %1").arg(t, 0, 'f', 1) : tr("draw an ROI"));
+            });
 
     auto* accept = new QPushButton(tr("Accept lesion (Y)"), editing_);
     auto* reject = new QPushButton(tr("Reject lesion (X)"), editing_);
@@ -110,8 +115,9 @@ AnnotationPanel::AnnotationPanel(AnnotationController& controller, std::function
     lesions_ = new QTreeWidget(this);
     lesions_->setHeaderLabels({tr("Lesion"), tr("Volume (ml)"), tr("Note")});
     lesions_->setRootIsDecorated(false);
-    lesions_->setToolTip(tr("The rater's lesions (26-connected). Lesions under 0.01 ml (3 mm) are not counted "
-                            "in comparisons. Double-click to go to a lesion."));
+    lesions_->setToolTip(
+        tr("The rater's lesions (26-connected). Lesions under 0.01 ml (3 mm) are not counted "
+           "in comparisons. Double-click to go to a lesion."));
     layout->addWidget(new QLabel(tr("Lesions of this rater's mask:"), this));
     layout->addWidget(lesions_, 1);
     connect(lesions_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
@@ -146,7 +152,8 @@ int AnnotationPanel::lesionRows() const { return lesions_->topLevelItemCount(); 
 
 int AnnotationPanel::flaggedRows() const {
     int n = 0;
-    for (int i = 0; i < lesions_->topLevelItemCount(); ++i) n += lesions_->topLevelItem(i)->data(2, Qt::UserRole).toBool();
+    for (int i = 0; i < lesions_->topLevelItemCount(); ++i)
+        n += lesions_->topLevelItem(i)->data(2, Qt::UserRole).toBool();
     return n;
 }
 

@@ -22,7 +22,8 @@ class AnnotationController;
 class AnnotationPanel : public QWidget {
     Q_OBJECT
 public:
-    AnnotationPanel(AnnotationController& controller, std::function<unsigned()> selectedLesion, QWidget* parent = nullptr);
+    AnnotationPanel(AnnotationController& controller, std::function<unsigned()> selectedLesion,
+                    QWidget* parent = nullptr);
     void refresh();  // controller state changed (rater, tool, ROI)
     /// Rows of the rater's lesion list (26-connected components, largest first); components
     /// under 0.01 ml are flagged as not counted. Updated shortly after each edit.

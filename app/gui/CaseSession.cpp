@@ -1,14 +1,11 @@
 #include "CaseSession.h"
-#include "lesiondelta/pipeline/LesionOverlaps.h"
-#include "lesiondelta/pipeline/ResultsFolder.h"
-#include "PostToGui.h"
 
-#include <algorithm>
 #include <QFileInfo>
-
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
+#include "PostToGui.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/PairSimilarity.h"
@@ -18,6 +15,8 @@
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/LesionOverlaps.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -70,18 +69,17 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
             scans->pair = std::make_shared<RegisteredPair>(p);
             scans->blRange = viewer::robustRange(*p.bl);
             scans->fuRange = viewer::robustRange(*p.fu);
-            postToGui(
-                this,
-                [this, scans] {
-                    pair_.reset();
-                    result_.reset();
-                    scene_.setScans(scans->pair->blInFu, scans->pair->fu);
-                    model_.setGeometry(viewer::DisplayAxes(*scans->pair->fu), scans->blRange, scans->fuRange);
-                    Q_EMIT previewShown();
-                });
+            postToGui(this, [this, scans] {
+                pair_.reset();
+                result_.reset();
+                scene_.setScans(scans->pair->blInFu, scans->pair->fu);
+                model_.setGeometry(viewer::DisplayAxes(*scans->pair->fu), scans->blRange, scans->fuRange);
+                Q_EMIT previewShown();
+            });
         };
         auto opened = std::make_shared<OpenedPair>();
-        opened->pair = std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, {.scansRead = {}, .preview = preview}));
+        opened->pair =
+            std::make_shared<RegisteredPair>(loadAndRegisterPair(in, timings, {.scansRead = {}, .preview = preview}));
         opened->head = lesiondelta::headMask(*opened->pair->fu);
         const double agreement = lesiondelta::alignmentAgreement(*opened->pair->fu, *opened->pair->blInFu);
         opened->pair->alignmentAgreement = agreement;  // the detection's checks reuse it
@@ -97,19 +95,17 @@ bool CaseSession::openCase(const QString& bl, const QString& fu, const QString& 
             // a malformed sidecar only costs the date check
         }
         for (auto& w : checkAlignment(agreement, in.blPath, in.fuPath)) checks->push_back(std::move(w));
-        postToGui(
-            this,
-            [this, opened, bl, fu, agreement, checks, folder] {
-                blPath_ = bl;
-                fuPath_ = fu;
-                alignmentAgreement_ = agreement;
-                setPlausibility(*checks);
-                head_ = opened->head;
-                applyRegisteredPair(opened->pair);
-                folder_ = folder;
-                Q_EMIT caseOpened();
-                loadFolderExtras();
-            });
+        postToGui(this, [this, opened, bl, fu, agreement, checks, folder] {
+            blPath_ = bl;
+            fuPath_ = fu;
+            alignmentAgreement_ = agreement;
+            setPlausibility(*checks);
+            head_ = opened->head;
+            applyRegisteredPair(opened->pair);
+            folder_ = folder;
+            Q_EMIT caseOpened();
+            loadFolderExtras();
+        });
     });
     return started;
 }
@@ -138,10 +134,13 @@ void CaseSession::loadFolderExtras() {
             problems << QString::fromStdString(e.what());
         }
     };
-    if (!folder_->lst.empty()) attempt([&] { addMaskLayer({viewer::LayerKind::Lst, {}}, QString::fromStdString(folder_->lst), 0xff8c00); });
+    if (!folder_->lst.empty())
+        attempt([&] { addMaskLayer({viewer::LayerKind::Lst, {}}, QString::fromStdString(folder_->lst), 0xff8c00); });
     int i = 0;
     for (const auto& [name, file] : folder_->raters) {
-        attempt([&] { addMaskLayer({viewer::LayerKind::Rater, name}, QString::fromStdString(file), raterColours[i++ % 4]); });
+        attempt([&] {
+            addMaskLayer({viewer::LayerKind::Rater, name}, QString::fromStdString(file), raterColours[i++ % 4]);
+        });
     }
     if (ResultsFolder(folder_->results).hasCnnResult()) {
         attempt([&] {
@@ -165,7 +164,8 @@ void CaseSession::loadFolderExtras() {
         });
     }
     Q_EMIT layersChanged();
-    if (!problems.isEmpty()) Q_EMIT failed(tr("Some parts of the case could not be loaded:\n%1").arg(problems.join("\n")));
+    if (!problems.isEmpty())
+        Q_EMIT failed(tr("Some parts of the case could not be loaded:\n%1").arg(problems.join("\n")));
 }
 
 bool CaseSession::detect(const QString& modelPath, const QString& device) {
@@ -182,26 +182,24 @@ bool CaseSession::detect(const QString& modelPath, const QString& device) {
     };
     return task_.start([this, in] {
         auto r = std::make_shared<SegmentationResult>(runSegmentation(in));
-        postToGui(
-            this,
-            [this, r] {
-                threshold_ = r->summary.value("threshold", 0.4);
-                applyResult(r);
-                setPlausibility(r->warnings);
-                resultUnsaved_ = true;
-                if (folder_) {
-                    // Saved with the case; results saved there before are kept, not overwritten.
-                    try {
-                        const auto earlier = ResultsFolder(folder_->results).keepEarlier();
-                        saveResults(QString::fromStdString(folder_->results));
-                        if (!earlier.empty())
-                            Q_EMIT notice(tr("Results saved with the case; the earlier ones are kept in %1")
-                                              .arg(QString::fromStdString(earlier.string())));
-                    } catch (const std::exception& e) {
-                        Q_EMIT failed(tr("The results could not be saved with the case: %1").arg(e.what()));
-                    }
+        postToGui(this, [this, r] {
+            threshold_ = r->summary.value("threshold", 0.4);
+            applyResult(r);
+            setPlausibility(r->warnings);
+            resultUnsaved_ = true;
+            if (folder_) {
+                // Saved with the case; results saved there before are kept, not overwritten.
+                try {
+                    const auto earlier = ResultsFolder(folder_->results).keepEarlier();
+                    saveResults(QString::fromStdString(folder_->results));
+                    if (!earlier.empty())
+                        Q_EMIT notice(tr("Results saved with the case; the earlier ones are kept in %1")
+                                          .arg(QString::fromStdString(earlier.string())));
+                } catch (const std::exception& e) {
+                    Q_EMIT failed(tr("The results could not be saved with the case: %1").arg(e.what()));
                 }
-            });
+            }
+        });
     });
 }
 
@@ -225,7 +223,8 @@ void CaseSession::applyResult(std::shared_ptr<SegmentationResult> result) {
 void CaseSession::setPlausibility(const std::vector<PlausibilityWarning>& warnings) {
     QStringList fresh;
     for (const auto& w : warnings) {
-        const bool known = std::any_of(plausibility_.begin(), plausibility_.end(), [&](const auto& old) { return old.code == w.code; });
+        const bool known = std::any_of(plausibility_.begin(), plausibility_.end(),
+                                       [&](const auto& old) { return old.code == w.code; });
         if (!known) fresh << QString::fromStdString(w.message);
     }
     plausibility_ = warnings;
@@ -265,7 +264,8 @@ report::ReportCase CaseSession::reportCase() const {
     }
     for (const auto& w : plausibility_) c.warnings.push_back(w.message);
     for (const auto& layer : scene_.masks()) {
-        if (layer.id.kind == viewer::LayerKind::Lst) c.lst = layer.mask;
+        if (layer.id.kind == viewer::LayerKind::Lst)
+            c.lst = layer.mask;
         else if (layer.id.kind == viewer::LayerKind::RaterEditing) {
             // A copy: the rater may go on painting while the report is drawn on a worker thread.
             auto copy = MaskVolume::New();
@@ -284,13 +284,20 @@ report::ReportCase CaseSession::reportCase() const {
 
 QString CaseSession::displayName(const viewer::LayerId& id) {
     switch (id.kind) {
-        case viewer::LayerKind::Cnn: return tr("CNN new/enlarged");
-        case viewer::LayerKind::Lst: return tr("LST increase");
-        case viewer::LayerKind::Rater: return tr("Rater %1").arg(QString::fromStdString(id.rater));
-        case viewer::LayerKind::RaterEditing: return tr("Rater (editing): %1").arg(QString::fromStdString(id.rater));
-        case viewer::LayerKind::Roi: return tr("ROI");
-        case viewer::LayerKind::RoiPreview: return tr("ROI preview");
-        case viewer::LayerKind::Other: break;
+        case viewer::LayerKind::Cnn:
+            return tr("CNN new/enlarged");
+        case viewer::LayerKind::Lst:
+            return tr("LST increase");
+        case viewer::LayerKind::Rater:
+            return tr("Rater %1").arg(QString::fromStdString(id.rater));
+        case viewer::LayerKind::RaterEditing:
+            return tr("Rater (editing): %1").arg(QString::fromStdString(id.rater));
+        case viewer::LayerKind::Roi:
+            return tr("ROI");
+        case viewer::LayerKind::RoiPreview:
+            return tr("ROI preview");
+        case viewer::LayerKind::Other:
+            break;
     }
     return QString::fromStdString(id.rater);
 }
@@ -329,11 +336,13 @@ std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {
     std::vector<QString> names;
     for (const auto& layer : scene_.masks()) {
         using K = viewer::LayerKind;
-        if (layer.id.kind == K::Cnn || layer.id.kind == K::Roi || layer.id.kind == K::RoiPreview || !layer.mask) continue;
+        if (layer.id.kind == K::Cnn || layer.id.kind == K::Roi || layer.id.kind == K::RoiPreview || !layer.mask)
+            continue;
         others.push_back(layer.mask.GetPointer());
         names.push_back(QString::fromStdString(layer.name));
     }
-    const auto overlaps = lesionOverlaps(*result_->newLesions, result_->lesions, result_->probability.GetPointer(), others);
+    const auto overlaps =
+        lesionOverlaps(*result_->newLesions, result_->lesions, result_->probability.GetPointer(), others);
     const viewer::DisplayAxes axes(*result_->fu);
     for (std::size_t k = 0; k < result_->lesions.size(); ++k) {
         const auto& lesion = result_->lesions[k];

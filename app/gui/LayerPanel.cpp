@@ -1,7 +1,5 @@
 #include "LayerPanel.h"
 
-#include <algorithm>
-#include <cmath>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -12,6 +10,8 @@
 #include <QSlider>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 #include "CaseSession.h"
 
@@ -55,7 +55,8 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
     layout->addStretch(1);
 
     connect(heat_, &QCheckBox::toggled, this, [this](bool on) { session_.scene().setHeatVisible(on); });
-    connect(heatFloor_, &QDoubleSpinBox::valueChanged, this, [this](double floor) { session_.scene().setHeatFloor(floor); });
+    connect(heatFloor_, &QDoubleSpinBox::valueChanged, this,
+            [this](double floor) { session_.scene().setHeatFloor(floor); });
     // The label follows the slider at once; the mask follows when the slider rests for 60 ms,
     // so dragging stays smooth on large volumes.
     thresholdDelay_ = new QTimer(this);
@@ -65,9 +66,7 @@ LayerPanel::LayerPanel(CaseSession& session, QWidget* parent) : QWidget(parent),
         thresholdLabel_->setText(QString::number(v / 100.0, 'f', 2));
         thresholdDelay_->start();
     });
-    connect(thresholdDelay_, &QTimer::timeout, this, [this] {
-        session_.setThreshold(threshold_->value() / 100.0);
-    });
+    connect(thresholdDelay_, &QTimer::timeout, this, [this] { session_.setThreshold(threshold_->value() / 100.0); });
     sceneListener_ = session_.scene().addListener([this](unsigned changes) {
         using S = viewer::ViewerScene;
         if (changes & S::LayerList) {
@@ -122,8 +121,9 @@ void LayerPanel::rebuild() {
     }
     // Columns: colour swatch (the legend), visible + name, outline, opacity; headed.
     auto* outlineHeader = new QLabel(tr("Outline"), this);
-    outlineHeader->setToolTip(tr("Draw the layer's outline instead of filling it (on BL every layer is outlined unless "
-                                 "View > Overlays on BL as outlines is off)"));
+    outlineHeader->setToolTip(
+        tr("Draw the layer's outline instead of filling it (on BL every layer is outlined unless "
+           "View > Overlays on BL as outlines is off)"));
     rows_->addWidget(new QLabel(tr("Layer"), this), 0, 0, 1, 2);
     rows_->addWidget(outlineHeader, 0, 2);
     rows_->addWidget(new QLabel(tr("Opacity"), this), 0, 3);
@@ -132,7 +132,8 @@ void LayerPanel::rebuild() {
         if (!listed(masks[i])) continue;
         auto* swatch = new QLabel(this);
         swatch->setFixedSize(14, 14);
-        swatch->setStyleSheet(QStringLiteral("background:#%1; border:1px solid #222;").arg(masks[i].rgb, 6, 16, QChar('0')));
+        swatch->setStyleSheet(
+            QStringLiteral("background:#%1; border:1px solid #222;").arg(masks[i].rgb, 6, 16, QChar('0')));
         auto* visible = new QCheckBox(QString::fromStdString(masks[i].name), this);
         visible->setChecked(masks[i].visible);
         auto* outline = new QCheckBox(this);

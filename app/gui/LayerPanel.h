@@ -33,7 +33,7 @@ private:
         QCheckBox* outline;
         QSlider* opacity;
     };
-    void rebuild();  // one row per layer of the scene
+    void rebuild();     // one row per layer of the scene
     void syncValues();  // the widgets show the scene's values (no signals sent back)
     CaseSession& session_;
     int sceneListener_ = 0;

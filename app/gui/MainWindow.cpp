@@ -1,38 +1,36 @@
 #include "MainWindow.h"
-#include "Settings.h"
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
 #include <QCloseEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <utility>
-#include <QInputDialog>
-#include <QLineEdit>
-#include <QFile>
 #include <QMimeData>
 #include <QOpenGLContext>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QIcon>
 #include <QRegularExpression>
 #include <QScreen>
-#include <QVBoxLayout>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
+#include <utility>
 
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
+#include "Settings.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -54,7 +52,10 @@ using viewer::Plane;
 using viewer::Side;
 
 MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
-    : QMainWindow(parent), start_(options), session_(new CaseSession(this)), annotation_(new AnnotationController(*session_, this)),
+    : QMainWindow(parent),
+      start_(options),
+      session_(new CaseSession(this)),
+      annotation_(new AnnotationController(*session_, this)),
       reporter_(new ReportExporter(this)) {
     setWindowTitle(tr("LesionDelta"));
     setAcceptDrops(true);
@@ -71,12 +72,14 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
     connect(session_, &CaseSession::failed, this, &MainWindow::showError);
     connect(reporter_, &ReportExporter::failed, this, &MainWindow::showError);
     connect(reporter_, &ReportExporter::finished, this, [this](const QString& pdf, int pages, double seconds) {
-        statusBar()->showMessage(tr("Report written: %1 (%2 pages, %3 s)").arg(pdf).arg(pages).arg(seconds, 0, 'f', 1), 10000);
+        statusBar()->showMessage(tr("Report written: %1 (%2 pages, %3 s)").arg(pdf).arg(pages).arg(seconds, 0, 'f', 1),
+                                 10000);
     });
     connect(session_, &CaseSession::warning, this, &MainWindow::showError);
     connect(session_, &CaseSession::notice, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
     connect(session_, &CaseSession::cancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
-    connect(reporter_, &ReportExporter::cancelled, this, [this] { statusBar()->showMessage(tr("Report cancelled; nothing was written"), 5000); });
+    connect(reporter_, &ReportExporter::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Report cancelled; nothing was written"), 5000); });
     connect(session_, &CaseSession::workFinished, this, &MainWindow::onWorkFinished);
     modelListener_ = session_->model().addListener([this](unsigned changes) {
         if (changes & (viewer::SlicePairModel::Cursor | viewer::SlicePairModel::Geometry)) updateCursorStatus();
@@ -124,10 +127,13 @@ void MainWindow::buildLayout() {
     lesionsAndLayers->addWidget(navigator_);
     lesionsAndLayers->addWidget(layers_);
     right->addTab(lesionsAndLayers, tr("Lesions"));
-    annotationPanel_ = new AnnotationPanel(*annotation_, [this]() -> unsigned {
-        const auto* l = navigator_->selectedLesion();
-        return l ? l->id : 0;
-    }, this);
+    annotationPanel_ = new AnnotationPanel(
+        *annotation_,
+        [this]() -> unsigned {
+            const auto* l = navigator_->selectedLesion();
+            return l ? l->id : 0;
+        },
+        this);
     right->addTab(annotationPanel_, QIcon(":/icons/annotate.svg"), tr("Annotate"));
     if (openGlAvailable()) {
         view3d_ = new viewer::View3D(this);
@@ -164,7 +170,9 @@ void MainWindow::buildLayout() {
     deviceLabel_ = new QLabel(this);
     progress_ = new QProgressBar(this);
     // Wide enough for the longest stage with percent and seconds, in the reader's language.
-    progress_->setMinimumWidth(progress_->fontMetrics().horizontalAdvance(tr("%1 %2% (%3 s)").arg(tr("preprocessing")).arg(100).arg(999)) + 30);
+    progress_->setMinimumWidth(
+        progress_->fontMetrics().horizontalAdvance(tr("%1 %2% (%3 s)").arg(tr("preprocessing")).arg(100).arg(999)) +
+        30);
     progress_->setMaximumWidth(progress_->minimumWidth() + 60);
     connect(&progressTick_, &QTimer::timeout, this, &MainWindow::showProgressText);
     progress_->setRange(0, 1000);
@@ -186,7 +194,8 @@ void MainWindow::buildLayout() {
     connect(annotation_, &AnnotationController::brushChanged, this, [this] {
         for (auto* view : panel_->allViews()) view->setBrushFootprintMm(annotation_->brushFootprintMm());
     });
-    connect(annotation_, &AnnotationController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(annotation_, &AnnotationController::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(annotationPanel_, &AnnotationPanel::startRequested, this, [this] { startAnnotation(); });
     connect(annotationPanel_, &AnnotationPanel::saveRequested, this, &MainWindow::saveAnnotation);
     connect(annotationPanel_, &AnnotationPanel::lesionActivated, this, [this](std::array<double, 3> c) {
@@ -201,14 +210,15 @@ void MainWindow::buildLayout() {
         m.setCursor(d);
         m.setCentre({double(d[0]), double(d[1]), double(d[2])});
     });
-    if (view3d_) connect(view3d_, &viewer::View3D::lesionPicked, this, [this](std::array<double, 3> lps) {
-        if (!session_->pair()) return;
-        PhysicalPointLps p;
-        for (int a = 0; a < 3; ++a) p[a] = lps[a];
-        const auto index = session_->pair()->fu->TransformPhysicalPointToIndex(p);
-        const auto& axes = session_->model().axes();
-        session_->model().setCursor(axes.clamp(axes.displayFromVoxel(index)));
-    });
+    if (view3d_)
+        connect(view3d_, &viewer::View3D::lesionPicked, this, [this](std::array<double, 3> lps) {
+            if (!session_->pair()) return;
+            PhysicalPointLps p;
+            for (int a = 0; a < 3; ++a) p[a] = lps[a];
+            const auto index = session_->pair()->fu->TransformPhysicalPointToIndex(p);
+            const auto& axes = session_->model().axes();
+            session_->model().setCursor(axes.clamp(axes.displayFromVoxel(index)));
+        });
 }
 
 void MainWindow::finishStartup() {
@@ -233,7 +243,8 @@ void MainWindow::onCaseOpened() {
         QTimer::singleShot(0, this, [this, rater] { startAnnotation(rater); });  // offers the restore
     }
     setWindowTitle(tr("LesionDelta - %1").arg(QFileInfo(session_->fuPath()).fileName()));
-    if (const auto& c = session_->caseFolder()) setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
+    if (const auto& c = session_->caseFolder())
+        setWindowTitle(tr("LesionDelta - %1").arg(QString::fromStdString(c->patient)));
     if (view3d_) {
         view3d_->setHead(session_->headMask());
         view3d_->setLesions(nullptr);
@@ -268,8 +279,12 @@ void MainWindow::updateCursorStatus() {
     PhysicalPointLps p;
     pair->fu->TransformIndexToPhysicalPoint(v, p);
     cursorLabel_->setText(tr("voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   BL %7   FU %8")
-                              .arg(v[0]).arg(v[1]).arg(v[2])
-                              .arg(p[0], 0, 'f', 1).arg(p[1], 0, 'f', 1).arg(p[2], 0, 'f', 1)
+                              .arg(v[0])
+                              .arg(v[1])
+                              .arg(v[2])
+                              .arg(p[0], 0, 'f', 1)
+                              .arg(p[1], 0, 'f', 1)
+                              .arg(p[2], 0, 'f', 1)
                               .arg(pair->blInFu->GetPixel(v), 0, 'f', 1)
                               .arg(pair->fu->GetPixel(v), 0, 'f', 1));
 }

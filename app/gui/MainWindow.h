@@ -30,12 +30,12 @@ class WelcomeDialog;
 
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
-    bool detect = false;          // run detection once the case is open
-    bool show3D = false;          // bring the 3D tab to the front
-    bool threePlanes = false;     // the three-plane layout instead of side by side
-    bool heatMap = false;         // show the probability heat map once a result is there
+    bool detect = false;             // run detection once the case is open
+    bool show3D = false;             // bring the 3D tab to the front
+    bool threePlanes = false;        // the three-plane layout instead of side by side
+    bool heatMap = false;            // show the probability heat map once a result is there
     bool showLargestLesion = false;  // select the largest lesion once results are there
-    bool welcome = false;         // show the welcome panel even where it would not show by itself
+    bool welcome = false;            // show the welcome panel even where it would not show by itself
     /// Dialogs may ask the reader (the welcome panel at first start, recovery, unsaved edits on
     /// closing) and errors show in a message box. Off (tests, --screenshot): errors go to the log,
     /// recovered edits are restored, closing keeps unsaved edits as a recovery file.

@@ -1,22 +1,17 @@
 // MainWindow: annotation actions, starting and saving a rater's mask, and recovery of
 // annotations a crashed session left behind.
-#include "MainWindow.h"
-#include "Settings.h"
 #include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
 #include <QCloseEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <utility>
-#include <QInputDialog>
-#include <QLineEdit>
-#include <QFile>
 #include <QMimeData>
 #include <QOpenGLContext>
 #include <QPainter>
@@ -26,9 +21,13 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <utility>
+
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
+#include "MainWindow.h"
+#include "Settings.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -75,17 +74,20 @@ void MainWindow::startAnnotation(QString rater) {
     if (rater.isEmpty()) {
         bool ok = false;
         rater = QInputDialog::getText(this, tr("Rater"), tr("Your name or rater code (remembered):"), QLineEdit::Normal,
-                                      settings::raterName(), &ok).trimmed();
+                                      settings::raterName(), &ok)
+                    .trimmed();
         if (!ok || rater.isEmpty()) return;
     }
     settings::setRaterName(rater);
     try {
         annotation_->start(rater);
         if (QFile::exists(annotation_->recoveryPath())) {
-            const bool restore = !start_.interactive ||
-                                 QMessageBox::question(this, tr("Recover annotation"),
-                                                       tr("Unsaved edits of %1 on this case were kept after the program "
-                                                          "ended unexpectedly. Restore them?").arg(rater)) == QMessageBox::Yes;
+            const bool restore =
+                !start_.interactive ||
+                QMessageBox::question(this, tr("Recover annotation"),
+                                      tr("Unsaved edits of %1 on this case were kept after the program "
+                                         "ended unexpectedly. Restore them?")
+                                          .arg(rater)) == QMessageBox::Yes;
             if (restore) {
                 annotation_->restoreRecovery();
             } else {
@@ -103,8 +105,8 @@ void MainWindow::saveAnnotation() {
     if (!annotation_->active()) return;
     QString path = annotation_->defaultMaskPath();
     if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Save rater mask"), settings::lastFolder(),
-                                            tr("NIfTI (*.nii.gz)"));
+        path =
+            QFileDialog::getSaveFileName(this, tr("Save rater mask"), settings::lastFolder(), tr("NIfTI (*.nii.gz)"));
         if (path.isEmpty()) return;
         if (!path.endsWith(".nii.gz")) path += ".nii.gz";
     }
@@ -114,7 +116,8 @@ void MainWindow::saveAnnotation() {
         // The edits stay in memory and in the recovery copy.
         annotation_->writeRecovery();
         showError(tr("The rater mask could not be saved; your edits are kept in memory and in the recovery "
-                     "copy.\n%1").arg(e.what()));
+                     "copy.\n%1")
+                      .arg(e.what()));
     }
     annotationPanel_->refresh();
 }
@@ -126,7 +129,8 @@ void MainWindow::offerRecovery() {
     const QString where = r.caseFolder.isEmpty() ? QFileInfo(r.fu).fileName() : r.caseFolder;
     QMessageBox box(QMessageBox::Question, tr("Recover annotation"),
                     tr("LesionDelta ended without saving the annotation of %1 on %2 (last kept %3).\n"
-                       "Open that case and restore the edits?").arg(r.rater, where, r.savedAt),
+                       "Open that case and restore the edits?")
+                        .arg(r.rater, where, r.savedAt),
                     QMessageBox::NoButton, this);
     auto* open = box.addButton(tr("Open and restore"), QMessageBox::AcceptRole);
     box.addButton(tr("Later"), QMessageBox::RejectRole);
@@ -137,8 +141,10 @@ void MainWindow::offerRecovery() {
         AnnotationController::discard(r);
     } else if (box.clickedButton() == open) {
         recoverRater_ = r.rater;
-        if (!r.caseFolder.isEmpty()) openCaseFolder(r.caseFolder);
-        else openPair(r.bl, r.fu);
+        if (!r.caseFolder.isEmpty())
+            openCaseFolder(r.caseFolder);
+        else
+            openPair(r.bl, r.fu);
     }
 }
 

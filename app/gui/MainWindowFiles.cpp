@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -12,13 +11,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
 
 #include "AboutDialog.h"
-#include "Settings.h"
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
+#include "Settings.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -38,7 +38,8 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = settings::recentCases();
     for (const auto& entry : recent) {
-        recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this, [this, entry] { openRecent(entry); });
+        recentMenu_->addAction(QString(entry).replace('|', QStringLiteral("  +  ")), this,
+                               [this, entry] { openRecent(entry); });
     }
     recentMenu_->setEnabled(!recent.isEmpty());
 }
@@ -84,8 +85,11 @@ QString MainWindow::chooseSeries(const QString& folder, const QString& which, bo
     if (series.size() == 1) return QString::fromStdString(series[0].uid);
     QStringList items;
     for (const auto& s : series) {
-        items << tr("%1 (%2, %3 files) %4").arg(QString::fromStdString(s.description.empty() ? "unnamed" : s.description),
-                                                 QString::fromStdString(s.modality)).arg(s.fileCount).arg(QString::fromStdString(s.uid));
+        items << tr("%1 (%2, %3 files) %4")
+                     .arg(QString::fromStdString(s.description.empty() ? "unnamed" : s.description),
+                          QString::fromStdString(s.modality))
+                     .arg(s.fileCount)
+                     .arg(QString::fromStdString(s.uid));
     }
     const QString choice = QInputDialog::getItem(this, tr("Choose the %1 series").arg(which),
                                                  tr("%1 holds several series:").arg(folder), items, 0, false, &ok);
@@ -94,7 +98,8 @@ QString MainWindow::chooseSeries(const QString& folder, const QString& which, bo
 }
 
 void MainWindow::chooseAndOpenDicom() {
-    const QString bl = QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings::lastFolder());
+    const QString bl =
+        QFileDialog::getExistingDirectory(this, tr("Baseline (BL) DICOM folder"), settings::lastFolder());
     if (bl.isEmpty()) return;
     bool ok = false;
     const QString blUid = chooseSeries(bl, tr("BL"), ok);
@@ -108,16 +113,17 @@ void MainWindow::chooseAndOpenDicom() {
 }
 
 void MainWindow::chooseAndAddMask(bool lst) {
-    const QString path = QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
-                                                      settings::lastFolder(),
-                                                      tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, lst ? tr("LST output (labels, 3 = increase)") : tr("Rater mask"),
+                                     settings::lastFolder(), tr("Images (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
     if (!path.isEmpty()) addMaskFile(path, lst);
 }
 
 bool MainWindow::addMaskFile(const QString& path, bool lst) {
     // A rater's mask is named after its file (the rater's code, as in case folders' raters/).
-    const viewer::LayerId id = lst ? viewer::LayerId{viewer::LayerKind::Lst, {}}
-                                   : viewer::LayerId{viewer::LayerKind::Rater, QFileInfo(path).baseName().toStdString()};
+    const viewer::LayerId id =
+        lst ? viewer::LayerId{viewer::LayerKind::Lst, {}}
+            : viewer::LayerId{viewer::LayerKind::Rater, QFileInfo(path).baseName().toStdString()};
     try {
         session_->addMaskLayer(id, path, lst ? 0xff8c00 : 0x3399ff);
         return true;
@@ -197,14 +203,16 @@ void MainWindow::showShortcuts() {
         for (auto* a : menu->actions()) {
             if (a->shortcut().isEmpty()) continue;
             text += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
-                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), QString(a->text()).remove('&').toHtmlEscaped());
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                             QString(a->text()).remove('&').toHtmlEscaped());
         }
     }
     text += tr("<tr><td><b>Ctrl+left drag</b></td><td>&nbsp;&nbsp;measure a distance in mm</td></tr>");
-    text += tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
-               "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
-               "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
-               "<tr><td><b>Wheel / Ctrl+wheel</b></td><td>&nbsp;&nbsp;slice / zoom</td></tr></table>");
+    text +=
+        tr("<tr><td><b>Left click / drag</b></td><td>&nbsp;&nbsp;set the cursor in both views</td></tr>"
+           "<tr><td><b>Right drag</b></td><td>&nbsp;&nbsp;window (left/right) and level (up/down)</td></tr>"
+           "<tr><td><b>Middle or Shift+left drag</b></td><td>&nbsp;&nbsp;pan</td></tr>"
+           "<tr><td><b>Wheel / Ctrl+wheel</b></td><td>&nbsp;&nbsp;slice / zoom</td></tr></table>");
     QMessageBox::information(this, tr("Keyboard shortcuts"), text);
 }
 
@@ -235,7 +243,8 @@ void MainWindow::buildAppearanceActions(QMenu* view) {
     view->addSeparator();
     auto* themes = view->addMenu(tr("Theme"));
     auto* themeGroup = new QActionGroup(this);
-    const std::pair<QString, Theme> themeNames[] = {{tr("As the system"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}};
+    const std::pair<QString, Theme> themeNames[] = {
+        {tr("As the system"), Theme::System}, {tr("Light"), Theme::Light}, {tr("Dark"), Theme::Dark}};
     for (const auto& [name, theme] : themeNames) {
         auto* a = themes->addAction(name, this, [theme = theme] {
             applyTheme(theme);
@@ -250,10 +259,12 @@ void MainWindow::buildAppearanceActions(QMenu* view) {
     QStringList codes{QString()};
     codes += i18n::availableLanguages();
     for (const QString& code : codes) {
-        auto* a = languages->addAction(code.isEmpty() ? tr("As the system") : i18n::languageName(code), this, [this, code] {
-            settings::setLanguage(code);
-            QMessageBox::information(this, tr("Language"), tr("The new language applies from the next start of LesionDelta."));
-        });
+        auto* a =
+            languages->addAction(code.isEmpty() ? tr("As the system") : i18n::languageName(code), this, [this, code] {
+                settings::setLanguage(code);
+                QMessageBox::information(this, tr("Language"),
+                                         tr("The new language applies from the next start of LesionDelta."));
+            });
         a->setCheckable(true);
         a->setChecked(code == settings::language());
         languageGroup->addAction(a);
@@ -269,8 +280,8 @@ void MainWindow::updatePlausibilityBanner() {
     QStringList lines;
     for (const auto& w : warnings) lines << QString::fromStdString(w.message).toHtmlEscaped();
     const bool unreliable = session_->resultUnreliable();
-    plausibilityBanner_->setText((unreliable ? tr("<b>CNN result unreliable.</b> %1") : tr("<b>Please check:</b> %1"))
-                                     .arg(lines.join("<br>")));
+    plausibilityBanner_->setText(
+        (unreliable ? tr("<b>CNN result unreliable.</b> %1") : tr("<b>Please check:</b> %1")).arg(lines.join("<br>")));
     plausibilityBanner_->setStyleSheet(unreliable ? "background:#b3261e; color:white; padding:6px;"
                                                   : "background:#f2c94c; color:black; padding:6px;");
     plausibilityBanner_->show();

@@ -1,5 +1,4 @@
 #include "ReportExporter.h"
-#include "PostToGui.h"
 
 #include <QDesktopServices>
 #include <QProgressDialog>
@@ -7,6 +6,7 @@
 #include <QWidget>
 #include <chrono>
 
+#include "PostToGui.h"
 #include "lesiondelta/core/VolumeError.h"
 
 namespace lesiondelta::gui {

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QString>
+
 #include "BackgroundTask.h"
 #include "lesiondelta/report/PatientReport.h"
 
@@ -36,7 +37,7 @@ private:
     QWidget* parent_;
     QPointer<QProgressDialog> dialog_;  // deletes itself when closed
     QString pdf_;
-    int pages_ = 0;         // written by the worker, read after `finished`
+    int pages_ = 0;  // written by the worker, read after `finished`
     double seconds_ = 0.0;
     BackgroundTask task_;
 };

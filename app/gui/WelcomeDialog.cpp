@@ -1,5 +1,4 @@
 #include "WelcomeDialog.h"
-#include "Settings.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -8,6 +7,8 @@
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include "Settings.h"
 
 namespace lesiondelta::gui {
 namespace {
@@ -68,23 +69,23 @@ WelcomeDialog::WelcomeDialog(const QString& sampleFolder, QWidget* parent)
     auto* tour = new QTextBrowser(this);
     tour->setObjectName("welcomeTour");
     tour->setOpenExternalLinks(false);
-    tour->setHtml(tr(
-        "<h3>A short tour</h3>"
-        "<ol>"
-        "<li><b>Open</b> a case folder (Ctrl+Shift+O), two scans (Ctrl+O) or two DICOM folders; you can also "
-        "drop files on the window. BL is registered to FU in the background.</li>"
-        "<li><b>Detect</b> new and enlarged lesions (Ctrl+D). They appear in green; the list on the right is "
-        "sorted by volume.</li>"
-        "<li><b>Review</b>: N and P go to the next and previous lesion, T shows BL in the FU view, F flickers "
-        "between them, W and A set the window, L links the windows of both views, Up/Down and the wheel change "
-        "the slice, 1/2/3 the plane.</li>"
-        "<li><b>Correct</b> in the Annotate tab: accept or reject each CNN lesion, paint (B) and erase (E) "
-        "with the brush; the annotation is saved with your name and kept safe against crashes.</li>"
-        "<li><b>Compare and report</b>: add LST output and rater masks (File menu); export the patient report "
-        "as PDF (Ctrl+E).</li>"
-        "</ol>"
-        "<p>F1 lists every shortcut. The CNN's result supports, and does not replace, the reading of the "
-        "images.</p>"));
+    tour->setHtml(
+        tr("<h3>A short tour</h3>"
+           "<ol>"
+           "<li><b>Open</b> a case folder (Ctrl+Shift+O), two scans (Ctrl+O) or two DICOM folders; you can also "
+           "drop files on the window. BL is registered to FU in the background.</li>"
+           "<li><b>Detect</b> new and enlarged lesions (Ctrl+D). They appear in green; the list on the right is "
+           "sorted by volume.</li>"
+           "<li><b>Review</b>: N and P go to the next and previous lesion, T shows BL in the FU view, F flickers "
+           "between them, W and A set the window, L links the windows of both views, Up/Down and the wheel change "
+           "the slice, 1/2/3 the plane.</li>"
+           "<li><b>Correct</b> in the Annotate tab: accept or reject each CNN lesion, paint (B) and erase (E) "
+           "with the brush; the annotation is saved with your name and kept safe against crashes.</li>"
+           "<li><b>Compare and report</b>: add LST output and rater masks (File menu); export the patient report "
+           "as PDF (Ctrl+E).</li>"
+           "</ol>"
+           "<p>F1 lists every shortcut. The CNN's result supports, and does not replace, the reading of the "
+           "images.</p>"));
     tour->setMinimumHeight(260);
     layout->addWidget(tour, 1);
 

@@ -1,6 +1,7 @@
 // lesiondelta: the reading GUI.
 //   lesiondelta [--bl FILE --fu FILE | --case DIR | DIR | BL FU] [--model FILE] [--device auto|cpu|cuda]
-//               [--detect] [--show-3d] [--three-planes] [--heat-map] [--welcome] [--language en|de] [--theme system|light|dark]
+//               [--detect] [--show-3d] [--three-planes] [--heat-map] [--welcome] [--language en|de] [--theme
+//               system|light|dark]
 //               [--screenshot FILE.png [--quit]]
 #include <QApplication>
 #include <QCommandLineParser>
@@ -106,7 +107,8 @@ int main(int argc, char** argv) {
         o.bl = paths[0];
         o.fu = paths[1];
     } else if (!paths.isEmpty()) {
-        fprintf(stderr, "lesiondelta: give a case folder or two scans (BL and FU), not %s\n", qPrintable(paths.join(", ")));
+        fprintf(stderr, "lesiondelta: give a case folder or two scans (BL and FU), not %s\n",
+                qPrintable(paths.join(", ")));
         return 2;
     }
     lesiondelta::gui::MainWindow window(o);  // its size: as last closed, else fitted to the screen

@@ -1,13 +1,12 @@
 #include "lesiondelta/pipeline/AtlasBuilder.h"
 
-#include <cstdio>
 #include <itkImageRegionConstIteratorWithIndex.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/LesionComponents.h"
@@ -16,6 +15,7 @@
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
 
@@ -84,7 +84,8 @@ ml::AtlasScan atlasScan(const std::string& name, const std::string& flairPath, c
     s.brain = boxTensor(*brain, lo, hi, torch::kUInt8);
     s.mniCropStart = {lo[2], lo[1], lo[0]};
     std::vector<float> tissue, lesion;
-    for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(brain, brain->GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+    for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(brain, brain->GetBufferedRegion()); !it.IsAtEnd();
+         ++it) {
         if (!it.Get()) continue;
         const float v = z->GetPixel(it.GetIndex());
         (lesions1mm && lesions1mm->GetPixel(it.GetIndex()) ? lesion : tissue).push_back(v);
@@ -101,7 +102,8 @@ void addLesions(std::vector<ml::BankLesion>& bank, const std::string& source, co
     unsigned int n = 0;
     const auto labels = labelLesions(mask1mm, 2.5 * voxelVolumeMl(mask1mm), &n);  // >= 3 voxels
     std::vector<std::pair<Index, Index>> boxes(n, {Index{{1L << 30, 1L << 30, 1L << 30}}, Index{{-1, -1, -1}}});
-    for (itk::ImageRegionConstIteratorWithIndex<LabelVolume> it(labels, labels->GetBufferedRegion()); !it.IsAtEnd(); ++it) {
+    for (itk::ImageRegionConstIteratorWithIndex<LabelVolume> it(labels, labels->GetBufferedRegion()); !it.IsAtEnd();
+         ++it) {
         if (!it.Get()) continue;
         auto& [lo, hi] = boxes[it.Get() - 1];
         for (int a = 0; a < 3; ++a) {
@@ -135,7 +137,9 @@ ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
     const fs::path mniFolder = data / "ljubljana-cross-sectional-mni";
     const fs::path single = data / "ljubljana-longitudinal/single-timepoint";
     const fs::path bankFolder = data / "ljubljana-lesion-masks";
-    auto log = [&](const std::string& s) { if (src.log) src.log(s); };
+    auto log = [&](const std::string& s) {
+        if (src.log) src.log(s);
+    };
     ml::TrainingAtlas atlas;
 
     // The MNI 1 mm grid, from one MNI FLAIR (all MNI FLAIRs and masks share it).
@@ -152,7 +156,8 @@ ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
         s.ownLesions = "mni/patient" + std::string(p);
         atlas.scans.push_back(std::move(s));
     }
-    for (const auto& [patient, study] : std::vector<std::pair<std::string, std::string>>{{"04", "study1"}, {"09", "study2"}, {"20", "study2"}}) {
+    for (const auto& [patient, study] :
+         std::vector<std::pair<std::string, std::string>>{{"04", "study1"}, {"09", "study2"}, {"20", "study2"}}) {
         const std::string flairPath = existing(single / ("patient" + patient) / (study + "_FLAIR.nii.gz"));
         log("scan raw/patient" + patient);
         const auto flair = readVolume(flairPath);
@@ -164,14 +169,17 @@ ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
         char number[8];
         std::snprintf(number, sizeof number, "%02d", p);  // patient01 ... patient30
         const std::string id = number;
-        const std::string path = existing(bankFolder / "cross-sectional-mni" / ("patient" + id + "_lesion_mask.nii.gz"));
+        const std::string path =
+            existing(bankFolder / "cross-sectional-mni" / ("patient" + id + "_lesion_mask.nii.gz"));
         const auto mask = resampleNearest(*readMask(path), *mniGrid);
         addLesions(atlas.bank, "mni/patient" + id, *mask, mniGrid.GetPointer(), id == src.heldOutMni);
     }
     std::vector<fs::path> changeFolders;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(bankFolder / "longitudinal-change", ec)) changeFolders.push_back(e.path());
-    if (ec || changeFolders.empty()) throw VolumeError((bankFolder / "longitudinal-change").string(), "folder not found or empty");
+    for (const auto& e : fs::directory_iterator(bankFolder / "longitudinal-change", ec))
+        changeFolders.push_back(e.path());
+    if (ec || changeFolders.empty())
+        throw VolumeError((bankFolder / "longitudinal-change").string(), "folder not found or empty");
     std::sort(changeFolders.begin(), changeFolders.end());
     for (const auto& f : changeFolders) {
         const auto gt = readMask(existing(f / "gt.nii.gz"));

@@ -15,9 +15,7 @@ namespace lesiondelta {
 
 namespace {
 
-bool isFlair(const std::string& name) {
-    return name.ends_with("_FLAIR.nii.gz") || name.ends_with("_FLAIR.nii");
-}
+bool isFlair(const std::string& name) { return name.ends_with("_FLAIR.nii.gz") || name.ends_with("_FLAIR.nii"); }
 
 /// Rows of a BIDS .tsv as column -> value maps.
 std::vector<std::map<std::string, std::string>> readTsv(const fs::path& path) {
@@ -65,7 +63,8 @@ std::string dateOf(const fs::path& subjectDir, const std::string& session, const
     for (const auto& e : fs::directory_iterator(sesDir)) {
         if (!e.path().filename().string().ends_with("_scans.tsv")) continue;
         for (auto& row : readTsv(e.path())) {
-            if (row["filename"] == "anat/" + flair.filename().string() && !row["acq_time"].empty()) return row["acq_time"];
+            if (row["filename"] == "anat/" + flair.filename().string() && !row["acq_time"].empty())
+                return row["acq_time"];
         }
     }
     for (auto row : sessionsTsv) {
@@ -116,14 +115,18 @@ BidsScan findBidsPairs(const std::string& dataset) {
                                  " FLAIR session(s), no pair to compare; skipped");
             continue;
         }
-        const bool allDated = std::all_of(sessions.begin(), sessions.end(), [](const auto& s) { return !s.date.empty(); });
+        const bool allDated =
+            std::all_of(sessions.begin(), sessions.end(), [](const auto& s) { return !s.date.empty(); });
         if (allDated) {
             std::sort(sessions.begin(), sessions.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
         } else {
-            std::sort(sessions.begin(), sessions.end(), [](const auto& a, const auto& b) { return a.session < b.session; });
-            scan.notes.push_back("sub-" + subject + ": not every session has an acquisition date; sessions ordered by label");
+            std::sort(sessions.begin(), sessions.end(),
+                      [](const auto& a, const auto& b) { return a.session < b.session; });
+            scan.notes.push_back("sub-" + subject +
+                                 ": not every session has an acquisition date; sessions ordered by label");
         }
-        for (std::size_t i = 0; i + 1 < sessions.size(); ++i) scan.pairs.push_back({subject, sessions[i], sessions[i + 1]});
+        for (std::size_t i = 0; i + 1 < sessions.size(); ++i)
+            scan.pairs.push_back({subject, sessions[i], sessions[i + 1]});
     }
     return scan;
 }

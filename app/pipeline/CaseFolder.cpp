@@ -1,5 +1,4 @@
 #include "lesiondelta/pipeline/CaseFolder.h"
-#include "lesiondelta/pipeline/ResultsFolder.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -7,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -41,8 +41,9 @@ std::string findByName(const fs::path& dir, const std::string& exact, const std:
         if (match) hits.push_back(e.path());
     }
     if (hits.size() > 1) {
-        throw VolumeError(dir.string(), "holds several candidates for the " + what + " scan (" + hits[0].filename().string() +
-                                            ", " + hits[1].filename().string() + "); name it in case.json");
+        throw VolumeError(dir.string(), "holds several candidates for the " + what + " scan (" +
+                                            hits[0].filename().string() + ", " + hits[1].filename().string() +
+                                            "); name it in case.json");
     }
     return hits.empty() ? "" : hits[0].string();
 }
@@ -76,7 +77,8 @@ CaseFolder readCaseFolder(const std::string& folder) {
             c.fu = existing(dir, j.at("fu").get<std::string>(), "the FU scan");
             if (j.contains("lst")) c.lst = existing(dir, j["lst"].get<std::string>(), "the LST file");
             if (j.contains("raters")) {
-                for (const auto& [name, file] : j["raters"].items()) c.raters[name] = existing(dir, file.get<std::string>(), "rater mask");
+                for (const auto& [name, file] : j["raters"].items())
+                    c.raters[name] = existing(dir, file.get<std::string>(), "rater mask");
             }
             if (j.contains("patient")) c.patient = j["patient"].get<std::string>();
             if (j.contains("results")) c.results = (dir / j["results"].get<std::string>()).string();
@@ -105,7 +107,9 @@ CaseFolder readCaseFolder(const std::string& folder) {
         c.lst = findByName(dir, "lst", {"lst_", "lst-"}, "LST");
     }
     if (c.bl.empty() || c.fu.empty()) {
-        throw VolumeError(folder, "is not a case folder: no BL and FU scan found (bl.nii.gz and fu.nii.gz, or a case.json naming them)");
+        throw VolumeError(
+            folder,
+            "is not a case folder: no BL and FU scan found (bl.nii.gz and fu.nii.gz, or a case.json naming them)");
     }
     if (c.raters.empty() && fs::is_directory(dir / "raters", ec)) {
         for (const auto& e : fs::directory_iterator(dir / "raters", ec)) {

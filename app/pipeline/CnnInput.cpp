@@ -30,8 +30,8 @@ PreparedFollowUp prepareFollowUp(const ImageVolume& fu, bool biasCorrection) {
     return out;
 }
 
-CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
-                         double brainRimMm, bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain,
+CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl, double brainRimMm,
+                         bool biasCorrection, nlohmann::json* timings, const MaskVolume* fuBrain,
                          const PreparedFollowUp* preparedFu) {
     nlohmann::json ignored;
     StageClock clock(timings ? *timings : ignored);

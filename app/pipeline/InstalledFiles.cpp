@@ -1,7 +1,7 @@
 #include "lesiondelta/pipeline/InstalledFiles.h"
 
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <system_error>
 #include <vector>
 

@@ -65,7 +65,8 @@ std::vector<PlausibilityWarning> checkPairInputs(const std::string& blPath, cons
         w.push_back({"resolution",
                      "BL and FU have very different resolutions (voxels of " + fixed(voxelMm3(bl), 2) + " and " +
                          fixed(voxelMm3(fu), 2) + " mm3, thickest axis " + fixed(thickestMm(bl), 1) + " and " +
-                         fixed(thickestMm(fu), 1) + " mm): partial-volume differences can look like new or "
+                         fixed(thickestMm(fu), 1) +
+                         " mm): partial-volume differences can look like new or "
                          "vanished small lesions; read small detections with care.",
                      false});
     }
@@ -94,19 +95,22 @@ std::vector<PlausibilityWarning> checkScanDates(const CaseFolder& pair) {
     return {};
 }
 
-std::vector<PlausibilityWarning> checkAlignment(double agreement, const std::string& blPath, const std::string& fuPath) {
+std::vector<PlausibilityWarning> checkAlignment(double agreement, const std::string& blPath,
+                                                const std::string& fuPath) {
     if (!(agreement < kPlausibleAgreement)) return {};
     return {{"alignment",
              "BL and FU agree poorly after registration (local correlation " + fixed(agreement, 2) +
                  " inside the head; same-patient FLAIR pairs reach 0.7-0.9, also across a change of scanner). "
                  "They may be scans of different "
                  "patients or of different contrasts, or the registration failed: treat any detection as "
-                 "unreliable. BL: " + blPath + ", FU: " + fuPath,
+                 "unreliable. BL: " +
+                 blPath + ", FU: " + fuPath,
              true}};
 }
 
 std::vector<PlausibilityWarning> checkResult(double newLesionMl, double headMl) {
-    const bool tooMuch = newLesionMl > kImplausibleNewLesionMl || (headMl > 0 && newLesionMl > kImplausibleHeadFraction * headMl);
+    const bool tooMuch =
+        newLesionMl > kImplausibleNewLesionMl || (headMl > 0 && newLesionMl > kImplausibleHeadFraction * headMl);
     if (!tooMuch) return {};
     return {{"implausible_result",
              "The CNN marked " + fixed(newLesionMl, 1) + " ml as new or enlarging (" +

@@ -1,18 +1,18 @@
 #include "lesiondelta/pipeline/ReportCaseLoader.h"
-#include "lesiondelta/pipeline/ResultsFolder.h"
 
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/MaskImport.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
 
@@ -52,7 +52,6 @@ std::string dateOf(const nlohmann::json& sidecar) {
     }
     return {};
 }
-
 
 MaskVolume::ConstPointer onFuGrid(const MaskVolume& mask, const ImageVolume& fu, const std::string& path,
                                   std::vector<std::string>& warnings) {
@@ -120,7 +119,8 @@ nlohmann::json scanInfo(const CaseFolder& f) {
     if (!info.contains("bl_date") && !dateOf(bl).empty()) info["bl_date"] = dateOf(bl);
     if (!info.contains("fu_date") && !dateOf(fu).empty()) info["fu_date"] = dateOf(fu);
     if (fu.is_object()) {
-        if (!info.contains("scanner") && fu.contains("ManufacturersModelName")) info["scanner"] = fu["ManufacturersModelName"];
+        if (!info.contains("scanner") && fu.contains("ManufacturersModelName"))
+            info["scanner"] = fu["ManufacturersModelName"];
         if (!info.contains("sequence") && fu.contains("SeriesDescription")) info["sequence"] = fu["SeriesDescription"];
     }
     // DICOM folders: date, scanner and series description of their (single) series.

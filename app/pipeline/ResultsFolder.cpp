@@ -5,13 +5,13 @@
 #include <fstream>
 #include <vector>
 
-#include "lesiondelta/pipeline/ResultText.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
 
@@ -20,8 +20,7 @@ namespace lesiondelta {
 std::string ResultsFolder::fileList() {
     const ResultsFolder f("");
     std::string out = "{";
-    for (const auto& p : f.files())
-        out += (out.size() > 1 ? ", " : "") + p.filename().string();
+    for (const auto& p : f.files()) out += (out.size() > 1 ? ", " : "") + p.filename().string();
     return out + "}";
 }
 

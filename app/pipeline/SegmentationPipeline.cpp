@@ -7,7 +7,6 @@
 #include <future>
 #include <optional>
 
-#include "lesiondelta/pipeline/ResultText.h"
 #include "StageClock.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/BiasCorrection.h"
@@ -20,6 +19,7 @@
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/ComputeDevice.h"
+#include "lesiondelta/pipeline/ResultText.h"
 
 namespace lesiondelta {
 namespace {
@@ -42,8 +42,8 @@ MaskVolume::Pointer newLesionMask(const ImageVolume& probability, double thresho
 }
 
 std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
-                                                      const ImageVolume& fu, double alignmentAgreement, double newLesionMl,
-                                                      double headMl) {
+                                                      const ImageVolume& fu, double alignmentAgreement,
+                                                      double newLesionMl, double headMl) {
     auto warnings = checkPairInputs(input.blPath, input.fuPath, bl, fu);
     CaseFolder dated;
     dated.bl = input.blPath;
@@ -96,13 +96,14 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     std::future<PreparedFollowUp> fuPrepared;
     const auto prepareWhileRegistering = [&](const RegisteredPair& loaded) {
         initialiseItkForThreads();
-        fuPrepared = std::async(std::launch::async, [fu = loaded.fu, bias = input.biasCorrection] {
-            return prepareFollowUp(*fu, bias);
-        });
+        fuPrepared = std::async(std::launch::async,
+                                [fu = loaded.fu, bias = input.biasCorrection] { return prepareFollowUp(*fu, bias); });
     };
     SegmentationInput pairInput = input;
     pairInput.progress = progressShare(input.progress, 0.0, 0.30);  // loading and registration
-    RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(pairInput, timings, {.scansRead = prepareWhileRegistering, .preview = {}});
+    RegisteredPair pair = input.registered ? *input.registered
+                                           : loadAndRegisterPair(pairInput, timings,
+                                                                 {.scansRead = prepareWhileRegistering, .preview = {}});
     std::optional<PreparedFollowUp> preparedFu;
     if (fuPrepared.valid()) preparedFu = fuPrepared.get();
     const auto& bl = pair.bl;
@@ -114,14 +115,15 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
 
     report(0.32, "preprocessing");
     nlohmann::json preprocessingStages;
-    const CnnInput cnnInput = prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection,
-                                              &preprocessingStages, reg.fuBrain.GetPointer(),
-                                              preparedFu ? &*preparedFu : nullptr);
+    const CnnInput cnnInput =
+        prepareCnnInput(*bl, *r.fu, *r.fuToBl, input.brainRimMm, input.biasCorrection, &preprocessingStages,
+                        reg.fuBrain.GetPointer(), preparedFu ? &*preparedFu : nullptr);
     const auto& fuIso = cnnInput.fu;
     const auto& blStats = cnnInput.blStats;
     const auto& fuStats = cnnInput.fuStats;
-    std::vector<std::uint8_t> headVoxels(cnnInput.head->GetBufferPointer(),
-                                         cnnInput.head->GetBufferPointer() + cnnInput.head->GetLargestPossibleRegion().GetNumberOfPixels());
+    std::vector<std::uint8_t> headVoxels(
+        cnnInput.head->GetBufferPointer(),
+        cnnInput.head->GetBufferPointer() + cnnInput.head->GetLargestPossibleRegion().GetNumberOfPixels());
     clock.done("preprocessing");
 
     ml::SlidingWindowOptions window;
@@ -162,12 +164,15 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     double totalMl = 0.0;
     for (const auto& l : r.lesions) totalMl += l.volumeMl;
     const double agreement = pair.alignmentAgreement ? *pair.alignmentAgreement : alignmentAgreement(*r.fu, *r.blInFu);
-    const double headMl = double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
+    const double headMl =
+        double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
     r.warnings = plausibilityOfResult(input, *bl, *r.fu, agreement, totalMl, headMl);
     clock.done("checks");
     nlohmann::json warnings = nlohmann::json::array();
-    if (!precisionChoice.warning.empty()) warnings.push_back({{"code", "slow_precision"}, {"message", precisionChoice.warning}, {"unreliable", false}});
-    for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}, {"unreliable", w.unreliable}});
+    if (!precisionChoice.warning.empty())
+        warnings.push_back({{"code", "slow_precision"}, {"message", precisionChoice.warning}, {"unreliable", false}});
+    for (const auto& w : r.warnings)
+        warnings.push_back({{"code", w.code}, {"message", w.message}, {"unreliable", w.unreliable}});
     double totalSeconds = 0.0;
     for (const auto& [k, v] : timings.items()) totalSeconds += v.get<double>();
     timings["total_s"] = totalSeconds;
@@ -191,8 +196,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
         {"threshold", threshold},
         {"min_lesion_ml", input.minLesionMl},
         {"bias_correction", input.biasCorrection ? "N4 (ITK) on both scans, 1 mm grid, within the head" : "none"},
-        {"search_region",
-         input.brainRimMm < 0 ? nlohmann::json("head (Otsu foreground)")
+        {"search_region", input.brainRimMm < 0
+                              ? nlohmann::json("head (Otsu foreground)")
                               : nlohmann::json({{"rule", "estimated brain (core/BrainMask) without its outer rim"},
                                                 {"rim_mm", input.brainRimMm}})},
         {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
@@ -201,12 +206,18 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
           {"crop_placement", ml::cropPlacementName(window.placement)},
           {"crops_run", cnn.cropsRun},
           {"crops_skipped_no_head", cnn.cropsSkipped}}},
-        {"registration", {{"final_metric", reg.finalMetric}, {"iterations", reg.iterations}, {"alignment_local_correlation", agreement}}},
+        {"registration",
+         {{"final_metric", reg.finalMetric},
+          {"iterations", reg.iterations},
+          {"alignment_local_correlation", agreement}}},
         {"warnings", warnings},
         {"result_reliable", !anyUnreliable(r.warnings)},
         {"standardisation",
          {{"rule", "z-score over head voxels (above the Otsu threshold)"},
-          {"bl_mean", blStats.mean}, {"bl_sd", blStats.sd}, {"fu_mean", fuStats.mean}, {"fu_sd", fuStats.sd}}},
+          {"bl_mean", blStats.mean},
+          {"bl_sd", blStats.sd},
+          {"fu_mean", fuStats.mean},
+          {"fu_sd", fuStats.sd}}},
         {"transform_convention", "bl_to_fu.tfm maps FU points (LPS mm) to BL points (ITK resampling convention)"},
         {"timings", timings}};
     return r;

@@ -1,9 +1,8 @@
-#include "lesiondelta/core/SubtractionDetector.h"
-
 #include <chrono>
 
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
+#include "lesiondelta/core/SubtractionDetector.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace lesiondelta {
 
@@ -35,20 +34,22 @@ SegmentationResult runSubtractionBaseline(const SegmentationInput& input) {
     timings["total_s"] = total;
     for (const auto& l : r.lesions) totalMl += l.volumeMl;
     if (input.progress) input.progress(1.0, "done");
-    r.summary = {{"bl", input.blPath},
-                 {"fu", input.fuPath},
-                 {"method",
-                  "classical subtraction: brain = Otsu head mask eroded 10 mm; BL scaled onto FU intensities "
-                  "by the ratio of the brain medians; FU - BL in FU robust SDs, smoothed (sigma 1 mm); lesion where "
-                  "it exceeds median + 4 robust SDs and FU is above median + 2 robust SDs; components >= min_lesion_ml"},
-                 {"difference_threshold", detection.differenceThreshold},
-                 {"intensity_gain_bl_to_fu", detection.intensityGain},
-                 {"min_lesion_ml", input.minLesionMl},
-                 {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
-                 {"registration", {{"final_metric", pair.registration.finalMetric}, {"iterations", pair.registration.iterations}}},
-                 {"outputs_note", "probability.nii.gz holds the subtraction score, not a probability"},
-                 {"transform_convention", "bl_to_fu.tfm maps FU points (LPS mm) to BL points (ITK resampling convention)"},
-                 {"timings", timings}};
+    r.summary = {
+        {"bl", input.blPath},
+        {"fu", input.fuPath},
+        {"method",
+         "classical subtraction: brain = Otsu head mask eroded 10 mm; BL scaled onto FU intensities "
+         "by the ratio of the brain medians; FU - BL in FU robust SDs, smoothed (sigma 1 mm); lesion where "
+         "it exceeds median + 4 robust SDs and FU is above median + 2 robust SDs; components >= min_lesion_ml"},
+        {"difference_threshold", detection.differenceThreshold},
+        {"intensity_gain_bl_to_fu", detection.intensityGain},
+        {"min_lesion_ml", input.minLesionMl},
+        {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
+        {"registration",
+         {{"final_metric", pair.registration.finalMetric}, {"iterations", pair.registration.iterations}}},
+        {"outputs_note", "probability.nii.gz holds the subtraction score, not a probability"},
+        {"transform_convention", "bl_to_fu.tfm maps FU points (LPS mm) to BL points (ITK resampling convention)"},
+        {"timings", timings}};
     return r;
 }
 

@@ -1,13 +1,13 @@
 #include "lesiondelta/core/BiasCorrection.h"
 
-#include "lesiondelta/core/Resampling.h"
-
 #include <itkBSplineControlPointImageFilter.h>
 #include <itkN4BiasFieldCorrectionImageFilter.h>
 #include <itkShrinkImageFilter.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "lesiondelta/core/Resampling.h"
 
 namespace lesiondelta {
 
@@ -60,7 +60,8 @@ ImageVolume::Pointer correctBias(const ImageVolume& image, const MaskVolume& mas
         // Same physical extent (first to last voxel centre), (size - 1) / f + 2 samples.
         const auto size = image.GetLargestPossibleRegion().GetSize()[d];
         coarseSize[d] = f == 1 ? size : (size - 1) / f + 2;
-        coarseSpacing[d] = f == 1 ? image.GetSpacing()[d] : image.GetSpacing()[d] * double(size - 1) / double(coarseSize[d] - 1);
+        coarseSpacing[d] =
+            f == 1 ? image.GetSpacing()[d] : image.GetSpacing()[d] * double(size - 1) / double(coarseSize[d] - 1);
     }
     reconstruct->SetSize(coarseSize);
     reconstruct->SetOrigin(coarseOrigin);
@@ -72,7 +73,8 @@ ImageVolume::Pointer correctBias(const ImageVolume& image, const MaskVolume& mas
     coarse->SetRegions(reconstruct->GetOutput()->GetLargestPossibleRegion());
     coarse->Allocate();
     const auto coarseCount = coarse->GetLargestPossibleRegion().GetNumberOfPixels();
-    for (std::size_t i = 0; i < coarseCount; ++i) coarse->GetBufferPointer()[i] = reconstruct->GetOutput()->GetBufferPointer()[i][0];
+    for (std::size_t i = 0; i < coarseCount; ++i)
+        coarse->GetBufferPointer()[i] = reconstruct->GetOutput()->GetBufferPointer()[i][0];
     const auto field = f == 1 ? coarse : resampleLinear(*coarse, image);
     const float* logField = field->GetBufferPointer();
 

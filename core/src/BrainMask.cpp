@@ -1,7 +1,5 @@
 #include "lesiondelta/core/BrainMask.h"
 
-#include "lesiondelta/core/Progress.h"
-
 #include <itkBinaryBallStructuringElement.h>
 #include <itkBinaryDilateImageFilter.h>
 #include <itkBinaryErodeImageFilter.h>
@@ -10,14 +8,15 @@
 #include <itkExtractImageFilter.h>
 #include <itkImageMaskSpatialObject.h>
 #include <itkImageRegionIterator.h>
-#include <itkRegionOfInterestImageFilter.h>
 #include <itkPasteImageFilter.h>
+#include <itkRegionOfInterestImageFilter.h>
 #include <itkRelabelComponentImageFilter.h>
 #include <itkSignedMaurerDistanceMapImageFilter.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/Standardisation.h"
 
 namespace lesiondelta {
@@ -159,7 +158,8 @@ MaskVolume::Pointer withoutRim(const MaskVolume& mask, double rimMm) {
     distance->Update();
     // A voxel at the grid's edge has no background beyond it in the grid; the full-grid map
     // treated the outside as absent too, and so does the cropped one when the box reaches it.
-    itk::ImageRegionConstIterator<ImageVolume> d(distance->GetOutput(), distance->GetOutput()->GetLargestPossibleRegion());
+    itk::ImageRegionConstIterator<ImageVolume> d(distance->GetOutput(),
+                                                 distance->GetOutput()->GetLargestPossibleRegion());
     itk::ImageRegionConstIterator<MaskVolume> m(&mask, box);
     itk::ImageRegionIterator<MaskVolume> o(out, box);
     for (; !m.IsAtEnd(); ++d, ++m, ++o) o.Set((m.Get() && d.Get() > rimMm) ? 1 : 0);

@@ -11,8 +11,10 @@
 #include "lesiondelta/core/VolumeError.h"
 
 namespace lesiondelta {
-ChangeSplit splitChangeByDirection(const MaskVolume& change, const ImageVolume& blInFu, const ImageVolume& fu, double minMl) {
-    if (!sameGrid(change, fu) || !sameGrid(blInFu, fu)) throw VolumeError("", "change mask, BL and FU must share FU's grid");
+ChangeSplit splitChangeByDirection(const MaskVolume& change, const ImageVolume& blInFu, const ImageVolume& fu,
+                                   double minMl) {
+    if (!sameGrid(change, fu) || !sameGrid(blInFu, fu))
+        throw VolumeError("", "change mask, BL and FU must share FU's grid");
     const auto head = headMask(fu);
     const double blMedian = medianWithin(blInFu, *head);
     const double gain = blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
@@ -22,7 +24,8 @@ ChangeSplit splitChangeByDirection(const MaskVolume& change, const ImageVolume& 
     std::vector<std::size_t> count(n + 1, 0);
     {
         itk::ImageRegionConstIterator<LabelVolume> l(labels, labels->GetBufferedRegion());
-        itk::ImageRegionConstIterator<ImageVolume> b(&blInFu, blInFu.GetBufferedRegion()), f(&fu, fu.GetBufferedRegion());
+        itk::ImageRegionConstIterator<ImageVolume> b(&blInFu, blInFu.GetBufferedRegion()),
+            f(&fu, fu.GetBufferedRegion());
         for (; !l.IsAtEnd(); ++l, ++b, ++f) {
             if (!l.Get()) continue;
             difference[l.Get()] += f.Get() - gain * b.Get();

@@ -1,9 +1,9 @@
 #include "lesiondelta/core/DicomSeries.h"
 
-#include "ItkIoLock.h"
-
 #include <itkGDCMImageIO.h>
 #include <itkGDCMSeriesFileNames.h>
+
+#include "ItkIoLock.h"
 
 namespace lesiondelta {
 namespace {
@@ -46,9 +46,11 @@ std::vector<DicomSeriesInfo> listDicomSeries(const std::string& folder) {
                     info.description = trimmed(info.description);
                     info.modality = trimmed(info.modality);
                     std::string date, maker, model;
-                    if (!io->GetValueFromTag("0008|0022", date) || trimmed(date).empty()) io->GetValueFromTag("0008|0020", date);
+                    if (!io->GetValueFromTag("0008|0022", date) || trimmed(date).empty())
+                        io->GetValueFromTag("0008|0020", date);
                     date = trimmed(date);
-                    if (date.size() == 8) info.date = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+                    if (date.size() == 8)
+                        info.date = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
                     io->GetValueFromTag("0008|0070", maker);
                     io->GetValueFromTag("0008|1090", model);
                     info.scanner = trimmed(trimmed(maker) + " " + trimmed(model));

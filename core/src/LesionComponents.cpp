@@ -23,8 +23,7 @@ LabelVolume::Pointer labelLesions(const MaskVolume& mask, double minMl, unsigned
     relabel->SortByObjectSizeOn();
     // Keep components with volume >= minMl; the epsilon absorbs rounding of the spacing product.
     const double minVoxels = minMl / voxelVolumeMl(mask);
-    relabel->SetMinimumObjectSize(
-        static_cast<itk::SizeValueType>(std::max(0.0, std::ceil(minVoxels - 1e-6))));
+    relabel->SetMinimumObjectSize(static_cast<itk::SizeValueType>(std::max(0.0, std::ceil(minVoxels - 1e-6))));
     relabel->Update();
     if (count) *count = static_cast<unsigned int>(relabel->GetNumberOfObjects());
     LabelVolume::Pointer out = relabel->GetOutput();

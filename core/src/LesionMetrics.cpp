@@ -1,8 +1,8 @@
 #include "lesiondelta/core/LesionMetrics.h"
 
-#include <cmath>
-
 #include <itkImageRegionConstIterator.h>
+
+#include <cmath>
 
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"

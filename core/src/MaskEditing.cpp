@@ -18,7 +18,8 @@ VoxelOffsets brushVoxels(const itk::ImageBase<kDim>& grid, const VoxelIndex& cen
     for (long dz = -reach[2]; dz <= reach[2]; ++dz)
         for (long dy = -reach[1]; dy <= reach[1]; ++dy)
             for (long dx = -reach[0]; dx <= reach[0]; ++dx) {
-                const double d2 = std::pow(dx * spacing[0], 2) + std::pow(dy * spacing[1], 2) + std::pow(dz * spacing[2], 2);
+                const double d2 =
+                    std::pow(dx * spacing[0], 2) + std::pow(dy * spacing[1], 2) + std::pow(dz * spacing[2], 2);
                 if (d2 > radiusMm * radiusMm + 1e-9) continue;
                 const long x = centre[0] + dx, y = centre[1] + dy, z = centre[2] + dz;
                 if (x < 0 || y < 0 || z < 0 || x >= long(size[0]) || y >= long(size[1]) || z >= long(size[2])) continue;

@@ -62,8 +62,9 @@ MappedMask mapMaskToGrid(const MaskVolume& mask, const itk::ImageBase<kDim>& ref
     double largestOffset = 0.0, voxel = 0.0;
     for (unsigned int d = 0; d < kDim; ++d) {
         if (a.hi[d] <= b.lo[d] || b.hi[d] <= a.lo[d]) {
-            throw VolumeError(path, "does not overlap the image it belongs to (its grid lies elsewhere "
-                                    "in physical space); it cannot be mapped");
+            throw VolumeError(path,
+                              "does not overlap the image it belongs to (its grid lies elsewhere "
+                              "in physical space); it cannot be mapped");
         }
         largestOffset = std::max({largestOffset, std::abs(a.lo[d] - b.lo[d]), std::abs(a.hi[d] - b.hi[d])});
         voxel = std::max({voxel, mask.GetSpacing()[d], referenceGrid.GetSpacing()[d]});
@@ -79,7 +80,8 @@ MappedMask mapMaskToGrid(const MaskVolume& mask, const itk::ImageBase<kDim>& ref
         const auto inMask = mask.TransformPhysicalPointToContinuousIndex<double>(p);
         for (unsigned int d = 0; d < kDim; ++d) {
             if (!std::isfinite(inMask[d]) || std::abs(inMask[d]) > 1e9) {
-                throw VolumeError(path, "has an orientation or voxel size so far from the image's that it cannot be mapped");
+                throw VolumeError(path,
+                                  "has an orientation or voxel size so far from the image's that it cannot be mapped");
             }
         }
     }

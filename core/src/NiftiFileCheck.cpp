@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <vector>
@@ -54,19 +54,22 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
         if (sizeofHdr != 348 && swapBytes(sizeofHdr) != 348) return facts;  // not NIfTI-1: ITK decides
         // A 348-byte header without NIfTI's magic is Analyze 7.5, which ITK reads with a guessed
         // orientation: a left-right flip would go unnoticed in a reading tool.
-        throw VolumeError(path, "is an Analyze 7.5 file (a 348-byte header without NIfTI magic): its left-right "
-                                "orientation is ambiguous; convert it to NIfTI-1 with its orientation checked");
+        throw VolumeError(path,
+                          "is an Analyze 7.5 file (a 348-byte header without NIfTI magic): its left-right "
+                          "orientation is ambiguous; convert it to NIfTI-1 with its orientation checked");
     }
     // NIfTI's magic is enough for ITK's reader (whatever sizeof_hdr says), so it is for this check
     // too (found by fuzzing). Byte order as the NIfTI library decides it: from dim[0], else from
     // sizeof_hdr.
     const auto rank0 = field<std::int16_t>(header, 40, false);
-    const bool swapped = (rank0 < 1 || rank0 > 7) ? (swapBytes(rank0) >= 1 && swapBytes(rank0) <= 7) || swapBytes(sizeofHdr) == 348
-                                                  : false;
+    const bool swapped = (rank0 < 1 || rank0 > 7)
+                             ? (swapBytes(rank0) >= 1 && swapBytes(rank0) <= 7) || swapBytes(sizeofHdr) == 348
+                             : false;
     facts.isNifti1 = true;
 
     const int rank = field<std::int16_t>(header, 40, swapped);
-    if (rank < 1 || rank > 7) throw VolumeError(path, "has an invalid NIfTI header (dimension count " + std::to_string(rank) + ")");
+    if (rank < 1 || rank > 7)
+        throw VolumeError(path, "has an invalid NIfTI header (dimension count " + std::to_string(rank) + ")");
     std::uint64_t voxels = 1;
     for (int i = 1; i <= rank; ++i) {
         const int n = field<std::int16_t>(header, 40 + 2 * i, swapped);
@@ -89,15 +92,18 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
     // The orientation (qfac, quaternion and offsets, the sform rows) must be numbers: ITK's NIfTI
     // reader aborts the whole program on a NaN there (vnl_svd asserts; found by fuzzing).
     for (int offset : {76, 256, 260, 264, 268, 272, 276}) {
-        if (!std::isfinite(field<float>(header, offset, swapped))) throw VolumeError(path, "has a non-finite orientation (qform) in its NIfTI header");
+        if (!std::isfinite(field<float>(header, offset, swapped)))
+            throw VolumeError(path, "has a non-finite orientation (qform) in its NIfTI header");
     }
     for (int offset = 280; offset < 328; offset += 4) {
-        if (!std::isfinite(field<float>(header, offset, swapped))) throw VolumeError(path, "has a non-finite orientation (sform) in its NIfTI header");
+        if (!std::isfinite(field<float>(header, offset, swapped)))
+            throw VolumeError(path, "has a non-finite orientation (sform) in its NIfTI header");
     }
     const int datatype = field<std::int16_t>(header, 70, swapped);
     static const int kKnownTypes[] = {2, 4, 8, 16, 32, 64, 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2304};
     if (std::find(std::begin(kKnownTypes), std::end(kKnownTypes), datatype) == std::end(kKnownTypes))
-        throw VolumeError(path, "has an unknown voxel data type in its NIfTI header (code " + std::to_string(datatype) + ")");
+        throw VolumeError(path,
+                          "has an unknown voxel data type in its NIfTI header (code " + std::to_string(datatype) + ")");
     const int bitpix = field<std::int16_t>(header, 72, swapped);
     const float voxOffset = field<float>(header, 108, swapped);
     facts.expectedBytes = voxels * static_cast<std::uint64_t>(std::max(bitpix, 0) / 8);

@@ -2,11 +2,11 @@
 
 #include <itkBoxMeanImageFilter.h>
 
-#include "lesiondelta/core/Resampling.h"
-#include "lesiondelta/core/Standardisation.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
 
 namespace lesiondelta {
 double localCorrelation(const ImageVolume& a, const ImageVolume& b, const MaskVolume& mask, double radiusMm) {

@@ -11,8 +11,7 @@ namespace {
 
 template <typename TImage, typename TInterpolator>
 typename TImage::Pointer resample(const TImage& image, const itk::ImageBase<kDim>& referenceGrid,
-                                  const SpatialTransform* fixedToMoving,
-                                  typename TImage::PixelType outside) {
+                                  const SpatialTransform* fixedToMoving, typename TImage::PixelType outside) {
     using Filter = itk::ResampleImageFilter<TImage, TImage, double>;
     auto filter = Filter::New();
     filter->SetInput(&image);
@@ -34,14 +33,14 @@ typename TImage::Pointer resample(const TImage& image, const itk::ImageBase<kDim
 
 ImageVolume::Pointer resampleLinear(const ImageVolume& image, const itk::ImageBase<kDim>& referenceGrid,
                                     const SpatialTransform* fixedToMoving, float outsideValue) {
-    return resample<ImageVolume, itk::LinearInterpolateImageFunction<ImageVolume, double>>(
-        image, referenceGrid, fixedToMoving, outsideValue);
+    return resample<ImageVolume, itk::LinearInterpolateImageFunction<ImageVolume, double>>(image, referenceGrid,
+                                                                                           fixedToMoving, outsideValue);
 }
 
 MaskVolume::Pointer resampleNearest(const MaskVolume& mask, const itk::ImageBase<kDim>& referenceGrid,
                                     const SpatialTransform* fixedToMoving) {
-    return resample<MaskVolume, itk::NearestNeighborInterpolateImageFunction<MaskVolume, double>>(
-        mask, referenceGrid, fixedToMoving, 0);
+    return resample<MaskVolume, itk::NearestNeighborInterpolateImageFunction<MaskVolume, double>>(mask, referenceGrid,
+                                                                                                  fixedToMoving, 0);
 }
 
 ImageVolume::Pointer isotropicGridLike(const itk::ImageBase<kDim>& grid, double spacingMm) {
@@ -52,7 +51,8 @@ ImageVolume::Pointer isotropicGridLike(const itk::ImageBase<kDim>& grid, double 
     itk::Vector<double, kDim> shiftIndexSpaceMm;  // along each grid axis, before the direction
     for (unsigned int d = 0; d < kDim; ++d) {
         const double extentMm = size[d] * spacing[d];  // edge to edge
-        newSize[d] = std::max<itk::SizeValueType>(1, static_cast<itk::SizeValueType>(std::lround(extentMm / spacingMm)));
+        newSize[d] =
+            std::max<itk::SizeValueType>(1, static_cast<itk::SizeValueType>(std::lround(extentMm / spacingMm)));
         newSpacing[d] = spacingMm;
         // Keep the outer corner of the first voxel where it was.
         shiftIndexSpaceMm[d] = 0.5 * spacingMm - 0.5 * spacing[d];

@@ -2,20 +2,20 @@
 
 #include <itkCenteredTransformInitializer.h>
 #include <itkCommand.h>
-#include <itkRegularStepGradientDescentOptimizerv4.h>
+#include <itkImageMaskSpatialObject.h>
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegistrationMethodv4.h>
 #include <itkMattesMutualInformationImageToImageMetricv4.h>
 #include <itkRegistrationParameterScalesFromPhysicalShift.h>
+#include <itkRegularStepGradientDescentOptimizerv4.h>
 #include <itkTransformFileWriter.h>
-#include <itkImageMaskSpatialObject.h>
 
 #include <chrono>
 #include <cmath>
 
 #include "lesiondelta/core/AtomicWrite.h"
-#include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/BrainMask.h"
+#include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 
@@ -192,8 +192,9 @@ RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, c
     result.iterations = progress->iterations;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!std::isfinite(result.finalMetric) || result.finalMetric >= 0.0) {
-        throw VolumeError("", "BL and FU cannot be registered: no shared information was found "
-                              "(do they show the same head?)");
+        throw VolumeError("",
+                          "BL and FU cannot be registered: no shared information was found "
+                          "(do they show the same head?)");
     }
     return result;
 }
@@ -220,12 +221,22 @@ double normalisedCorrelation(const ImageVolume& a, const ImageVolume& b, const M
         for (; !ia.IsAtEnd(); ++ia, ++ib, ++im) {
             if (!im.Get()) continue;
             const double x = ia.Get(), y = ib.Get();
-            sa += x; sb += y; saa += x * x; sbb += y * y; sab += x * y; n += 1;
+            sa += x;
+            sb += y;
+            saa += x * x;
+            sbb += y * y;
+            sab += x * y;
+            n += 1;
         }
     } else {
         for (; !ia.IsAtEnd(); ++ia, ++ib) {
             const double x = ia.Get(), y = ib.Get();
-            sa += x; sb += y; saa += x * x; sbb += y * y; sab += x * y; n += 1;
+            sa += x;
+            sb += y;
+            saa += x * x;
+            sbb += y * y;
+            sab += x * y;
+            n += 1;
         }
     }
     if (n < 2) return 0.0;

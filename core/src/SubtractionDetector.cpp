@@ -68,7 +68,8 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     difference->SetRegions(fu.GetLargestPossibleRegion());
     difference->Allocate();
     {
-        itk::ImageRegionConstIterator<ImageVolume> b(&blInFu, blInFu.GetBufferedRegion()), f(&fu, fu.GetBufferedRegion());
+        itk::ImageRegionConstIterator<ImageVolume> b(&blInFu, blInFu.GetBufferedRegion()),
+            f(&fu, fu.GetBufferedRegion());
         itk::ImageRegionIterator<ImageVolume> d(difference, difference->GetBufferedRegion());
         for (; !d.IsAtEnd(); ++b, ++f, ++d) d.Set(float((f.Get() - gain * b.Get() - offset) / fuStats.spread));
     }
@@ -86,11 +87,13 @@ SubtractionResult detectBySubtraction(const ImageVolume& blInFu, const ImageVolu
     candidates->SetRegions(fu.GetLargestPossibleRegion());
     candidates->Allocate();
     {
-        itk::ImageRegionConstIterator<ImageVolume> s(r.score, r.score->GetBufferedRegion()), f(&fu, fu.GetBufferedRegion());
+        itk::ImageRegionConstIterator<ImageVolume> s(r.score, r.score->GetBufferedRegion()),
+            f(&fu, fu.GetBufferedRegion());
         itk::ImageRegionConstIterator<MaskVolume> m(r.brain, r.brain->GetBufferedRegion());
         itk::ImageRegionIterator<MaskVolume> c(candidates, candidates->GetBufferedRegion());
         const double hyper = fuStats.median + o.hyperintensityLevel * fuStats.spread;
-        for (; !c.IsAtEnd(); ++s, ++f, ++m, ++c) c.Set(m.Get() && s.Get() > r.differenceThreshold && f.Get() > hyper ? 1 : 0);
+        for (; !c.IsAtEnd(); ++s, ++f, ++m, ++c)
+            c.Set(m.Get() && s.Get() > r.differenceThreshold && f.Get() > hyper ? 1 : 0);
     }
     // Score in units of its own spread, for display beside a CNN probability.
     for (itk::ImageRegionIterator<ImageVolume> s(r.score, r.score->GetBufferedRegion()); !s.IsAtEnd(); ++s) {

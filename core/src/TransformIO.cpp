@@ -13,7 +13,8 @@ namespace lesiondelta {
 
 SpatialTransform::Pointer readTransform(const std::string& path, bool inverse) {
     static std::once_flag registered;
-    std::call_once(registered, [] { itk::TransformFactory<itk::MatrixOffsetTransformBase<double, 3, 3>>::RegisterTransform(); });
+    std::call_once(registered,
+                   [] { itk::TransformFactory<itk::MatrixOffsetTransformBase<double, 3, 3>>::RegisterTransform(); });
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw VolumeError(path, "transform file not found");
     auto reader = itk::TransformFileReaderTemplate<double>::New();

@@ -46,13 +46,13 @@ void checkHeader(itk::ImageIOBase& io, const std::string& path, const ReadOption
     std::vector<std::size_t> dims(n);
     for (unsigned int i = 0; i < n; ++i) dims[i] = io.GetDimensions(i);
     if (io.GetPixelType() == itk::IOPixelEnum::COMPLEX || io.GetNumberOfComponents() != 1) {
-        throw VolumeError(path, "has " + std::to_string(io.GetNumberOfComponents()) +
-                                    " components per voxel (" + io.GetPixelTypeAsString(io.GetPixelType()) +
+        throw VolumeError(path, "has " + std::to_string(io.GetNumberOfComponents()) + " components per voxel (" +
+                                    io.GetPixelTypeAsString(io.GetPixelType()) +
                                     "); a scalar (grey-value) volume is needed");
     }
     if (n < 3) {
-        throw VolumeError(path, "is a " + std::to_string(n) + "D image (" + describeSize(dims) +
-                                    "); a 3D volume is needed");
+        throw VolumeError(path,
+                          "is a " + std::to_string(n) + "D image (" + describeSize(dims) + "); a 3D volume is needed");
     }
     if (n > 4 || (n == 4 && dims[3] != 1)) {
         throw VolumeError(path, "is a " + std::to_string(n) + "D image (" + describeSize(dims) +
@@ -68,8 +68,8 @@ void checkHeader(itk::ImageIOBase& io, const std::string& path, const ReadOption
     }
     if (voxels > static_cast<double>(options.maxVoxels)) {
         std::ostringstream s;
-        s << "is too large (" << describeSize(dims) << " = " << voxels << " voxels; the limit is "
-          << options.maxVoxels << ")";
+        s << "is too large (" << describeSize(dims) << " = " << voxels << " voxels; the limit is " << options.maxVoxels
+          << ")";
         throw VolumeError(path, s.str());
     }
     for (unsigned int i = 0; i < 3; ++i) {
@@ -146,11 +146,11 @@ ImageVolume::Pointer readFile(const std::string& path, const ReadOptions& option
     // and lets through what checkNiftiFile refuses (no-op for other formats).
     checkNiftiFile(path, options.maxVoxels);
     const std::lock_guard lock(detail::itkIoMutex());
-    itk::ImageIOBase::Pointer io =
-        itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
+    itk::ImageIOBase::Pointer io = itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
     if (!io) {
-        throw VolumeError(path, "is not a readable image (expected NIfTI .nii/.nii.gz, NRRD, "
-                                "MetaImage .mha/.mhd or a DICOM folder)");
+        throw VolumeError(path,
+                          "is not a readable image (expected NIfTI .nii/.nii.gz, NRRD, "
+                          "MetaImage .mha/.mhd or a DICOM folder)");
     }
     io->SetFileName(path);
     try {

@@ -21,12 +21,14 @@ ResidualBlockImpl::ResidualBlockImpl(int64_t channels, double negativeSlope) : s
 }
 
 torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x) {
-    return F::leaky_relu(norm_(conv_(first_(x))).add_(x), F::LeakyReLUFuncOptions().negative_slope(slope_).inplace(true));
+    return F::leaky_relu(norm_(conv_(first_(x))).add_(x),
+                         F::LeakyReLUFuncOptions().negative_slope(slope_).inplace(true));
 }
 
 torch::Tensor upsampleNearest2x(const torch::Tensor& x) {
     namespace F = torch::nn::functional;
-    return F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2, 2}).mode(torch::kNearest));
+    return F::interpolate(x,
+                          F::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2, 2}).mode(torch::kNearest));
 }
 
 }  // namespace lesiondelta::ml

@@ -24,10 +24,12 @@ PrecisionChoice choosePrecision(const std::string& request, const torch::Device&
     if (request == "auto") {
         if (device.is_cpu() && cpu.nativeBf16()) {
             c.precision = Precision::BFloat16;
-            c.reason = std::string("auto: bf16, this CPU has native bf16 (") + (cpu.amxBf16 ? "amx_bf16" : "avx512_bf16") + ")";
+            c.reason = std::string("auto: bf16, this CPU has native bf16 (") +
+                       (cpu.amxBf16 ? "amx_bf16" : "avx512_bf16") + ")";
         } else if (device.is_cpu()) {
             c.reason = "auto: fp32, this CPU has no native bf16" +
-                       std::string(cpu.onednnIsaLimit.empty() ? "" : " that oneDNN may use (limit " + cpu.onednnIsaLimit + ")");
+                       std::string(
+                           cpu.onednnIsaLimit.empty() ? "" : " that oneDNN may use (limit " + cpu.onednnIsaLimit + ")");
         } else {
             c.reason = "auto: fp32 on " + device.str();
         }
@@ -36,15 +38,18 @@ PrecisionChoice choosePrecision(const std::string& request, const torch::Device&
     c.precision = parsePrecision(request);
     c.reason = "requested: " + request;
     if (c.precision == Precision::BFloat16 && device.is_cpu() && cpu.bf16BlockedByOnednnLimit()) {
-        throw std::invalid_argument("bf16 cannot run on this CPU as configured: oneDNN is limited to " + cpu.onednnIsaLimit +
+        throw std::invalid_argument("bf16 cannot run on this CPU as configured: oneDNN is limited to " +
+                                    cpu.onednnIsaLimit +
                                     " (ONEDNN_MAX_CPU_ISA / DNNL_MAX_CPU_ISA), below the AVX-512 its bf16 convolutions "
                                     "need; use --precision auto or fp32");
     }
     if (c.precision == Precision::BFloat16 && device.is_cpu() && !cpu.nativeBf16()) {
         char factor[32];
         std::snprintf(factor, sizeof factor, "%.0f", kEmulatedBf16Slowdown);
-        c.warning = "this CPU (" + cpu.describe() + ") has no native bf16 instructions (AVX512-BF16 or AMX): LibTorch computes "
-                    "bf16 in generic code and the CNN runs about " + std::string(factor) + " times SLOWER than in fp32; use --precision auto or fp32";
+        c.warning = "this CPU (" + cpu.describe() +
+                    ") has no native bf16 instructions (AVX512-BF16 or AMX): LibTorch computes "
+                    "bf16 in generic code and the CNN runs about " +
+                    std::string(factor) + " times SLOWER than in fp32; use --precision auto or fp32";
     }
     return c;
 }
@@ -66,7 +71,8 @@ CropPredictor ChangeSegmenter::predictor() const {
     };
 }
 
-SlidingWindowResult ChangeSegmenter::segment(const VolumeBuffer& bl, const VolumeBuffer& fu, SlidingWindowOptions options) const {
+SlidingWindowResult ChangeSegmenter::segment(const VolumeBuffer& bl, const VolumeBuffer& fu,
+                                             SlidingWindowOptions options) const {
     return slidingWindow(bl, fu, predictor(), options);
 }
 

@@ -8,11 +8,13 @@ torch::Device chooseDevice(const std::string& request) {
     if (request == "cpu") return torch::kCPU;
     if (request == "cuda") {
         if (!torch::cuda::is_available()) {
-            throw DeviceError("CUDA was requested but this LibTorch has no CUDA device available (use --device cpu or auto)");
+            throw DeviceError(
+                "CUDA was requested but this LibTorch has no CUDA device available (use --device cpu or auto)");
         }
         return torch::Device(torch::kCUDA, 0);
     }
-    if (request == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (request == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     throw DeviceError("unknown device '" + request + "' (expected auto, cpu or cuda)");
 }
 

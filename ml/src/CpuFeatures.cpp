@@ -24,9 +24,15 @@ std::string upper(std::string s) {
 bool limitAllowsBf16(const std::string& limit) {
     if (limit.empty()) return true;
     const std::string l = upper(limit);
-    static const std::array<const char*, 9> allowed{"ALL", "DEFAULT", "AVX512_CORE_BF16", "AVX512_CORE_FP16",
-                                                    "AVX512_CORE_AMX", "AVX512_CORE_AMX_FP16", "AVX10_1_512",
-                                                    "AVX10_1_512_AMX", "AVX10_1_512_AMX_FP16"};
+    static const std::array<const char*, 9> allowed{"ALL",
+                                                    "DEFAULT",
+                                                    "AVX512_CORE_BF16",
+                                                    "AVX512_CORE_FP16",
+                                                    "AVX512_CORE_AMX",
+                                                    "AVX512_CORE_AMX_FP16",
+                                                    "AVX10_1_512",
+                                                    "AVX10_1_512_AMX",
+                                                    "AVX10_1_512_AMX_FP16"};
     return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return l == a; });
 }
 
@@ -95,8 +101,8 @@ CpuFeatures detectCpuFeatures() {
     const Regs l1 = cpuid(1, 0);
     const bool osxsave = (l1.c >> 27) & 1u;
     const std::uint64_t xcr0 = osxsave ? xgetbv0() : 0;
-    const bool ymm = (xcr0 & 0x6u) == 0x6u;        // SSE + AVX state
-    const bool zmm = ymm && (xcr0 & 0xE0u) == 0xE0u;  // opmask + ZMM state
+    const bool ymm = (xcr0 & 0x6u) == 0x6u;            // SSE + AVX state
+    const bool zmm = ymm && (xcr0 & 0xE0u) == 0xE0u;   // opmask + ZMM state
     const bool tiles = (xcr0 & 0x60000u) == 0x60000u;  // AMX TILECFG + TILEDATA
     const bool fma = (l1.c >> 12) & 1u;
     const Regs l7 = cpuid(7, 0);

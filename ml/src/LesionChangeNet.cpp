@@ -37,13 +37,13 @@ NetworkOutput LesionChangeNetImpl::forward(const torch::Tensor& bl, const torch:
     for (const auto& f : features) skip.push_back(torch::cat({f.narrow(0, 0, n), f.narrow(0, n, n)}, 1));
 
     NetworkOutput out;
-    torch::Tensor x = decoder_[3](skip[4]);                     // 1/16
-    x = decoder_[2](torch::cat({upsampleNearest2x(x), skip[3]}, 1));    // 1/8
-    x = decoder_[1](torch::cat({upsampleNearest2x(x), skip[2]}, 1));    // 1/4
+    torch::Tensor x = decoder_[3](skip[4]);                           // 1/16
+    x = decoder_[2](torch::cat({upsampleNearest2x(x), skip[3]}, 1));  // 1/8
+    x = decoder_[1](torch::cat({upsampleNearest2x(x), skip[2]}, 1));  // 1/4
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[2](x));
-    x = decoder_[0](torch::cat({upsampleNearest2x(x), skip[1]}, 1));    // 1/2
+    x = decoder_[0](torch::cat({upsampleNearest2x(x), skip[1]}, 1));  // 1/2
     if (is_training()) out.deepLogits.insert(out.deepLogits.begin(), heads_[1](x));
-    x = finalBlock_(torch::cat({upsampleNearest2x(x), skip[0]}, 1));    // full resolution
+    x = finalBlock_(torch::cat({upsampleNearest2x(x), skip[0]}, 1));  // full resolution
     out.logits = heads_[0](x);
     return out;
 }
@@ -65,7 +65,7 @@ double forwardFlops(const NetworkConfig& config, int64_t patch) {
     for (int l = 0; l < NetworkConfig::kLevels; ++l) {
         const double side = double(patch) / double(1 << l);
         encoder += conv(l == 0 ? 1 : w[l - 1], w[l], 27, side);  // entry
-        encoder += 2 * conv(w[l], w[l], 27, side);                // residual block
+        encoder += 2 * conv(w[l], w[l], 27, side);               // residual block
     }
     double decoder = conv(2 * w[4], w[3], 27, patch / 16.0);
     for (int l = 3; l >= 1; --l) decoder += conv(3 * w[l], w[l - 1], 27, double(patch) / double(1 << l));

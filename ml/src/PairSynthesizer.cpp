@@ -11,7 +11,6 @@ namespace lesiondelta::ml {
 
 using namespace synthesis;
 
-
 PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOptions& options, torch::Device device,
                                  std::uint64_t seed)
     : atlas_(atlas), o_(options), device_(device), rng_(seed) {
@@ -28,7 +27,8 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
         s.flairCpu = a.flair.to(torch::kFloat32).contiguous();
         const auto voxels = a.brain.nonzero();
         s.brainVoxels = voxels.index({torch::indexing::Slice(0, torch::indexing::None, 5)}).contiguous();
-        if (s.brainVoxels.size(0) == 0) throw std::invalid_argument("atlas scan '" + a.name + "' has an empty brain mask");
+        if (s.brainVoxels.size(0) == 0)
+            throw std::invalid_argument("atlas scan '" + a.name + "' has an empty brain mask");
         s.background = s.flairCpu.min().item<double>();
         const auto mean = voxels.to(torch::kFloat64).mean(0);
         for (int d = 0; d < 3; ++d) s.brainCentre[d] = int64_t(std::lround(mean[d].item<double>()));
@@ -37,17 +37,22 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
         if (!s.own.empty()) lesionScans_.push_back(scans_.size());
         scans_.push_back(std::move(s));
     }
-    if (scans_.empty()) throw std::invalid_argument(o_.heldOut ? "the atlas has no held-out scan" : "the atlas has no training scan");
+    if (scans_.empty())
+        throw std::invalid_argument(o_.heldOut ? "the atlas has no held-out scan" : "the atlas has no training scan");
     if (contrastCount) lesionContrast_ = contrastSum / contrastCount;
     for (std::size_t i = 0; i < atlas.bank.size(); ++i) {
         const auto& l = atlas.bank[i];
         if (l.heldOut && !o_.heldOut) continue;
-        if (l.voxels >= 10 && l.voxels <= 100) small_.push_back(i);
-        else if (l.voxels > 100 && l.voxels <= 3000) large_.push_back(i);
-        else continue;
+        if (l.voxels >= 10 && l.voxels <= 100)
+            small_.push_back(i);
+        else if (l.voxels > 100 && l.voxels <= 3000)
+            large_.push_back(i);
+        else
+            continue;
         if (l.mniOrigin[0] >= 0) mniPlaced_.push_back(i);
     }
-    if (small_.empty() && large_.empty()) throw std::invalid_argument("the atlas's lesion bank has no lesion of 10-3000 voxels");
+    if (small_.empty() && large_.empty())
+        throw std::invalid_argument("the atlas's lesion bank has no lesion of 10-3000 voxels");
 }
 
 std::size_t PairSynthesizer::drawInsert(bool smallOnly) {
@@ -139,8 +144,10 @@ torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, bo
     const double bg = s.background, ref = std::max(0.5, s.source->tissueMedian - bg);
     auto v = (scanned - bg).clamp_min(0);
     const auto field = F::interpolate(torch::randn({1, 1, 3, 3, 3}, v.options()) * o_.biasSd,
-                                      F::InterpolateFuncOptions().size(std::vector<int64_t>(v.sizes().begin() + 2, v.sizes().end()))
-                                          .mode(torch::kTrilinear).align_corners(true));
+                                      F::InterpolateFuncOptions()
+                                          .size(std::vector<int64_t>(v.sizes().begin() + 2, v.sizes().end()))
+                                          .mode(torch::kTrilinear)
+                                          .align_corners(true));
     v = v * field.exp();
     const double gamma = std::exp(normal(rng_, o_.gammaLogSd));
     v = ref * (v / ref).pow(gamma);
@@ -155,8 +162,9 @@ torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, bo
         std::array<double, 3> shift{normal(rng_, 1), normal(rng_, 1), normal(rng_, 1)};
         const double norm = std::sqrt(shift[0] * shift[0] + shift[1] * shift[1] + shift[2] * shift[2]) + 1e-9;
         shiftMm = uniform(rng_, 0, o_.misregistrationMm);
-        e = e.matmul(rot.t()) + torch::tensor({shift[0] / norm * shiftMm, shift[1] / norm * shiftMm, shift[2] / norm * shiftMm},
-                                              e.options());
+        e = e.matmul(rot.t()) +
+            torch::tensor({shift[0] / norm * shiftMm, shift[1] / norm * shiftMm, shift[2] / norm * shiftMm},
+                          e.options());
     }
     auto k = e.matmul(tiltT);
     k.select(-1, axis).sub_(offset).div_(thickness);
@@ -166,7 +174,8 @@ torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, bo
     back = (back - m) * uniform(rng_, 0.92, 1.08) + m + uniform(rng_, -0.08, 0.08);
     std::ostringstream n;
     n.precision(2);
-    n << thickness << " mm " << "zyx"[axis];
+    n << thickness << " mm "
+      << "zyx"[axis];
     if (misregister) n << ", moved " << shiftMm << " mm";
     note = n.str();
     return back;

@@ -16,20 +16,26 @@ namespace {
 /// Normal-appearing tissue in place of lesions: a normalised convolution (sigma 3 voxels) of `x`
 /// over brain voxels outside `exclude` whose value lies near the tissue median `tissue` (so
 /// neither CSF nor lesions darken or brighten the fill), plus noise of the local detail level.
-torch::Tensor inpaintingFill(const torch::Tensor& x, const torch::Tensor& exclude, const torch::Tensor& brain, double tissue) {
+torch::Tensor inpaintingFill(const torch::Tensor& x, const torch::Tensor& exclude, const torch::Tensor& brain,
+                             double tissue) {
     const auto x5 = x.unsqueeze(0).unsqueeze(0);
     const auto normal = ((x5 > tissue - 0.6) & (x5 < tissue + 0.8)).to(x.dtype());
     const auto valid = (1 - dilate(exclude.unsqueeze(0).unsqueeze(0), 1)) * brain.unsqueeze(0).unsqueeze(0) * normal;
     const auto fill = blur(x5 * valid, {3.0, 3.0, 3.0}) / blur(valid, {3.0, 3.0, 3.0}).clamp_min(1e-3);
     const auto detail = x5 - blur(x5, {1.0, 1.0, 1.0});
-    const double sd = valid.sum().item<double>() > 100 ? (detail * valid).square().sum().item<double>() / valid.sum().item<double>() : 0.01;
+    const double sd = valid.sum().item<double>() > 100
+                          ? (detail * valid).square().sum().item<double>() / valid.sum().item<double>()
+                          : 0.01;
     return (fill + std::sqrt(sd) * torch::randn_like(fill)).squeeze(0).squeeze(0);
 }
 
 /// Blends `fill` into `x` where the 0/1 `patch` (at `start`) lies, with a soft edge.
 void blendIn(torch::Tensor& x, const torch::Tensor& fill, const torch::Tensor& patch, const Vec3& start) {
-    const auto soft = blur(dilate(F::pad(patch, F::PadFuncOptions({2, 2, 2, 2, 2, 2})).unsqueeze(0).unsqueeze(0), 1),
-                           {0.6, 0.6, 0.6}).clamp(0, 1).squeeze(0).squeeze(0);
+    const auto soft =
+        blur(dilate(F::pad(patch, F::PadFuncOptions({2, 2, 2, 2, 2, 2})).unsqueeze(0).unsqueeze(0), 1), {0.6, 0.6, 0.6})
+            .clamp(0, 1)
+            .squeeze(0)
+            .squeeze(0);
     const Vec3 s{start[0] - 2, start[1] - 2, start[2] - 2};
     torch::Tensor xv, pv, fv, unused;
     if (!overlapViews(x, soft, s, xv, pv)) return;
@@ -46,8 +52,9 @@ void markTarget(torch::Tensor& target, const torch::Tensor& patch, const Vec3& s
 
 PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange, bool single) {
     const int64_t p = o_.crop, q = p + 8, r = int64_t(std::ceil(q * 1.25)) + 12;
-    const std::size_t si = single ? lesionScans_[std::uniform_int_distribution<std::size_t>(0, lesionScans_.size() - 1)(rng_)]
-                                  : std::uniform_int_distribution<std::size_t>(0, scans_.size() - 1)(rng_);
+    const std::size_t si =
+        single ? lesionScans_[std::uniform_int_distribution<std::size_t>(0, lesionScans_.size() - 1)(rng_)]
+               : std::uniform_int_distribution<std::size_t>(0, scans_.size() - 1)(rng_);
     const Scan& s = scans_[si];
     const auto& a = *s.source;
     auto ownStart = [&](std::size_t b) {  // atlas voxel of an own/MNI bank lesion's box corner
@@ -60,7 +67,8 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         return c;
     };
     // 1. Where: a planned change (an own lesion, or a bank lesion's insertion site) or anywhere.
-    const bool centred = !o_.centreOnBrain && !stable && (forceChange || single || uniform(rng_, 0, 1) < o_.changeCentredFraction);
+    const bool centred =
+        !o_.centreOnBrain && !stable && (forceChange || single || uniform(rng_, 0, 1) < o_.changeCentredFraction);
     Vec3 anchor = o_.centreOnBrain ? s.brainCentre : randomBrainVoxel(s);
     int anchoredInsert = -1;  // bank lesion to insert at the anchor
     bool anchoredMni = false;
@@ -77,12 +85,17 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         }
     }
     Vec3 start;
-    for (int d = 0; d < 3; ++d) start[d] = anchor[d] - r / 2 + (centred ? std::uniform_int_distribution<int64_t>(-p / 4, p / 4)(rng_) : 0);
+    for (int d = 0; d < 3; ++d)
+        start[d] = anchor[d] - r / 2 + (centred ? std::uniform_int_distribution<int64_t>(-p / 4, p / 4)(rng_) : 0);
     const float bg = float(s.background);
     auto region = regionOf(s.flair, start, r, bg);
     const auto brain = regionOf(s.brain, start, r, 0.0f);
     auto bl = region.clone(), fu = region.clone(), target = torch::zeros_like(region), own = torch::zeros_like(region);
-    struct Own { std::size_t bank; Vec3 start; torch::Tensor mask; };  // mask: float, on the device
+    struct Own {
+        std::size_t bank;
+        Vec3 start;
+        torch::Tensor mask;
+    };  // mask: float, on the device
     std::vector<Own> ownIn;
     for (const auto b : s.own) {
         auto st = ownStart(b);
@@ -102,7 +115,9 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         for (const auto& l : ownIn) {
             const auto& m = l.mask;
             const double u = uniform(rng_, 0, 1);
-            if (removed + enlarged >= o_.maxOwnChanges && u < o_.removeFraction + o_.enlargeFraction * (1 - o_.removeFraction)) continue;
+            if (removed + enlarged >= o_.maxOwnChanges &&
+                u < o_.removeFraction + o_.enlargeFraction * (1 - o_.removeFraction))
+                continue;
             if (atlas_.bank[l.bank].voxels >= 10 && atlas_.bank[l.bank].voxels <= 3000 && u < o_.removeFraction) {
                 if (!blFill.defined()) blFill = inpaintingFill(bl, own, brain, a.tissueMedian);
                 blendIn(bl, blFill, m, l.start);
@@ -128,13 +143,15 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             }
         }
         // Inserted bank lesions: soft partial-volume edges, faint to bright.
-        const int inserts = std::uniform_int_distribution<int>(o_.insertMin, std::max(o_.insertMin, o_.insertMax))(rng_);
+        const int inserts =
+            std::uniform_int_distribution<int>(o_.insertMin, std::max(o_.insertMin, o_.insertMax))(rng_);
         for (int i = 0; i < inserts; ++i) {
             Placed pl;
             Vec3 centre;
             bool placed = false;
             if (i == 0 && anchoredInsert >= 0) {
-                pl.lesion = std::size_t(anchoredInsert), centre = anchor, placed = anchoredMni || goodInsertSite(s, anchor);
+                pl.lesion = std::size_t(anchoredInsert), centre = anchor,
+                placed = anchoredMni || goodInsertSite(s, anchor);
             } else {
                 pl.lesion = drawInsert(false);
                 const auto& l = atlas_.bank[pl.lesion];
@@ -173,23 +190,30 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
     if (flip)
         for (int i = 0; i < 3; ++i) rot[i][2] = -rot[i][2];
     auto positions = centredGrid({q, q, q}, device_).matmul(matrixTensor(rot, device_).t()) + (r - 1) / 2.0;
-    const auto elastic = F::interpolate(torch::randn({1, 3, 4, 4, 4}, positions.options()) * o_.elasticMm,
-                                        F::InterpolateFuncOptions().size(std::vector<int64_t>{q, q, q}).mode(torch::kTrilinear).align_corners(true));
+    const auto elastic = F::interpolate(
+        torch::randn({1, 3, 4, 4, 4}, positions.options()) * o_.elasticMm,
+        F::InterpolateFuncOptions().size(std::vector<int64_t>{q, q, q}).mode(torch::kTrilinear).align_corners(true));
     positions = positions + elastic.squeeze(0).permute({1, 2, 3, 0});
     const auto warped = sampleAt(torch::stack({bl, fu, target}).unsqueeze(0), positions);
     // 4. Acquisition per visit, then the central crop.
     std::string fuNote, blNote;
     const auto fuA = acquire(warped.narrow(1, 1, 1), s, false, fuNote);
     const auto blA = single ? torch::Tensor() : acquire(warped.narrow(1, 0, 1), s, true, blNote);
-    auto centre = [&](const torch::Tensor& t) { return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous(); };
+    auto centre = [&](const torch::Tensor& t) {
+        return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous();
+    };
     Pair out;
     out.fu = centre(fuA);
     if (!single) out.bl = centre(blA);
     out.target = centre((warped.narrow(1, 2, 1) >= 0.5).to(torch::kFloat32));
     std::ostringstream d;
     d << a.name << " at (" << anchor[0] << "," << anchor[1] << "," << anchor[2] << ")"
-      << (single ? ": lesions" : stable ? ": stable" : "") << "; ";
-    if (!single && !stable) d << inserted << " inserted, " << removed << " removed, " << enlarged << " enlarged, " << shrunk << " shrunk; ";
+      << (single   ? ": lesions"
+          : stable ? ": stable"
+                   : "")
+      << "; ";
+    if (!single && !stable)
+        d << inserted << " inserted, " << removed << " removed, " << enlarged << " enlarged, " << shrunk << " shrunk; ";
     d << "FU " << fuNote;
     if (!single) d << "; BL " << blNote;
     out.description = d.str();

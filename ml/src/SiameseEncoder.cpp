@@ -9,7 +9,8 @@ SiameseEncoderImpl::SiameseEncoderImpl(const NetworkConfig& config) {
     for (int l = 0; l < NetworkConfig::kLevels; ++l) {
         const int64_t in = l == 0 ? 1 : w[l - 1];
         const int64_t stride = l == 0 ? 1 : 2;
-        entry_.push_back(register_module("entry" + std::to_string(l), ConvNormAct(in, w[l], stride, config.negativeSlope)));
+        entry_.push_back(
+            register_module("entry" + std::to_string(l), ConvNormAct(in, w[l], stride, config.negativeSlope)));
         residual_.push_back(register_module("residual" + std::to_string(l), ResidualBlock(w[l], config.negativeSlope)));
     }
 }

@@ -11,7 +11,8 @@ void checkInput(const VolumeBuffer& v, const char* which) {
         throw std::invalid_argument(std::string(which) + " volume is empty or its buffer does not match its size");
     }
     for (float x : v.voxels) {
-        if (!std::isfinite(x)) throw std::invalid_argument(std::string(which) + " volume contains NaN or infinite voxels");
+        if (!std::isfinite(x))
+            throw std::invalid_argument(std::string(which) + " volume contains NaN or infinite voxels");
     }
 }
 
@@ -29,7 +30,8 @@ torch::Tensor extractCrop(const VolumeBuffer& v, std::array<int64_t, 3> start, i
     return crop;
 }
 
-double headFraction(const std::vector<std::uint8_t>& head, const VolumeBuffer& v, std::array<int64_t, 3> start, int64_t p) {
+double headFraction(const std::vector<std::uint8_t>& head, const VolumeBuffer& v, std::array<int64_t, 3> start,
+                    int64_t p) {
     int64_t inside = 0;
     for (int64_t z = start[2]; z < std::min(start[2] + p, v.size[2]); ++z)
         for (int64_t y = start[1]; y < std::min(start[1] + p, v.size[1]); ++y) {
@@ -134,9 +136,11 @@ SlidingWindowResult slidingWindow(const VolumeBuffer& bl, const VolumeBuffer& fu
             ++result.cropsSkipped;
             continue;
         }
-        const torch::Tensor prob =
-            predict(extractCrop(bl, start, p, padBl), extractCrop(fu, start, p, padFu)).to(torch::kCPU, torch::kFloat32).contiguous();
-        if (prob.sizes() != torch::IntArrayRef({1, 1, p, p, p})) throw std::runtime_error("predictor returned a wrongly shaped crop");
+        const torch::Tensor prob = predict(extractCrop(bl, start, p, padBl), extractCrop(fu, start, p, padFu))
+                                       .to(torch::kCPU, torch::kFloat32)
+                                       .contiguous();
+        if (prob.sizes() != torch::IntArrayRef({1, 1, p, p, p}))
+            throw std::runtime_error("predictor returned a wrongly shaped crop");
         const float* in = prob.data_ptr<float>();
         for (int64_t z = 0; z < p && start[2] + z < fu.size[2]; ++z)
             for (int64_t y = 0; y < p && start[1] + y < fu.size[1]; ++y) {

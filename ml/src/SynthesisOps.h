@@ -13,7 +13,9 @@ namespace lesiondelta::ml::synthesis {
 namespace F = torch::nn::functional;
 using Matrix = std::array<std::array<double, 3>, 3>;
 
-inline double uniform(std::mt19937_64& rng, double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
+inline double uniform(std::mt19937_64& rng, double lo, double hi) {
+    return std::uniform_real_distribution<double>(lo, hi)(rng);
+}
 inline double normal(std::mt19937_64& rng, double sd) { return std::normal_distribution<double>(0.0, sd)(rng); }
 
 /// Separable Gaussian blur with sigma (voxels) per axis (z, y, x); replicated edges.
@@ -63,8 +65,9 @@ inline torch::Tensor sampleAt(const torch::Tensor& volume, const torch::Tensor& 
         normalised.push_back(positions.select(-1, a) * (2.0 / std::max(1.0, size - 1)) - 1.0);
     }
     const auto grid = torch::stack(normalised, -1).unsqueeze(0).to(volume.dtype());
-    return F::grid_sample(volume, grid,
-                          F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kBorder).align_corners(true));
+    return F::grid_sample(
+        volume, grid,
+        F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kBorder).align_corners(true));
 }
 
 /// The [r, r, r] region of `volume` [Z, Y, X] starting at `start` (z, y, x), `pad` outside it.
@@ -76,7 +79,8 @@ inline torch::Tensor regionOf(const torch::Tensor& volume, const std::array<int6
         hi[a] = std::min<int64_t>(volume.size(a), start[a] + r);
         if (hi[a] <= lo[a]) return out;
     }
-    out.slice(0, lo[0] - start[0], hi[0] - start[0]).slice(1, lo[1] - start[1], hi[1] - start[1])
+    out.slice(0, lo[0] - start[0], hi[0] - start[0])
+        .slice(1, lo[1] - start[1], hi[1] - start[1])
         .slice(2, lo[2] - start[2], hi[2] - start[2])
         .copy_(volume.slice(0, lo[0], hi[0]).slice(1, lo[1], hi[1]).slice(2, lo[2], hi[2]));
     return out;
@@ -89,7 +93,8 @@ inline bool overlapViews(const torch::Tensor& big, const torch::Tensor& patch, c
     bigView = big;
     patchView = patch;
     for (int a = 0; a < 3; ++a) {
-        const int64_t lo = std::max<int64_t>(0, start[a]), hi = std::min<int64_t>(big.size(a), start[a] + patch.size(a));
+        const int64_t lo = std::max<int64_t>(0, start[a]),
+                      hi = std::min<int64_t>(big.size(a), start[a] + patch.size(a));
         if (hi <= lo) return false;
         bigView = bigView.slice(a, lo, hi);
         patchView = patchView.slice(a, lo - start[a], hi - start[a]);
@@ -106,13 +111,16 @@ inline Matrix randomRotation(std::mt19937_64& rng, double maxDeg) {
     Matrix r{};
     for (int i = 0; i < 3; ++i)
         for (int j = 0; j < 3; ++j) r[i][j] = (i == j ? c : 0.0) + (1 - c) * k[i] * k[j];
-    r[0][1] -= s * k[2], r[0][2] += s * k[1], r[1][0] += s * k[2], r[1][2] -= s * k[0], r[2][0] -= s * k[1], r[2][1] += s * k[0];
+    r[0][1] -= s * k[2], r[0][2] += s * k[1], r[1][0] += s * k[2], r[1][2] -= s * k[0], r[2][0] -= s * k[1],
+        r[2][1] += s * k[0];
     return r;
 }
 
 inline torch::Tensor matrixTensor(const Matrix& m, torch::Device device) {
     return torch::tensor({m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1], m[2][2]},
-                         torch::TensorOptions().dtype(torch::kFloat32)).view({3, 3}).to(device);
+                         torch::TensorOptions().dtype(torch::kFloat32))
+        .view({3, 3})
+        .to(device);
 }
 
 }  // namespace lesiondelta::ml::synthesis

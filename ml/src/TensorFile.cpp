@@ -80,7 +80,8 @@ void writeTensorFile(const std::string& path, const std::string& format, const s
     }
 }
 
-TensorFileContents readTensorFile(const std::string& path, const std::string& format, const std::string& formatVersion) {
+TensorFileContents readTensorFile(const std::string& path, const std::string& format,
+                                  const std::string& formatVersion) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw WeightsError(path, "file not found");
     if (fs::is_directory(path, ec)) throw WeightsError(path, "is a folder, not a " + format + " file");
@@ -90,7 +91,8 @@ TensorFileContents readTensorFile(const std::string& path, const std::string& fo
     if (fileBytes < 8) throw WeightsError(path, "is truncated (no header)");
     std::uint64_t headerBytes = 0;
     in.read(reinterpret_cast<char*>(&headerBytes), 8);
-    if (headerBytes == 0 || headerBytes > kMaxHeaderBytes) throw WeightsError(path, "is not a " + format + " file (bad header length)");
+    if (headerBytes == 0 || headerBytes > kMaxHeaderBytes)
+        throw WeightsError(path, "is not a " + format + " file (bad header length)");
     if (headerBytes > fileBytes - 8) throw WeightsError(path, "is truncated (header incomplete)");
     std::string text(headerBytes, '\0');
     in.read(text.data(), static_cast<std::streamsize>(headerBytes));

@@ -26,7 +26,6 @@ void setRate(torch::optim::Adam& adam, double lr) {
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-
 /// The CSV log: one row per step; validation columns filled on validation steps.
 class TrainingLog {
 public:
@@ -36,7 +35,8 @@ public:
         if (!out_) throw std::invalid_argument("cannot write the training log " + path.string());
         if (fresh) out_ << "step,phase,loss,learning_rate,seconds,val_loss,val_dice\n";
     }
-    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN, double valDice = NAN) {
+    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN,
+             double valDice = NAN) {
         out_ << step << "," << phase << "," << loss << "," << lr << "," << seconds << ",";
         if (std::isfinite(valLoss)) out_ << valLoss;
         out_ << ",";
@@ -159,7 +159,8 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     torch::manual_seed(o.seed);
     Validation validation;
     if (validationPairs) {
-        for (int i = 0; i < o.validationPairs; i += 4) validation.batches.push_back(validationPairs->next(std::min(4, o.validationPairs - i)));
+        for (int i = 0; i < o.validationPairs; i += 4)
+            validation.batches.push_back(validationPairs->next(std::min(4, o.validationPairs - i)));
     }
     std::filesystem::create_directories(o.outFolder);
     const std::string checkpoint = (std::filesystem::path(o.outFolder) / "checkpoint.safetensors").string();
@@ -173,7 +174,8 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     if (!o.resumeFrom.empty()) {
         auto loaded = loadWeights(o.resumeFrom);
         if (loaded.metadata.baseWidth != o.baseWidth) {
-            throw std::invalid_argument("--resume: the checkpoint has width " + std::to_string(loaded.metadata.baseWidth));
+            throw std::invalid_argument("--resume: the checkpoint has width " +
+                                        std::to_string(loaded.metadata.baseWidth));
         }
         net = loaded.net;
         firstStep = std::min(int(numberIn(loaded.metadata, "steps_done")), o.steps) + 1;

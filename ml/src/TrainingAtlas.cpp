@@ -51,9 +51,15 @@ void saveAtlas(const TrainingAtlas& atlas, const std::string& path) {
         const auto q = quantise(s.flair);
         tensors["scan/" + s.name + "/flair"] = q.q;
         tensors["scan/" + s.name + "/brain"] = packBits(s.brain);
-        scans.push_back({{"name", s.name}, {"mni", s.mni}, {"held_out", s.heldOut}, {"mni_crop_start", s.mniCropStart},
-                         {"offset", q.offset}, {"scale", q.scale}, {"own_lesions", s.ownLesions},
-                         {"tissue_median", s.tissueMedian}, {"lesion_contrast", s.lesionContrast}});
+        scans.push_back({{"name", s.name},
+                         {"mni", s.mni},
+                         {"held_out", s.heldOut},
+                         {"mni_crop_start", s.mniCropStart},
+                         {"offset", q.offset},
+                         {"scale", q.scale},
+                         {"own_lesions", s.ownLesions},
+                         {"tissue_median", s.tissueMedian},
+                         {"lesion_contrast", s.lesionContrast}});
     }
     std::vector<int32_t> boxes;
     std::vector<torch::Tensor> masks;
@@ -97,7 +103,8 @@ TrainingAtlas loadAtlas(const std::string& path) {
             s.tissueMedian = j.at("tissue_median").get<double>();
             s.lesionContrast = j.at("lesion_contrast").get<double>();
             const auto q = c.tensors.find("scan/" + s.name + "/flair"), b = c.tensors.find("scan/" + s.name + "/brain");
-            if (q == c.tensors.end() || b == c.tensors.end()) throw WeightsError(path, "lacks the tensors of scan '" + s.name + "'");
+            if (q == c.tensors.end() || b == c.tensors.end())
+                throw WeightsError(path, "lacks the tensors of scan '" + s.name + "'");
             if (q->second.dim() != 3 || b->second.dim() != 1 || b->second.numel() != (q->second.numel() + 7) / 8) {
                 throw WeightsError(path, "scan '" + s.name + "': FLAIR and brain mask differ in size");
             }
@@ -114,7 +121,8 @@ TrainingAtlas loadAtlas(const std::string& path) {
             for (int64_t i = 0; i < boxes.size(0); ++i, b += 9) {
                 BankLesion l;
                 const int64_t n = int64_t(b[0]) * b[1] * b[2];
-                if (b[0] < 1 || b[1] < 1 || b[2] < 1 || offset + n > masks.numel() || b[7] < 0 || b[7] >= int(sources.size())) {
+                if (b[0] < 1 || b[1] < 1 || b[2] < 1 || offset + n > masks.numel() || b[7] < 0 ||
+                    b[7] >= int(sources.size())) {
                     throw WeightsError(path, "has a malformed lesion bank (entry " + std::to_string(i) + ")");
                 }
                 l.mask = masks.narrow(0, offset, n).view({b[0], b[1], b[2]});

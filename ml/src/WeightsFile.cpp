@@ -70,7 +70,8 @@ Header readHeader(const std::string& path, std::ifstream& in) {
     if (fileBytes < 8) throw WeightsError(path, "is truncated (no header)");
     std::uint64_t headerBytes = 0;
     in.read(reinterpret_cast<char*>(&headerBytes), 8);
-    if (headerBytes == 0 || headerBytes > kMaxHeaderBytes) throw WeightsError(path, "is not a LesionDelta weights file (bad header length)");
+    if (headerBytes == 0 || headerBytes > kMaxHeaderBytes)
+        throw WeightsError(path, "is not a LesionDelta weights file (bad header length)");
     if (headerBytes > fileBytes - 8) throw WeightsError(path, "is truncated (header incomplete)");
     std::string text(headerBytes, '\0');
     in.read(text.data(), static_cast<std::streamsize>(headerBytes));
@@ -86,12 +87,15 @@ Header readHeader(const std::string& path, std::ifstream& in) {
     }
     const json meta = j["__metadata__"];
     auto text_of = [&](const char* key) -> std::string {
-        if (!meta.contains(key) || !meta[key].is_string()) throw WeightsError(path, std::string("metadata lacks '") + key + "'");
+        if (!meta.contains(key) || !meta[key].is_string())
+            throw WeightsError(path, std::string("metadata lacks '") + key + "'");
         return meta[key].get<std::string>();
     };
-    if (!meta.contains("format") || meta["format"] != kFormat) throw WeightsError(path, "is not a LesionDelta weights file");
+    if (!meta.contains("format") || meta["format"] != kFormat)
+        throw WeightsError(path, "is not a LesionDelta weights file");
     if (text_of("format_version") != kFormatVersion) {
-        throw WeightsError(path, "has weights format version " + text_of("format_version") + "; this program reads version " + kFormatVersion);
+        throw WeightsError(path, "has weights format version " + text_of("format_version") +
+                                     "; this program reads version " + kFormatVersion);
     }
     ModelMetadata& m = h.metadata;
     m.architecture = text_of("architecture");
@@ -106,8 +110,9 @@ Header readHeader(const std::string& path, std::ifstream& in) {
     m.date = text_of("date");
     m.projectVersion = text_of("project_version");
     m.dataSha256 = text_of("data_sha256");
-    static const std::set<std::string> known{"format", "format_version", "architecture", "base_width", "threshold",
-                                             "training_data", "training_command", "date", "project_version", "data_sha256"};
+    static const std::set<std::string> known{"format",          "format_version", "architecture",     "base_width",
+                                             "threshold",       "training_data",  "training_command", "date",
+                                             "project_version", "data_sha256"};
     for (const auto& [k, v] : meta.items()) {
         if (!known.count(k) && v.is_string()) m.extra[k] = v.get<std::string>();
     }
@@ -175,7 +180,8 @@ LoadedModel loadWeights(const std::string& path) {
     std::ifstream in;
     Header h = readHeader(path, in);
     if (h.metadata.architecture != "LesionChangeNet") {
-        throw WeightsError(path, "is for architecture '" + h.metadata.architecture + "'; this program runs LesionChangeNet");
+        throw WeightsError(path,
+                           "is for architecture '" + h.metadata.architecture + "'; this program runs LesionChangeNet");
     }
     if (h.metadata.baseWidth < 1 || h.metadata.baseWidth > 256) {
         throw WeightsError(path, "has an implausible base width " + std::to_string(h.metadata.baseWidth));
@@ -185,7 +191,8 @@ LoadedModel loadWeights(const std::string& path) {
     LoadedModel model{LesionChangeNet(config), h.metadata};
     auto expected = namedTensors(model.net);
     for (const auto& [name, entry] : h.tensors.items()) {
-        if (!expected.count(name)) throw WeightsError(path, "does not match the architecture: unexpected tensor '" + name + "'");
+        if (!expected.count(name))
+            throw WeightsError(path, "does not match the architecture: unexpected tensor '" + name + "'");
     }
     // Read the whole data section once: checksum and tensors.
     if (h.dataBytes > (std::uint64_t{8} << 30)) throw WeightsError(path, "is implausibly large");
@@ -197,7 +204,8 @@ LoadedModel loadWeights(const std::string& path) {
     torch::NoGradGuard noGrad;
     std::uint64_t used = 0;
     for (auto& [name, tensor] : expected) {
-        if (!h.tensors.contains(name)) throw WeightsError(path, "does not match the architecture: tensor '" + name + "' is missing");
+        if (!h.tensors.contains(name))
+            throw WeightsError(path, "does not match the architecture: tensor '" + name + "' is missing");
         const json& e = h.tensors[name];
         if (!e.is_object() || e.value("dtype", "") != "F32" || !e.contains("shape") || !e.contains("data_offsets")) {
             throw WeightsError(path, "has an unreadable entry for tensor '" + name + "'");

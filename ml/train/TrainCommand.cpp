@@ -31,7 +31,8 @@ namespace {
 
 class Options {
 public:
-    Options(const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags) {
+    Options(const std::vector<std::string>& args, const std::set<std::string>& valued,
+            const std::set<std::string>& flags) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             if (flags.count(args[i])) {
                 flags_.insert(args[i]);
@@ -86,9 +87,9 @@ std::string today() {
 
 int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log) {
     const Options a(args,
-                    {"--atlas", "--out", "--device", "--width", "--crop", "--batch", "--steps", "--minutes", "--lr", "--seed",
-                     "--resume", "--pretrain-steps", "--freeze-fraction", "--checkpoint-every", "--validate-every",
-                     "--validation-pairs", "--stable-fraction"},
+                    {"--atlas", "--out", "--device", "--width", "--crop", "--batch", "--steps", "--minutes", "--lr",
+                     "--seed", "--resume", "--pretrain-steps", "--freeze-fraction", "--checkpoint-every",
+                     "--validate-every", "--validation-pairs", "--stable-fraction"},
                     {"--bf16", "--no-alternate"});
     TrainingOptions o;
     SynthesisOptions s;
@@ -105,7 +106,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.learningRate = a.number("--lr", 5e-4, 1e-7, 1.0);
     o.seed = unsigned(a.number("--seed", 1, 0, 4294967295.0));
     o.bf16 = a.flag("--bf16");
-    if (o.bf16 && !o.device.is_cuda()) throw TrainUsageError("--bf16 needs --device cuda (LibTorch autocast is CUDA-only)");
+    if (o.bf16 && !o.device.is_cuda())
+        throw TrainUsageError("--bf16 needs --device cuda (LibTorch autocast is CUDA-only)");
     o.pretrainSteps = int(a.number("--pretrain-steps", 0, 0, 1e7));
     o.freezeEncoderFraction = a.number("--freeze-fraction", 0.5, 0.0, 1.0);
     o.alternateEpochs = !a.flag("--no-alternate");
@@ -130,14 +132,15 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     }
     std::string command = "train";
     for (const auto& x : args) command += " " + x;
-    o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " + fs::path(atlasPath).filename().string() +
-                              " (" + atlas.description + ")";
+    o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " +
+                              fs::path(atlasPath).filename().string() + " (" + atlas.description + ")";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;
     o.metadata.extra["seed"] = std::to_string(o.seed);
     log << "training on " << describeDevice(o.device) << ": width " << o.baseWidth << ", " << o.batch << " x " << s.crop
-        << "^3 pairs a step, " << o.steps << " steps" << (o.minutes > 0 ? ", budget " + std::to_string(o.minutes) + " min" : "")
+        << "^3 pairs a step, " << o.steps << " steps"
+        << (o.minutes > 0 ? ", budget " + std::to_string(o.minutes) + " min" : "")
         << (o.resumeFrom.empty() ? "" : ", resuming " + o.resumeFrom) << (o.bf16 ? ", bf16 autocast" : "") << "\n";
     const auto start = std::chrono::steady_clock::now();
     double running = 0;
@@ -165,10 +168,10 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
             << (result.checkpoint.empty() ? "(none yet)" : result.checkpoint) << "\n";
         return 1;
     }
-    out << "trained to step " << result.stepsDone << (result.outOfTime ? " (time budget reached)" : "") << ", running loss "
-        << result.lastLoss << "; " << steps << " steps in " << int(sec) << " s (" << (steps > 0 ? steps / sec : 0.0)
-        << " steps/s, " << (steps > 0 ? steps * o.batch / sec : 0.0) << " pairs/s, synthesis "
-        << int(result.synthesisSeconds) << " s)";
+    out << "trained to step " << result.stepsDone << (result.outOfTime ? " (time budget reached)" : "")
+        << ", running loss " << result.lastLoss << "; " << steps << " steps in " << int(sec) << " s ("
+        << (steps > 0 ? steps / sec : 0.0) << " steps/s, " << (steps > 0 ? steps * o.batch / sec : 0.0)
+        << " pairs/s, synthesis " << int(result.synthesisSeconds) << " s)";
     out << "; wrote " << (result.checkpoint.empty() ? "(no checkpoint)" : result.checkpoint) << "\n";
     return 0;
 }

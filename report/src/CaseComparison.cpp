@@ -50,7 +50,8 @@ std::vector<double> meanPerLabel(const ImageVolume& values, const LabelVolume& l
             ++n[l[i]];
         }
     }
-    for (unsigned int k = 0; k <= count; ++k) sum[k] = n[k] ? sum[k] / double(n[k]) : std::numeric_limits<double>::quiet_NaN();
+    for (unsigned int k = 0; k <= count; ++k)
+        sum[k] = n[k] ? sum[k] / double(n[k]) : std::numeric_limits<double>::quiet_NaN();
     return sum;
 }
 

@@ -35,10 +35,14 @@ constexpr double kLogFloor = 0.05;  // zeros are drawn here on log axes
 
 QString metricTitle(Metric m) {
     switch (m) {
-        case Metric::Sensitivity: return Text::tr("Sensitivity");
-        case Metric::Dice: return Text::tr("Dice");
-        case Metric::FalsePositives: return Text::tr("FP count (log)");
-        case Metric::Fpr: return Text::tr("FPR (log)");
+        case Metric::Sensitivity:
+            return Text::tr("Sensitivity");
+        case Metric::Dice:
+            return Text::tr("Dice");
+        case Metric::FalsePositives:
+            return Text::tr("FP count (log)");
+        case Metric::Fpr:
+            return Text::tr("FPR (log)");
     }
     return {};
 }
@@ -79,7 +83,8 @@ QPicture boxplot(const std::vector<CohortCase>& cases, const std::vector<std::st
     QCustomPlot plot;
     plot.setGeometry(0, 0, 420, 300);
     plot.plotLayout()->insertRow(0);
-    plot.plotLayout()->addElement(0, 0, new QCPTextElement(&plot, metricTitle(metric), QFont("DejaVu Sans", 10, QFont::Bold)));
+    plot.plotLayout()->addElement(
+        0, 0, new QCPTextElement(&plot, metricTitle(metric), QFont("DejaVu Sans", 10, QFont::Bold)));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     std::mt19937 rng(11);
     std::uniform_real_distribution<double> jitter(-0.18, 0.18);
@@ -150,14 +155,15 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
                       .arg(cases.size())
                       .arg(used)
                       .arg(QDate::currentDate().toString(Qt::ISODate), o.softwareVersion));
-        doc.paragraph(Text::tr("Per case, each method is compared with every rater and the figures are averaged over the "
-                         "raters; IR (inter-rater) compares every rater with every other rater. Lesion-wise metrics as "
-                         "in Krueger et al. 2020: sensitivity = found reference lesions / reference lesions; Dice over "
-                         "matched lesions only; FP = predicted lesions overlapping no reference lesion; FPR = FP / "
-                         "reference lesions. Cases without reference lesions count for the FP count only. Boxes: "
-                         "quartiles and median, whiskers to 1.5 IQR; dots: cases; on log axes zeros are drawn at "
-                         "0.05."),
-                      8.5);
+        doc.paragraph(
+            Text::tr("Per case, each method is compared with every rater and the figures are averaged over the "
+                     "raters; IR (inter-rater) compares every rater with every other rater. Lesion-wise metrics as "
+                     "in Krueger et al. 2020: sensitivity = found reference lesions / reference lesions; Dice over "
+                     "matched lesions only; FP = predicted lesions overlapping no reference lesion; FPR = FP / "
+                     "reference lesions. Cases without reference lesions count for the FP count only. Boxes: "
+                     "quartiles and median, whiskers to 1.5 IQR; dots: cases; on log axes zeros are drawn at "
+                     "0.05."),
+            8.5);
         doc.block(150, [&](QPainter& p, const QRectF& box) {
             const double w = box.width() / 2, h = box.height() / 2;
             for (int i = 0; i < 4; ++i) {
@@ -177,7 +183,8 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
             for (std::size_t k = 0; k < kMetrics.size(); ++k) {
                 TableCell cell{meanSdText(stats.summary[i][k])};
                 if (const auto& t = stats.vsInterRater[i][k]) {
-                    cell.text += QStringLiteral("\np = %1").arg(t->pValue < 0.001 ? QStringLiteral("< 0.001") : fixed(t->pValue, 3));
+                    cell.text += QStringLiteral("\np = %1")
+                                     .arg(t->pValue < 0.001 ? QStringLiteral("< 0.001") : fixed(t->pValue, 3));
                     if (t->pValue < 0.05) {
                         cell.text += QStringLiteral(" *");
                         cell.background = QColor(255, 228, 196);
@@ -188,11 +195,13 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
             }
             rows.push_back(row);
         }
-        doc.table({Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FP count"), Text::tr("FPR")}, rows,
-                  {0.12, 0.22, 0.22, 0.22, 0.22}, 8.5);
-        doc.paragraph(Text::tr("p: two-sided Wilcoxon signed-rank test against IR over the cases where both are defined; "
-                         "* and shading: p < 0.05."),
-                      8);
+        doc.table(
+            {Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FP count"), Text::tr("FPR")},
+            rows, {0.12, 0.22, 0.22, 0.22, 0.22}, 8.5);
+        doc.paragraph(
+            Text::tr("p: two-sided Wilcoxon signed-rank test against IR over the cases where both are defined; "
+                     "* and shading: p < 0.05."),
+            8);
         doc.heading(Text::tr("Per-case figures"));
         std::vector<TableRow> perCase;
         QStringList skipped;
@@ -203,15 +212,17 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
             }
             for (const std::string method : {"IR", "CNN", "LST"}) {
                 if (!metricValue(c, method, Metric::FalsePositives)) continue;
-                perCase.push_back({{QString::fromStdString(c.id)}, {QString::fromStdString(method)},
+                perCase.push_back({{QString::fromStdString(c.id)},
+                                   {QString::fromStdString(method)},
                                    {fixed(metricValue(c, method, Metric::Sensitivity), 2)},
                                    {fixed(metricValue(c, method, Metric::Dice), 2)},
                                    {fixed(metricValue(c, method, Metric::FalsePositives), 1)},
                                    {fixed(metricValue(c, method, Metric::Fpr), 2)}});
             }
         }
-        doc.table({Text::tr("Case"), Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FP count"), Text::tr("FPR")}, perCase,
-                  {0.3, 0.12, 0.145, 0.145, 0.145, 0.145});
+        doc.table({Text::tr("Case"), Text::tr("Method"), Text::tr("Sensitivity"), Text::tr("Dice"),
+                   Text::tr("FP count"), Text::tr("FPR")},
+                  perCase, {0.3, 0.12, 0.145, 0.145, 0.145, 0.145});
         if (!skipped.isEmpty()) {
             doc.heading(Text::tr("Skipped cases"));
             doc.paragraph(skipped.join('\n'), 8.5);
@@ -219,7 +230,8 @@ int writeCohortReport(const std::vector<CohortCase>& cases, const CohortReportOp
         pagesOut = doc.pageCount();
     };
     QSaveFile file(QString::fromStdString(pdfPath));
-    if (!file.open(QIODevice::WriteOnly)) throw VolumeError(pdfPath, "cannot be written: " + file.errorString().toStdString());
+    if (!file.open(QIODevice::WriteOnly))
+        throw VolumeError(pdfPath, "cannot be written: " + file.errorString().toStdString());
     int pages = 0;
     {
         QPdfWriter writer(&file);

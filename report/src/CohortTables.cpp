@@ -27,10 +27,14 @@ std::string csvNumber(const std::optional<double>& v) {
 
 const char* metricName(Metric m) {
     switch (m) {
-        case Metric::Sensitivity: return "sensitivity";
-        case Metric::Dice: return "dice";
-        case Metric::FalsePositives: return "fp_count";
-        case Metric::Fpr: return "fpr";
+        case Metric::Sensitivity:
+            return "sensitivity";
+        case Metric::Dice:
+            return "dice";
+        case Metric::FalsePositives:
+            return "fp_count";
+        case Metric::Fpr:
+            return "fpr";
     }
     return "";
 }
@@ -40,10 +44,14 @@ std::optional<double> metricValue(const CohortCase& c, const std::string& method
     const auto& a = of(c, method);
     if (!a) return std::nullopt;
     switch (m) {
-        case Metric::Sensitivity: return a->sensitivity;
-        case Metric::Dice: return a->dice;
-        case Metric::FalsePositives: return a->falsePositives;
-        case Metric::Fpr: return a->fpr;
+        case Metric::Sensitivity:
+            return a->sensitivity;
+        case Metric::Dice:
+            return a->dice;
+        case Metric::FalsePositives:
+            return a->falsePositives;
+        case Metric::Fpr:
+            return a->fpr;
     }
     return std::nullopt;
 }
@@ -97,9 +105,9 @@ std::string cohortCsv(const std::vector<CohortCase>& cases) {
         for (const auto& method : kMethods) {
             const auto& a = of(c, method);
             if (!a) continue;
-            out << c.id << ',' << method << ',' << c.raters << ',' << a->comparisons << ','
-                << csvNumber(a->sensitivity) << ',' << csvNumber(a->dice) << ',' << csvNumber(a->falsePositives)
-                << ',' << csvNumber(a->fpr) << ",\n";
+            out << c.id << ',' << method << ',' << c.raters << ',' << a->comparisons << ',' << csvNumber(a->sensitivity)
+                << ',' << csvNumber(a->dice) << ',' << csvNumber(a->falsePositives) << ',' << csvNumber(a->fpr)
+                << ",\n";
         }
     }
     return out.str();

@@ -47,31 +47,36 @@ QString jsonText(const nlohmann::json& j, const char* key) {
 
 QString headerText(const ReportCase& c, const PatientReportOptions& o) {
     QStringList lines;
-    if (o.anonymise) lines << Text::tr("Patient: anonymised");
-    else if (!c.id.empty()) lines << Text::tr("Patient: %1").arg(QString::fromStdString(c.id));
+    if (o.anonymise)
+        lines << Text::tr("Patient: anonymised");
+    else if (!c.id.empty())
+        lines << Text::tr("Patient: %1").arg(QString::fromStdString(c.id));
     const QString blDate = jsonText(c.scanInfo, "bl_date"), fuDate = jsonText(c.scanInfo, "fu_date");
     if (!blDate.isEmpty() && !fuDate.isEmpty()) {
         const QDate a = QDate::fromString(blDate, Qt::ISODate), b = QDate::fromString(fuDate, Qt::ISODate);
         QString interval;
         if (a.isValid() && b.isValid()) interval = Text::tr(" (interval %1 days)").arg(a.daysTo(b));
         // Dates identify a patient: an anonymised report gives only the interval.
-        if (o.anonymise) lines << Text::tr("Scan interval%1").arg(interval.isEmpty() ? Text::tr(": unknown") : interval);
-        else lines << Text::tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
+        if (o.anonymise)
+            lines << Text::tr("Scan interval%1").arg(interval.isEmpty() ? Text::tr(": unknown") : interval);
+        else
+            lines << Text::tr("Baseline %1, follow-up %2%3").arg(blDate, fuDate, interval);
     } else {
         lines << Text::tr("Scan dates: not recorded in the case folder");
     }
     const QString scanner = jsonText(c.scanInfo, "scanner"), sequence = jsonText(c.scanInfo, "sequence");
-    if (!scanner.isEmpty() || !sequence.isEmpty()) lines << Text::tr("Scanner: %1  Sequence: %2").arg(scanner, sequence);
+    if (!scanner.isEmpty() || !sequence.isEmpty())
+        lines << Text::tr("Scanner: %1  Sequence: %2").arg(scanner, sequence);
     if (!o.anonymise) {
-        lines << Text::tr("BL: %1").arg(QFileInfo(QString::fromStdString(c.blPath)).fileName())
-                     + Text::tr("   FU: %1").arg(QFileInfo(QString::fromStdString(c.fuPath)).fileName());
+        lines << Text::tr("BL: %1").arg(QFileInfo(QString::fromStdString(c.blPath)).fileName()) +
+                     Text::tr("   FU: %1").arg(QFileInfo(QString::fromStdString(c.fuPath)).fileName());
     }
     QString model = Text::tr("Model: none (no CNN result)");
     if (c.cnnSummary.contains("model")) {
         const auto& m = c.cnnSummary["model"];
         model = Text::tr("Model: %1, width %2, weights SHA-256 %3..., threshold %4")
-                    .arg(jsonText(m, "architecture"), jsonText(m, "base_width"),
-                         jsonText(m, "data_sha256").left(16), jsonText(c.cnnSummary, "threshold"));
+                    .arg(jsonText(m, "architecture"), jsonText(m, "base_width"), jsonText(m, "data_sha256").left(16),
+                         jsonText(c.cnnSummary, "threshold"));
     }
     lines << Text::tr("LesionDelta %1. %2").arg(o.softwareVersion, model);
     return lines.join('\n');
@@ -87,14 +92,16 @@ void lesionTable(PdfDocument& doc, const CaseComparison& cmp) {
         const auto& l = row.lesion;
         QStringList others;
         for (const auto& s : row.alsoFoundBy) others << QString::fromStdString(s);
-        rows.push_back({cell(QString::number(l.id)), cell(fixed(l.volumeMl, 3)),
-                        cell(QStringLiteral("%1, %2, %3").arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0),
-                                                               fixed(l.centroidLpsMm[2], 0))),
-                        cell(QString::number(std::lround(l.centroidIndex[2]) + 1)), cell(fixed(row.meanProbability, 2)),
-                        cell(others.isEmpty() ? Text::tr("CNN only") : Text::tr("CNN, %1").arg(others.join(", ")), !others.isEmpty())});
+        rows.push_back(
+            {cell(QString::number(l.id)), cell(fixed(l.volumeMl, 3)),
+             cell(QStringLiteral("%1, %2, %3")
+                      .arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0), fixed(l.centroidLpsMm[2], 0))),
+             cell(QString::number(std::lround(l.centroidIndex[2]) + 1)), cell(fixed(row.meanProbability, 2)),
+             cell(others.isEmpty() ? Text::tr("CNN only") : Text::tr("CNN, %1").arg(others.join(", ")),
+                  !others.isEmpty())});
     }
-    doc.table({Text::tr("Lesion"), Text::tr("Volume (ml)"), Text::tr("Centroid L, P, S (mm)"), Text::tr("FU slice"), Text::tr("Mean CNN probability"),
-               Text::tr("Found by")},
+    doc.table({Text::tr("Lesion"), Text::tr("Volume (ml)"), Text::tr("Centroid L, P, S (mm)"), Text::tr("FU slice"),
+               Text::tr("Mean CNN probability"), Text::tr("Found by")},
               rows, {0.09, 0.13, 0.24, 0.1, 0.16, 0.28});
 }
 
@@ -148,14 +155,16 @@ void lesionCrops(PdfDocument& doc, const ReportCase& c, const CaseComparison& cm
             patch.centre = PhysicalPointLps{{l.centroidLpsMm[0], l.centroidLpsMm[1], l.centroidLpsMm[2]}};
             patch.widthMm = patch.heightMm = 40.0;
             patch.pixelMm = 0.25;
-            QImage bl = c.blInFu ? axialImage(*c.blInFu, patch, blWindow) : QImage(patch.width(), patch.height(), QImage::Format_RGB32);
+            QImage bl = c.blInFu ? axialImage(*c.blInFu, patch, blWindow)
+                                 : QImage(patch.width(), patch.height(), QImage::Format_RGB32);
             if (!c.blInFu) bl.fill(Qt::darkGray);
             QImage fu = axialImage(*c.fu, patch, fuWindow);
             outlineMask(bl, *c.cnn, patch, kGreen, 3);
             outlineMask(fu, *c.cnn, patch, kGreen, 3);
             pictures.push_back(bl);
             pictures.push_back(fu);
-            captions << Text::tr("Lesion %1, BL").arg(l.id) << Text::tr("Lesion %1, FU (%2 ml)").arg(l.id).arg(fixed(l.volumeMl, 3));
+            captions << Text::tr("Lesion %1, BL").arg(l.id)
+                     << Text::tr("Lesion %1, FU (%2 ml)").arg(l.id).arg(fixed(l.volumeMl, 3));
         }
         doc.pictureRow(pictures, captions, 42, PdfDocument::Markers::AxialRadiological);
     }
@@ -165,9 +174,11 @@ void comparison(PdfDocument& doc, const CaseComparison& cmp) {
     doc.heading(Text::tr("Comparison of methods and raters"));
     std::vector<TableRow> counts;
     for (const auto& m : cmp.counts) {
-        counts.push_back({cell(QString::fromStdString(m.method)), cell(QString::number(m.lesions)), cell(fixed(m.totalMl, 3))});
+        counts.push_back(
+            {cell(QString::fromStdString(m.method)), cell(QString::number(m.lesions)), cell(fixed(m.totalMl, 3))});
     }
-    doc.table({Text::tr("Method / rater"), Text::tr("Lesions (>= 0.01 ml)"), Text::tr("Total volume (ml)")}, counts, {0.4, 0.3, 0.3});
+    doc.table({Text::tr("Method / rater"), Text::tr("Lesions (>= 0.01 ml)"), Text::tr("Total volume (ml)")}, counts,
+              {0.4, 0.3, 0.3});
     if (!cmp.pairs.empty()) {
         std::vector<TableRow> rows;
         for (const auto& p : cmp.pairs) {
@@ -177,13 +188,14 @@ void comparison(PdfDocument& doc, const CaseComparison& cmp) {
                             cell(QString::number(m.falsePositives)), cell(fixed(m.sensitivity, 2)),
                             cell(fixed(m.dice, 2)), cell(fixed(m.fpr, 2))});
         }
-        doc.paragraph(Text::tr("Lesion-wise metrics (Krueger et al. 2020): a reference lesion is found when a predicted "
-                         "lesion overlaps it; a false positive (FP) is a predicted lesion overlapping no reference "
-                         "lesion; Dice is computed over matched lesions only; FPR = FP / reference lesions. "
-                         "'-' means undefined (no reference lesion)."),
-                      8.5);
-        doc.table({Text::tr("Method"), Text::tr("Reference"), Text::tr("Ref. lesions"), Text::tr("Found"), Text::tr("FP"), Text::tr("Sensitivity"),
-                   Text::tr("Dice"), Text::tr("FPR")},
+        doc.paragraph(
+            Text::tr("Lesion-wise metrics (Krueger et al. 2020): a reference lesion is found when a predicted "
+                     "lesion overlaps it; a false positive (FP) is a predicted lesion overlapping no reference "
+                     "lesion; Dice is computed over matched lesions only; FPR = FP / reference lesions. "
+                     "'-' means undefined (no reference lesion)."),
+            8.5);
+        doc.table({Text::tr("Method"), Text::tr("Reference"), Text::tr("Ref. lesions"), Text::tr("Found"),
+                   Text::tr("FP"), Text::tr("Sensitivity"), Text::tr("Dice"), Text::tr("FPR")},
                   rows, {0.16, 0.16, 0.12, 0.1, 0.08, 0.14, 0.12, 0.12});
     }
     if (!cmp.concordance.empty()) {
@@ -198,12 +210,14 @@ void comparison(PdfDocument& doc, const CaseComparison& cmp) {
         for (const auto& r : cmp.concordance) {
             const auto& l = r.lesion;
             TableRow row{cell(QString::number(l.id)), cell(fixed(l.volumeMl, 3)),
-                         cell(QStringLiteral("%1, %2, %3").arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0),
-                                                                fixed(l.centroidLpsMm[2], 0)))};
+                         cell(QStringLiteral("%1, %2, %3")
+                                  .arg(fixed(l.centroidLpsMm[0], 0), fixed(l.centroidLpsMm[1], 0),
+                                       fixed(l.centroidLpsMm[2], 0)))};
             for (bool found : r.foundBy) row.push_back(cell(found ? Text::tr("yes") : QStringLiteral("-"), found));
             rows.push_back(row);
         }
-        doc.paragraph(Text::tr("Per-lesion concordance: every lesion of the union of all masks, and who marked it."), 8.5);
+        doc.paragraph(Text::tr("Per-lesion concordance: every lesion of the union of all masks, and who marked it."),
+                      8.5);
         doc.table(header, rows, widths);
     }
 }
@@ -229,9 +243,12 @@ QString summarySentence(const ReportCase& c, const CaseComparison& cmp) {
     double total = 0.0;
     for (const auto& r : cmp.cnnLesions) total += r.lesion.volumeMl;
     const int n = int(cmp.cnnLesions.size());
-    if (n == 0) return Text::tr("Compared with baseline, the CNN found no new or enlarging FLAIR lesion of at least 0.01 ml.");
-    return Text::tr("Compared with baseline, the CNN found %n new or enlarging FLAIR lesion(s) of at least 0.01 ml, "
-              "%1 ml in total.", nullptr, n)
+    if (n == 0)
+        return Text::tr("Compared with baseline, the CNN found no new or enlarging FLAIR lesion of at least 0.01 ml.");
+    return Text::tr(
+               "Compared with baseline, the CNN found %n new or enlarging FLAIR lesion(s) of at least 0.01 ml, "
+               "%1 ml in total.",
+               nullptr, n)
         .arg(fixed(total, 2));
 }
 
@@ -239,7 +256,8 @@ int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const
     // Steps: the comparison, then per layout pass the summary, overview, comparison, methods and
     // one per row of lesion pictures.
     const CaseComparison cmp = compareCase(c, o.minMl);
-    const int pictureRows = c.cnn ? (std::min<int>(std::max(0, o.lesionPictures), int(cmp.cnnLesions.size())) + 1) / 2 : 0;
+    const int pictureRows =
+        c.cnn ? (std::min<int>(std::max(0, o.lesionPictures), int(cmp.cnnLesions.size())) + 1) / 2 : 0;
     Steps step(o.progress, 1 + 2 * (4 + pictureRows));
     step("comparison");
     const GreyWindow fuWindow = robustWindow(*c.fu);
@@ -257,14 +275,18 @@ int writePatientReport(const ReportCase& c, const PatientReportOptions& o, const
         for (const auto& w : c.warnings) doc.paragraph(Text::tr("Warning: %1").arg(QString::fromStdString(w)), 9.5);
         if (c.cnn) {
             doc.heading(Text::tr("New and enlarging lesions (CNN)"));
-            if (cmp.cnnLesions.empty()) doc.paragraph(Text::tr("None."));
-            else lesionTable(doc, cmp);
+            if (cmp.cnnLesions.empty())
+                doc.paragraph(Text::tr("None."));
+            else
+                lesionTable(doc, cmp);
             step("overview");
             doc.heading(Text::tr("Overview: follow-up, CNN lesions outlined in green"));
             overview(doc, c, cmp, fuWindow);
             if (!cmp.cnnLesions.empty()) {
                 const int shown = std::min<int>(o.lesionPictures, int(cmp.cnnLesions.size()));
-                doc.heading(Text::tr("Lesions: baseline and follow-up (largest %1 of %2)").arg(shown).arg(cmp.cnnLesions.size()));
+                doc.heading(Text::tr("Lesions: baseline and follow-up (largest %1 of %2)")
+                                .arg(shown)
+                                .arg(cmp.cnnLesions.size()));
                 lesionCrops(doc, c, cmp, o, fuWindow, blWindow, step);
             }
         }

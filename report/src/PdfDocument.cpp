@@ -1,7 +1,7 @@
-#include <QCoreApplication>
 #include "lesiondelta/report/PdfDocument.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <algorithm>
 
@@ -56,8 +56,9 @@ void PdfDocument::footer() {
     painter_.setPen(QColor(90, 90, 90));
     const QRectF box(0, top + mm(1), width_, mm(kFooterMm - 1));
     painter_.drawText(box, Qt::AlignLeft | Qt::AlignTop, footer_);
-    const QString number = totalPages_ > 0 ? QCoreApplication::translate("PdfDocument", "Page %1 of %2").arg(page_).arg(totalPages_)
-                                           : QCoreApplication::translate("PdfDocument", "Page %1").arg(page_);
+    const QString number = totalPages_ > 0
+                               ? QCoreApplication::translate("PdfDocument", "Page %1 of %2").arg(page_).arg(totalPages_)
+                               : QCoreApplication::translate("PdfDocument", "Page %1").arg(page_);
     painter_.drawText(box, Qt::AlignRight | Qt::AlignTop, number);
     painter_.restore();
 }
@@ -137,8 +138,10 @@ void PdfDocument::table(const QStringList& header, const std::vector<TableRow>& 
         const double h = rowHeight(texts, isHeader ? bold : normal);
         for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
             const QRectF box(x[c], y_, x[c + 1] - x[c], h);
-            if (isHeader) painter_.fillRect(box, QColor(225, 238, 230));
-            else if (cells[c].background != Qt::transparent) painter_.fillRect(box, cells[c].background);
+            if (isHeader)
+                painter_.fillRect(box, QColor(225, 238, 230));
+            else if (cells[c].background != Qt::transparent)
+                painter_.fillRect(box, cells[c].background);
             painter_.setFont(isHeader || cells[c].bold ? bold : normal);
             painter_.setPen(Qt::black);
             painter_.drawText(box.adjusted(pad, pad, -pad, -pad), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter,
@@ -191,7 +194,8 @@ void PdfDocument::pictureRow(const std::vector<QImage>& pictures, const QStringL
         if (markers == Markers::AxialRadiological) orientationMarkers(QRectF(x, y_, w, h));
         if (int(i) < captions.size()) {
             painter_.setPen(QColor(50, 50, 50));
-            painter_.drawText(QRectF(x, y_ + h + mm(0.5), w, captionH), Qt::AlignHCenter | Qt::AlignTop, captions[int(i)]);
+            painter_.drawText(QRectF(x, y_ + h + mm(0.5), w, captionH), Qt::AlignHCenter | Qt::AlignTop,
+                              captions[int(i)]);
         }
         x += w + gap;
     }

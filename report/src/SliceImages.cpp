@@ -71,7 +71,8 @@ QImage axialImage(const ImageVolume& image, const AxialPatch& patch, const GreyW
     return out;
 }
 
-void outlineMask(QImage& picture, const MaskVolume& mask, const AxialPatch& patch, const QColor& colour, int thickness) {
+void outlineMask(QImage& picture, const MaskVolume& mask, const AxialPatch& patch, const QColor& colour,
+                 int thickness) {
     const auto grid = patchGrid(patch);
     const auto sampled = resampleNearest(mask, *grid);
     const int w = int(grid->GetLargestPossibleRegion().GetSize(0));

@@ -25,7 +25,8 @@ TEST(AtlasRealData, OneCompactFileWhoseMniLesionsSitOnTheRealLesions) {
     for (const auto& s : atlas.scans) {
         heldOut += s.heldOut;
         EXPECT_EQ(s.heldOut, s.name == "mni/patient26") << s.name;
-        EXPECT_GT(s.brain.sum().item<double>(), 500000.0) << s.name << ": at least 0.5 l of brain (raw scans cover 11-14 cm)";
+        EXPECT_GT(s.brain.sum().item<double>(), 500000.0)
+            << s.name << ": at least 0.5 l of brain (raw scans cover 11-14 cm)";
     }
     EXPECT_EQ(heldOut, 1);
     EXPECT_GT(atlas.bank.size(), 2000u);
@@ -37,7 +38,9 @@ TEST(AtlasRealData, OneCompactFileWhoseMniLesionsSitOnTheRealLesions) {
             if (l.source != s.ownLesions) continue;
             std::array<int64_t, 3> c;
             for (int a = 0; a < 3; ++a) c[a] = l.mniOrigin[a] - s.mniCropStart[a];
-            auto view = s.flair.slice(0, c[0], c[0] + l.mask.size(0)).slice(1, c[1], c[1] + l.mask.size(1)).slice(2, c[2], c[2] + l.mask.size(2));
+            auto view = s.flair.slice(0, c[0], c[0] + l.mask.size(0))
+                            .slice(1, c[1], c[1] + l.mask.size(1))
+                            .slice(2, c[2], c[2] + l.mask.size(2));
             ASSERT_EQ(view.sizes(), l.mask.sizes()) << s.name;
             inside += view.masked_select(l.mask.to(torch::kBool)).sum().item<double>();
             voxels += l.voxels;

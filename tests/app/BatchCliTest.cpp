@@ -2,8 +2,8 @@
 // a corrupt scan that fails alone, a subject with one session.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -31,7 +31,8 @@ void writeFlair(const fs::path& file, double bright) {
 /// sub-02: two sessions, the second FLAIR corrupt; sub-03: one session only.
 fs::path writeDataset(const TempDir& dir, bool withCorruptSubject = true) {
     const fs::path root = dir.path() / "bids";
-    for (const auto& [ses, date] : {std::pair{"a", "2021-03-01T10:00:00"}, {"b", "2020-03-01T10:00:00"}, {"c", "2022-03-01T10:00:00"}}) {
+    for (const auto& [ses, date] :
+         {std::pair{"a", "2021-03-01T10:00:00"}, {"b", "2020-03-01T10:00:00"}, {"c", "2022-03-01T10:00:00"}}) {
         const fs::path s = root / "sub-01" / (std::string("ses-") + ses);
         writeFlair(s / "anat" / ("sub-01_ses-" + std::string(ses) + "_FLAIR.nii.gz"), ses[0] == 'b' ? 0 : 200);
         std::ofstream(s / ("sub-01_ses-" + std::string(ses) + "_scans.tsv"))
@@ -51,7 +52,7 @@ TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
     TempDir dir;
     const fs::path root = writeDataset(dir);
     auto r = cli("batch --bids " + root.string() + " --jobs 2");  // two pairs at once
-    EXPECT_EQ(r.exitCode, 1) << r.err;  // one pair failed
+    EXPECT_EQ(r.exitCode, 1) << r.err;                            // one pair failed
     EXPECT_NE(r.out.find("2 done, 0 skipped, 1 failed of 3 pairs"), std::string::npos) << r.out << r.err;
     EXPECT_NE(r.err.find("note: sub-03: 1 FLAIR session(s)"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("sub-02_ses-2_FLAIR.nii.gz"), std::string::npos) << r.err;  // the failure names the file
@@ -70,7 +71,8 @@ TEST(BatchCli, BidsPairsByDateWritesDerivativesResumesAndIsolatesAFailure) {
         EXPECT_FALSE(sidecar["model"]["data_sha256"].get<std::string>().empty());
     }
     EXPECT_FALSE(fs::exists(d / "sub-01" / "ses-b"));
-    const std::string pairA = slurp((d / "sub-01" / "ses-a" / "anat" / "sub-01_ses-a_desc-newlesions_mask.json").string());
+    const std::string pairA =
+        slurp((d / "sub-01" / "ses-a" / "anat" / "sub-01_ses-a_desc-newlesions_mask.json").string());
     EXPECT_NE(pairA.find("ses-b"), std::string::npos);  // BL of ses-a is ses-b
 
     r = cli("batch --bids " + root.string());
@@ -83,19 +85,20 @@ TEST(BatchCli, SnakemakeWorkflowRunsEndToEnd) {
     }
     TempDir dir;
     const fs::path root = writeDataset(dir, false);
-    const std::string command = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) + "/workflows/Snakefile --cores 2 -q" +
-                                " --directory " + dir.path().string() + " --config bids=" + root.string() +
-                                " cli=" + LESIONDELTA_CLI + " segment_options='--precision auto' > " +
-                                dir.file("snakemake.log") + " 2>&1";
+    const std::string command = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) +
+                                "/workflows/Snakefile --cores 2 -q" + " --directory " + dir.path().string() +
+                                " --config bids=" + root.string() + " cli=" + LESIONDELTA_CLI +
+                                " segment_options='--precision auto' > " + dir.file("snakemake.log") + " 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << slurp(dir.file("snakemake.log"));
     const std::string tsv = slurp((root / "derivatives" / "lesiondelta" / "lesiondelta_summary.tsv").string());
     EXPECT_NE(tsv.find("01_a\t"), std::string::npos) << tsv;
     EXPECT_NE(tsv.find("01_c\t"), std::string::npos) << tsv;
     EXPECT_EQ(std::count(tsv.begin(), tsv.end(), '\n'), 3);  // header + the two pairs of sub-01
     // A second run has nothing to do.
-    const std::string again = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) + "/workflows/Snakefile --cores 2 -n" +
-                              " --directory " + dir.path().string() + " --config bids=" + root.string() + " cli=" +
-                              LESIONDELTA_CLI + " > " + dir.file("dry.log") + " 2>&1";
+    const std::string again = "snakemake -s " + std::string(LESIONDELTA_SOURCE_DIR) +
+                              "/workflows/Snakefile --cores 2 -n" + " --directory " + dir.path().string() +
+                              " --config bids=" + root.string() + " cli=" + LESIONDELTA_CLI + " > " +
+                              dir.file("dry.log") + " 2>&1";
     EXPECT_EQ(std::system(again.c_str()), 0);
     EXPECT_NE(slurp(dir.file("dry.log")).find("Nothing to be done"), std::string::npos) << slurp(dir.file("dry.log"));
 }

@@ -1,21 +1,19 @@
 // lesiondelta-cli end to end: verbs, outputs and one-line errors, on files the tests write.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
-#include <cstdio>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
 #include "CliRunner.h"
-#include "TinyAtlas.h"
-#include "lesiondelta/ml/TrainingAtlas.h"
 #include "TestImages.h"
+#include "TinyAtlas.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/ml/TrainingAtlas.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -86,13 +84,15 @@ TEST(Cli, UnknownVerbAndMissingOptionsAreUsageErrors) {
 TEST(Cli, RegisterWritesBlOnTheFuGridTheTransformAndASummary) {
     TempDir dir;
     writePair(dir);
-    const auto r = cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("out"));
+    const auto r =
+        cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("out"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto blInFu = readVolume(dir.file("out/bl_in_fu.nii.gz"));
     EXPECT_TRUE(sameGrid(*blInFu, *readVolume(dir.file("fu.nii.gz"))));
     EXPECT_NE(slurp(dir.file("out/bl_to_fu.tfm")).find("VersorRigid3DTransform"), std::string::npos);
     const auto summary = nlohmann::json::parse(slurp(dir.file("out/summary.json")));
-    EXPECT_GT(summary["alignment_check"]["ncc_after"].get<double>(), summary["alignment_check"]["ncc_before"].get<double>());
+    EXPECT_GT(summary["alignment_check"]["ncc_after"].get<double>(),
+              summary["alignment_check"]["ncc_before"].get<double>());
     EXPECT_LT(summary["registration"]["final_metric"].get<double>(), 0.0);
     for (const char* stage : {"load_images_s", "registration_s", "alignment_check_s", "writing_s"}) {
         EXPECT_TRUE(summary["timings"].contains(stage)) << stage;
@@ -105,7 +105,7 @@ TEST(Cli, RegisterWritesBlOnTheFuGridTheTransformAndASummary) {
 TEST(Cli, LesionsPrintsOneCsvRowPerLesionAndJsonOnRequest) {
     TempDir dir;
     auto mask = blankMask();
-    paintBox(*mask, {1, 1, 1}, {4, 4, 4});     // 64 voxels = 0.064 ml
+    paintBox(*mask, {1, 1, 1}, {4, 4, 4});        // 64 voxels = 0.064 ml
     paintBox(*mask, {10, 10, 10}, {12, 12, 10});  // 9 voxels: below 0.01 ml
     writeMask(*mask, dir.file("m.nii.gz"));
     const auto csv = cli("lesions --mask " + dir.file("m.nii.gz"));
@@ -186,8 +186,10 @@ TEST(Cli, SynthAndTrainNameAnUnusableAtlas) {
     std::ofstream(dir.file("atlas.safetensors")) << "not an atlas";
     const auto s = cli("synth --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("o"));
     EXPECT_EQ(s.exitCode, 1);
-    EXPECT_NE(s.err.find(dir.file("atlas.safetensors") + ": is not a lesiondelta-atlas file"), std::string::npos) << s.err;
-    const auto t = cli("train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") + " --device cpu");
+    EXPECT_NE(s.err.find(dir.file("atlas.safetensors") + ": is not a lesiondelta-atlas file"), std::string::npos)
+        << s.err;
+    const auto t =
+        cli("train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") + " --device cpu");
     EXPECT_EQ(t.exitCode, 1);
     EXPECT_NE(t.err.find(dir.file("atlas.safetensors")), std::string::npos) << t.err;
 }
@@ -195,8 +197,9 @@ TEST(Cli, SynthAndTrainNameAnUnusableAtlas) {
 TEST(Cli, TrainRunsOnAnAtlasAndRefusesUnavailableOptions) {
     TempDir dir;
     ml::saveAtlas(lesiondelta::testing::tinyAtlas(), dir.file("atlas.safetensors"));
-    const std::string base = "train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") +
-                             " --width 2 --crop 32 --steps 4 --validation-pairs 2 --validate-every 2 --checkpoint-every 2";
+    const std::string base =
+        "train --atlas " + dir.file("atlas.safetensors") + " --out " + dir.file("run") +
+        " --width 2 --crop 32 --steps 4 --validation-pairs 2 --validate-every 2 --checkpoint-every 2";
     const auto r = cli(base + " --device cpu");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("trained to step 4"), std::string::npos) << r.out;
@@ -229,7 +232,8 @@ TEST(Cli, FileThatIsNotAnImageIsAOneLineError) {
     std::ofstream(dir.file("fu.nii.gz")) << "hello";
     writePair(dir);  // writes a real bl.nii.gz (and overwrites fu); make fu bad again
     std::ofstream(dir.file("fu.nii.gz")) << "hello";
-    const auto r = cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
+    const auto r =
+        cli("register --bl " + dir.file("bl.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(oneLine(r.err)) << r.err;
     EXPECT_NE(r.err.find(dir.file("fu.nii.gz")), std::string::npos) << r.err;
@@ -242,7 +246,8 @@ TEST(Cli, BaselineWithoutContrastCannotBeRegisteredAndIsNamed) {
     auto flat = makeImage<ImageVolume>({30, 30, 20}, {2, 2, 4});
     flat->FillBuffer(7.0f);
     writeVolume(*flat, dir.file("flat.nii.gz"));
-    const auto r = cli("register --bl " + dir.file("flat.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
+    const auto r =
+        cli("register --bl " + dir.file("flat.nii.gz") + " --fu " + dir.file("fu.nii.gz") + " --out " + dir.file("o"));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find(dir.file("flat.nii.gz") + ": has no contrast"), std::string::npos) << r.err;
 }
@@ -261,7 +266,8 @@ TEST(Cli, ReferenceMaskThatCannotBeMappedIsNamed) {
 TEST(Cli, RegistersTheBundledSampleCase) {
     const std::string sample = LESIONDELTA_SAMPLE_DIR;
     TempDir dir;
-    const auto r = cli("register --bl " + sample + "/study1_FLAIR.nii.gz --fu " + sample + "/study2_FLAIR.nii.gz --out " + dir.file("o"));
+    const auto r = cli("register --bl " + sample + "/study1_FLAIR.nii.gz --fu " + sample +
+                       "/study2_FLAIR.nii.gz --out " + dir.file("o"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto summary = nlohmann::json::parse(slurp(dir.file("o/summary.json")));
     // Real pair: alignment inside the head improves clearly.

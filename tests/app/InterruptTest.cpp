@@ -42,8 +42,9 @@ protected:
 
 TEST_P(Interrupt, SegmentStopsAtTheNextStepAndWritesNothing) {
     const auto [stage, sig] = GetParam();
-    CliProcess p({"segment", "--bl", (sample_ / "study1_FLAIR.nii.gz").string(), "--fu", (sample_ / "study2_FLAIR.nii.gz").string(),
-                  "--model", dir_.file("model.safetensors"), "--device", "cpu", "--out", dir_.file("out")},
+    CliProcess p({"segment", "--bl", (sample_ / "study1_FLAIR.nii.gz").string(), "--fu",
+                  (sample_ / "study2_FLAIR.nii.gz").string(), "--model", dir_.file("model.safetensors"), "--device",
+                  "cpu", "--out", dir_.file("out")},
                  dir_.file("stdout"), dir_.file("stderr"));
     ASSERT_TRUE(p.started());
     ASSERT_TRUE(p.waitForErr(std::string("] ") + stage, 120s)) << "never reached " << stage << ":\n" << p.err();
@@ -60,8 +61,10 @@ TEST_P(Interrupt, SegmentStopsAtTheNextStepAndWritesNothing) {
     EXPECT_EQ(slurp(dir_.file("out/summary.json")), "{\"earlier\": true}\n");
 }
 
-INSTANTIATE_TEST_SUITE_P(Stages, Interrupt,
-                         ::testing::Values(std::make_pair("registration", SIGINT), std::make_pair("inference", SIGTERM)),
-                         [](const auto& info) { return std::string(info.param.first) + (info.param.second == SIGINT ? "ByCtrlC" : "BySigterm"); });
+INSTANTIATE_TEST_SUITE_P(
+    Stages, Interrupt, ::testing::Values(std::make_pair("registration", SIGINT), std::make_pair("inference", SIGTERM)),
+    [](const auto& info) {
+        return std::string(info.param.first) + (info.param.second == SIGINT ? "ByCtrlC" : "BySigterm");
+    });
 
 }  // namespace

@@ -2,17 +2,17 @@
 // (app/pipeline/LesionOverlaps), on masks made here.
 #include <gtest/gtest.h>
 
-#include "lesiondelta/pipeline/LesionOverlaps.h"
 #include "TestImages.h"
+#include "lesiondelta/pipeline/LesionOverlaps.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
 
 TEST(LesionOverlaps, MeanProbabilityAndTheMasksThatTouchEachLesion) {
     auto cnn = makeImage<MaskVolume>({40, 40, 20}, {1, 1, 1}, {0, 0, 0});
-    paintBox(*cnn, {2, 2, 2}, {11, 11, 11});     // lesion 1: 1000 voxels (1 ml)
-    paintBox(*cnn, {25, 25, 5}, {29, 29, 9});    // lesion 2: 125 voxels
-    paintBox(*cnn, {35, 2, 2}, {35, 2, 2});      // a speck under 0.01 ml: not a lesion
+    paintBox(*cnn, {2, 2, 2}, {11, 11, 11});   // lesion 1: 1000 voxels (1 ml)
+    paintBox(*cnn, {25, 25, 5}, {29, 29, 9});  // lesion 2: 125 voxels
+    paintBox(*cnn, {35, 2, 2}, {35, 2, 2});    // a speck under 0.01 ml: not a lesion
     auto probability = makeImage<ImageVolume>({40, 40, 20}, {1, 1, 1}, {0, 0, 0});
     paintBox(*probability, {2, 2, 2}, {11, 11, 6}, 0.9f);   // half of lesion 1 at 0.9 ...
     paintBox(*probability, {2, 2, 7}, {11, 11, 11}, 0.5f);  // ... half at 0.5
@@ -24,7 +24,8 @@ TEST(LesionOverlaps, MeanProbabilityAndTheMasksThatTouchEachLesion) {
     paintBox(*rater, {35, 2, 2}, {35, 2, 2});    // on the speck only
     const auto lesions = lesionTable(*cnn);
     ASSERT_EQ(lesions.size(), 2u);
-    const auto rows = lesionOverlaps(*cnn, lesions, probability.GetPointer(), {lst.GetPointer(), nullptr, rater.GetPointer()});
+    const auto rows =
+        lesionOverlaps(*cnn, lesions, probability.GetPointer(), {lst.GetPointer(), nullptr, rater.GetPointer()});
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].id, lesions[0].id);
     EXPECT_NEAR(rows[0].meanProbability, 0.7, 1e-6);

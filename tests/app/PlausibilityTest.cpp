@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "lesiondelta/pipeline/Plausibility.h"
 #include "TestImages.h"
+#include "lesiondelta/pipeline/Plausibility.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;

@@ -3,11 +3,11 @@
 // DICOM identifying tags (patient name, ID, birth date, institution, physicians) never reach an
 // output: segment's files (the NIfTI headers included) and the report of DICOM inputs.
 #include <gtest/gtest.h>
+#include <itkCastImageFilter.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
-#include <itkCastImageFilter.h>
-#include <zlib.h>
 
 #include "CliRunner.h"
 #include "TestDicom.h"
@@ -37,7 +37,8 @@ void writeFlair(const fs::path& file, double bright) {
 }
 
 TEST(Privacy, SegmentAndReportWorkWithoutNetworkAndOpenNoInternetSocket) {
-    if (!available("unshare -n true")) GTEST_SKIP() << "unshare -n is not permitted here (needs root or user namespaces)";
+    if (!available("unshare -n true"))
+        GTEST_SKIP() << "unshare -n is not permitted here (needs root or user namespaces)";
     if (!available("command -v strace")) GTEST_SKIP() << "strace is not installed (tools/install-deps installs it)";
     TempDir dir;
     writeFlair(dir.path() / "bl.nii.gz", 0);
@@ -48,8 +49,8 @@ TEST(Privacy, SegmentAndReportWorkWithoutNetworkAndOpenNoInternetSocket) {
     const std::string run = noLeakCheck + "unshare -n strace -f -qq -e trace=socket,connect -o " + trace + " ";
     const std::string cliPath = LESIONDELTA_CLI;
     const std::string segment = run + cliPath + " segment --bl " + dir.file("bl.nii.gz") + " --fu " +
-                                dir.file("fu.nii.gz") + " --quiet --out " + dir.file("out") +
-                                " > " + dir.file("log") + " 2>&1";
+                                dir.file("fu.nii.gz") + " --quiet --out " + dir.file("out") + " > " + dir.file("log") +
+                                " 2>&1";
     ASSERT_EQ(std::system(segment.c_str()), 0) << slurp(dir.file("log"));
     std::string traces = slurp(trace);
     const std::string report = run + cliPath + " report --case " + dir.file("out") + " -o " + dir.file("r.pdf") +
@@ -74,12 +75,12 @@ std::string contents(const fs::path& file) {
 TEST(Privacy, DicomIdentifyingTagsReachNoOutput) {
     TempDir dir;
     const std::map<std::string, std::string> identifying{
-        {"0010|0010", "Zyxwvut^Qponmlk"},         // patient name
-        {"0010|0020", "PID-8231-77"},             // patient ID
-        {"0010|0030", "19660213"},                // birth date
-        {"0008|0080", "Klinikum Musterstadt"},    // institution
-        {"0008|0090", "Referrer^Hidden"},         // referring physician
-        {"0008|0050", "ACC-553311"},              // accession number
+        {"0010|0010", "Zyxwvut^Qponmlk"},       // patient name
+        {"0010|0020", "PID-8231-77"},           // patient ID
+        {"0010|0030", "19660213"},              // birth date
+        {"0008|0080", "Klinikum Musterstadt"},  // institution
+        {"0008|0090", "Referrer^Hidden"},       // referring physician
+        {"0008|0050", "ACC-553311"},            // accession number
     };
     for (const auto& [name, bright, uid] : {std::tuple{"bl", 0.0, "1.2.826.0.1.3680043.2.1125.7.1"},
                                             std::tuple{"fu", 200.0, "1.2.826.0.1.3680043.2.1125.7.2"}}) {
@@ -95,13 +96,14 @@ TEST(Privacy, DicomIdentifyingTagsReachNoOutput) {
     }
     // The tags are really in the input (GDCM wrote them).
     EXPECT_NE(slurp(dir.file("bl/slice0.dcm")).find("PID-8231-77"), std::string::npos);
-    const auto seg = cli("segment --bl " + dir.file("bl") + " --fu " + dir.file("fu") + " --quiet --out " +
-                         dir.file("out"));
+    const auto seg =
+        cli("segment --bl " + dir.file("bl") + " --fu " + dir.file("fu") + " --quiet --out " + dir.file("out"));
     ASSERT_EQ(seg.exitCode, 0) << seg.err;
     const auto rep = cli("report --case " + dir.file("out") + " -o " + dir.file("report.pdf") + " --quiet");
     ASSERT_EQ(rep.exitCode, 0) << rep.err;
     std::vector<std::pair<std::string, std::string>> outputs{{"stdout/stderr", seg.out + seg.err + rep.out + rep.err}};
-    for (const auto& e : fs::directory_iterator(dir.file("out"))) outputs.emplace_back(e.path().string(), contents(e.path()));
+    for (const auto& e : fs::directory_iterator(dir.file("out")))
+        outputs.emplace_back(e.path().string(), contents(e.path()));
     outputs.emplace_back("report.pdf", contents(dir.file("report.pdf")));
     if (std::system("command -v pdftotext > /dev/null") == 0) {
         ASSERT_EQ(std::system(("pdftotext " + dir.file("report.pdf") + " " + dir.file("report.txt")).c_str()), 0);
@@ -109,7 +111,8 @@ TEST(Privacy, DicomIdentifyingTagsReachNoOutput) {
     }
     ASSERT_GE(outputs.size(), 8u);
     for (const auto& [where, text] : outputs) {
-        for (const char* token : {"Zyxwvut", "Qponmlk", "PID-8231", "19660213", "1966-02-13", "Musterstadt", "Hidden", "ACC-553311"}) {
+        for (const char* token :
+             {"Zyxwvut", "Qponmlk", "PID-8231", "19660213", "1966-02-13", "Musterstadt", "Hidden", "ACC-553311"}) {
             EXPECT_EQ(text.find(token), std::string::npos) << token << " found in " << where;
         }
     }

@@ -6,10 +6,10 @@
 #include <ctime>
 #include <fstream>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -65,7 +65,7 @@ TEST(ResultsFolder, AProbabilityMapOnAnotherGridOrADamagedSummaryIsRefusedByName
         EXPECT_EQ(e.path(), folder.probability().string());
         EXPECT_NE(std::string(e.what()).find("grid"), std::string::npos) << e.what();
     }
-    EXPECT_FALSE(folder.readBlInFu(*otherGrid));  // unusable: left out, not an error
+    EXPECT_FALSE(folder.readBlInFu(*otherGrid));                // unusable: left out, not an error
     std::ofstream(folder.summary()) << "{\"threshold\": 0.4,";  // cut off
     try {
         folder.readSummary();

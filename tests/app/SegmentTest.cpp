@@ -2,21 +2,20 @@
 // (the plumbing is under test here, not accuracy).
 #include <gtest/gtest.h>
 #include <itkImageIOFactory.h>
-
 #include <itkImageRegionIterator.h>
 
 #include <fstream>
-#include <random>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "CliRunner.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/ml/WeightsFile.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -62,8 +61,8 @@ protected:
 };
 
 TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
-    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("model.safetensors") +
-                       " --device cpu --quiet");
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " +
+                       dir_.file("model.safetensors") + " --device cpu --quiet");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto fu = readVolume(dir_.file("fu.nii.gz"));
     for (const char* f : {"new_lesions.nii.gz", "probability.nii.gz", "bl_in_fu.nii.gz"}) {
@@ -105,7 +104,8 @@ TEST_F(Segment, BaselineDetectorWritesTheSameOutputsAndFindsNothingInAnUnchanged
 }
 
 TEST_F(Segment, MissingModelFileIsNamed) {
-    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("absent.safetensors"));
+    const auto r =
+        cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("absent.safetensors"));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find(dir_.file("absent.safetensors") + ": weights file not found"), std::string::npos) << r.err;
 }
@@ -120,8 +120,8 @@ TEST_F(Segment, CorruptModelIsNamedAndNothingIsWritten) {
 
 TEST_F(Segment, CudaRequestedWithoutCudaIsAClearError) {
     if (torch::cuda::is_available()) GTEST_SKIP() << "this machine has CUDA";
-    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " + dir_.file("model.safetensors") +
-                       " --device cuda");
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("out") + " --model " +
+                       dir_.file("model.safetensors") + " --device cuda");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("CUDA was requested"), std::string::npos) << r.err;
 }
@@ -164,8 +164,8 @@ TEST_F(Segment, ExplicitBf16RunsInBf16WithoutAWarningWhereTheCpuHasNativeBf16) {
         GTEST_SKIP() << "this CPU (" << ml::cpuFeatures().describe()
                      << ") has no native bf16: bf16 would be emulated and slow (its warning is tested in ml_tests)";
     }
-    const auto r = cli("segment " + pair() + " --out " + dir_.file("bf16") + " --model " + dir_.file("model.safetensors") +
-                       " --device cpu --precision bf16 --quiet");
+    const auto r = cli("segment " + pair() + " --out " + dir_.file("bf16") + " --model " +
+                       dir_.file("model.safetensors") + " --device cpu --precision bf16 --quiet");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     // (random weights may trigger the result's plausibility warnings; no precision warning)
     EXPECT_EQ(r.err.find("SLOWER"), std::string::npos) << r.err;

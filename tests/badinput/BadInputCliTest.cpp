@@ -11,8 +11,8 @@
 #include <iostream>
 
 #include "BadInputCorpus.h"
-#include "TimeScale.h"
 #include "CliRunner.h"
+#include "TimeScale.h"
 
 using namespace lesiondelta::test;
 namespace fs = std::filesystem;

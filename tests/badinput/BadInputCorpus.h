@@ -9,9 +9,9 @@
 namespace lesiondelta::test {
 
 struct BadInput {
-    std::string name;      // short description
-    std::string path;      // what the user gives as a scan
-    std::string problem;   // words the message must contain (besides the file name)
+    std::string name;           // short description
+    std::string path;           // what the user gives as a scan
+    std::string problem;        // words the message must contain (besides the file name)
     bool unprivileged = false;  // only bad for a user without the root's rights (permissions)
 };
 

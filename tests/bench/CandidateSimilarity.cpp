@@ -10,7 +10,8 @@ namespace lesiondelta::bench {
 namespace {
 
 /// Each masked voxel's quantile bin (0..bins-1) by rank within the mask: equal-count bins.
-std::vector<int> quantileBins(const ImageVolume& image, const MaskVolume& mask, int bins, std::vector<double>* meanRank) {
+std::vector<int> quantileBins(const ImageVolume& image, const MaskVolume& mask, int bins,
+                              std::vector<double>* meanRank) {
     const auto n = image.GetLargestPossibleRegion().GetNumberOfPixels();
     const float* v = image.GetBufferPointer();
     const auto* m = mask.GetBufferPointer();
@@ -57,7 +58,11 @@ double rankCorrelation(const ImageVolume& a, const ImageVolume& b, const MaskVol
     double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
     const double n = double(ra.size());
     for (std::size_t i = 0; i < ra.size(); ++i) {
-        sa += ra[i]; sb += rb[i]; saa += ra[i] * ra[i]; sbb += rb[i] * rb[i]; sab += ra[i] * rb[i];
+        sa += ra[i];
+        sb += rb[i];
+        saa += ra[i] * ra[i];
+        sbb += rb[i] * rb[i];
+        sab += ra[i] * rb[i];
     }
     const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
     if (va <= 0 || vb <= 0) return 0.0;

@@ -5,28 +5,26 @@
 //                   [--metric-region brain|head|everywhere]
 //                   [--n4-iterations 40] [--n4-levels 3] [--n4-field-shrink 1] [--n4-shrink 4]
 // Targets: registration <= 5 s (speed issue) with sub-voxel accuracy; load of a pair < 1 s.
-#include <algorithm>
+#include <itkImageRegionConstIteratorWithIndex.h>
+#include <itkMultiThreaderBase.h>
 #include <vnl/algo/vnl_determinant.h>
 #include <vnl/algo/vnl_svd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include <itkMultiThreaderBase.h>
-
-#include <itkImageRegionConstIteratorWithIndex.h>
-
-#include <cmath>
-#include <sstream>
-
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/TransformIO.h"
-#include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/VolumeIO.h"
 
 namespace fs = std::filesystem;
@@ -67,7 +65,8 @@ struct Accuracy {
 };
 
 // Least-squares rigid fit (Kabsch) of q -> t; returns the mapped points of q.
-std::vector<itk::Point<double, 3>> bestRigid(const std::vector<itk::Point<double, 3>>& q, const std::vector<itk::Point<double, 3>>& t) {
+std::vector<itk::Point<double, 3>> bestRigid(const std::vector<itk::Point<double, 3>>& q,
+                                             const std::vector<itk::Point<double, 3>>& t) {
     itk::Vector<double, 3> qc, tc;
     qc.Fill(0), tc.Fill(0);
     for (std::size_t i = 0; i < q.size(); ++i)
@@ -135,7 +134,9 @@ int main(int argc, char** argv) {
         const std::string a = argv[i];
         if (a == "--metric-region" && i + 1 < argc) {
             const std::string r = argv[++i];
-            options.metricRegion = r == "head" ? MetricRegion::Head : r == "everywhere" ? MetricRegion::Everywhere : MetricRegion::Brain;
+            options.metricRegion = r == "head"         ? MetricRegion::Head
+                                   : r == "everywhere" ? MetricRegion::Everywhere
+                                                       : MetricRegion::Brain;
         } else if (a == "--sampling" && i + 1 < argc) {
             const auto v = numbers(argv[++i]);
             for (std::size_t l = 0; l < 3 && l < v.size(); ++l) options.samplingFraction[l] = v[l];
@@ -167,11 +168,12 @@ int main(int argc, char** argv) {
          data / "ljubljana-longitudinal/patient03/study2_FLAIR.nii.gz"},
         {"fslr pair", data / "fslr-pair/baseline_FLAIR.nii.gz", data / "fslr-pair/followup_FLAIR.nii.gz"},
     };
-    std::printf("core_bench: %d repeats per pair, medians in seconds, %u threads; registration sampling %.3g,%.3g,%.3g "
-                "iterations %u,%u,%u; N4 %u levels x %u iterations\n",
-                repeats, itk::MultiThreaderBase::GetGlobalDefaultNumberOfThreads(), options.samplingFraction[0],
-                options.samplingFraction[1], options.samplingFraction[2], options.iterationsPerLevel[0],
-                options.iterationsPerLevel[1], options.iterationsPerLevel[2], n4.fittingLevels, n4.iterationsPerLevel);
+    std::printf(
+        "core_bench: %d repeats per pair, medians in seconds, %u threads; registration sampling %.3g,%.3g,%.3g "
+        "iterations %u,%u,%u; N4 %u levels x %u iterations\n",
+        repeats, itk::MultiThreaderBase::GetGlobalDefaultNumberOfThreads(), options.samplingFraction[0],
+        options.samplingFraction[1], options.samplingFraction[2], options.iterationsPerLevel[0],
+        options.iterationsPerLevel[1], options.iterationsPerLevel[2], n4.fittingLevels, n4.iterationsPerLevel);
     std::printf("%-22s %-12s %9s %13s %15s %9s %9s %20s\n", "pair", "FU size", "load pair", "registration",
                 "BL->FU resample", "FU->1mm", "N4 (FU)", "vs dataset med/max");
     int measured = 0;
@@ -208,13 +210,15 @@ int main(int argc, char** argv) {
                 const auto n = fuIso->GetLargestPossibleRegion().GetNumberOfPixels();
                 for (std::size_t k = 0; k < n; ++k) {
                     const float r = reference->GetBufferPointer()[k];
-                    if (head->GetBufferPointer()[k] && std::abs(r) > 1e-3f) rel.push_back(corrected->GetBufferPointer()[k] / r);
+                    if (head->GetBufferPointer()[k] && std::abs(r) > 1e-3f)
+                        rel.push_back(corrected->GetBufferPointer()[k] / r);
                 }
                 // N4's field has no fixed scale and standardisation removes one: compare shapes.
                 const double scale = median(rel);
                 for (auto& x : rel) x = std::abs(x / scale - 1.0);
                 std::sort(rel.begin(), rel.end());
-                n4Note += "  " + p.name + ": N4 result vs 3 x 40 reference inside the head, up to a scale factor: median " +
+                n4Note += "  " + p.name +
+                          ": N4 result vs 3 x 40 reference inside the head, up to a scale factor: median " +
                           std::to_string(100 * rel[rel.size() / 2]).substr(0, 5) + " %, 99th percentile " +
                           std::to_string(100 * rel[rel.size() * 99 / 100]).substr(0, 5) + " %\n";
             }
@@ -225,13 +229,15 @@ int main(int argc, char** argv) {
             std::snprintf(acc, sizeof acc, "%.2f / %.2f mm", accuracy.median, accuracy.max);
             char line[256];
             std::snprintf(line, sizeof line,
-                          "  %s: best rigid fit to the dataset's affine maps leaves %.2f / %.2f mm (median / max: the floor of any "
+                          "  %s: best rigid fit to the dataset's affine maps leaves %.2f / %.2f mm (median / max: the "
+                          "floor of any "
                           "rigid registration); ours lies %.2f / %.2f mm from that rigid fit\n",
-                          p.name.c_str(), accuracy.floorMedian, accuracy.floorMax, accuracy.fromBestMedian, accuracy.fromBestMax);
+                          p.name.c_str(), accuracy.floorMedian, accuracy.floorMax, accuracy.fromBestMedian,
+                          accuracy.fromBestMax);
             n4Note += line;
         }
-        std::printf("%-22s %-12s %9.3f %13.3f %15.3f %9.3f %9.3f %20s\n", p.name.c_str(), sizeOf(*fu).c_str(), median(load),
-                    median(reg), median(resample), median(iso), median(bias), acc);
+        std::printf("%-22s %-12s %9.3f %13.3f %15.3f %9.3f %9.3f %20s\n", p.name.c_str(), sizeOf(*fu).c_str(),
+                    median(load), median(reg), median(resample), median(iso), median(bias), acc);
         ++measured;
     }
     std::printf("%s", n4Note.c_str());

@@ -62,12 +62,18 @@ int main(int argc, char** argv) {
     std::vector<std::string> widths{"16", "8"}, precisions{"fp32", "bf16"};
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
-        if (a == "--device") deviceName = v;
-        else if (a == "--repeats") repeats = std::max(1, std::stoi(v));
-        else if (a == "--widths") widths = split(v);
-        else if (a == "--precisions") precisions = split(v);
-        else if (a == "--volumes") volumes = v;
-        else if (a == "--onednn") at::globalContext().setUserEnabledMkldnn(v != "off");
+        if (a == "--device")
+            deviceName = v;
+        else if (a == "--repeats")
+            repeats = std::max(1, std::stoi(v));
+        else if (a == "--widths")
+            widths = split(v);
+        else if (a == "--precisions")
+            precisions = split(v);
+        else if (a == "--volumes")
+            volumes = v;
+        else if (a == "--onednn")
+            at::globalContext().setUserEnabledMkldnn(v != "off");
     }
     const torch::Device device = chooseDevice(deviceName);
     if (device.is_cpu()) torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
@@ -109,7 +115,8 @@ int main(int argc, char** argv) {
                 o.headMask = &head;
                 std::vector<double> whole;
                 SlidingWindowResult r;
-                for (int i = 0; i < repeats; ++i) whole.push_back(seconds(device, [&] { r = segmenter.segment(bl, fu, o); }));
+                for (int i = 0; i < repeats; ++i)
+                    whole.push_back(seconds(device, [&] { r = segmenter.segment(bl, fu, o); }));
                 std::printf("; whole volume %lldx%lldx%lld: %.3f s (%d crops, %d skipped)", (long long)fu.size[0],
                             (long long)fu.size[1], (long long)fu.size[2], median(whole), r.cropsRun, r.cropsSkipped);
             }

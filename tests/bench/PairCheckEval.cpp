@@ -40,7 +40,8 @@ void print(const std::string& name, const std::string& kind, const ImageVolume& 
     const auto t0 = std::chrono::steady_clock::now();
     const double agreement = alignmentAgreement(fu, blInFu);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("|   %-26s | %-24s | pair check (local corr., 2 mm grid): %5.2f in %.2f s |\n", "", "", agreement, seconds);
+    std::printf("|   %-26s | %-24s | pair check (local corr., 2 mm grid): %5.2f in %.2f s |\n", "", "", agreement,
+                seconds);
 }
 
 }  // namespace
@@ -53,19 +54,28 @@ int main(int argc, char** argv) {
     const fs::path sample = LESIONDELTA_SAMPLE_DIR;
     std::vector<Pair> pairs{
         {"ljubljana 01", "same patient", l / "patient01/study1_FLAIR.nii.gz", l / "patient01/study2_FLAIR.nii.gz"},
-        {"ljubljana 03 (scanner change)", "same patient", l / "patient03/study1_FLAIR.nii.gz", l / "patient03/study2_FLAIR.nii.gz"},
+        {"ljubljana 03 (scanner change)", "same patient", l / "patient03/study1_FLAIR.nii.gz",
+         l / "patient03/study2_FLAIR.nii.gz"},
         {"fslr", "same patient", data / "fslr-pair/baseline_FLAIR.nii.gz", data / "fslr-pair/followup_FLAIR.nii.gz"},
         {"sample case", "same patient", sample / "study1_FLAIR.nii.gz", sample / "study2_FLAIR.nii.gz"},
-        {"BL 01 / FU 03", "different patients", l / "patient01/study1_FLAIR.nii.gz", l / "patient03/study2_FLAIR.nii.gz"},
-        {"BL 03 / FU 01", "different patients", l / "patient03/study1_FLAIR.nii.gz", l / "patient01/study2_FLAIR.nii.gz"},
-        {"BL fslr / FU 01", "different patients", data / "fslr-pair/baseline_FLAIR.nii.gz", l / "patient01/study2_FLAIR.nii.gz"},
-        {"BL 01 / FU fslr", "different patients", l / "patient01/study1_FLAIR.nii.gz", data / "fslr-pair/followup_FLAIR.nii.gz"},
-        {"BL 03 / FU fslr", "different patients", l / "patient03/study1_FLAIR.nii.gz", data / "fslr-pair/followup_FLAIR.nii.gz"},
+        {"BL 01 / FU 03", "different patients", l / "patient01/study1_FLAIR.nii.gz",
+         l / "patient03/study2_FLAIR.nii.gz"},
+        {"BL 03 / FU 01", "different patients", l / "patient03/study1_FLAIR.nii.gz",
+         l / "patient01/study2_FLAIR.nii.gz"},
+        {"BL fslr / FU 01", "different patients", data / "fslr-pair/baseline_FLAIR.nii.gz",
+         l / "patient01/study2_FLAIR.nii.gz"},
+        {"BL 01 / FU fslr", "different patients", l / "patient01/study1_FLAIR.nii.gz",
+         data / "fslr-pair/followup_FLAIR.nii.gz"},
+        {"BL 03 / FU fslr", "different patients", l / "patient03/study1_FLAIR.nii.gz",
+         data / "fslr-pair/followup_FLAIR.nii.gz"},
     };
-    std::printf("| pair | kind | NCC head | rank corr. head | NMI head | NCC brain | local corr. head | local corr. brain |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| pair | kind | NCC head | rank corr. head | NMI head | NCC brain | local corr. head | local corr. brain "
+        "|\n|---|---|---|---|---|---|---|---|\n");
     for (const auto& p : pairs) {
         if (!fs::exists(p.bl) || !fs::exists(p.fu)) {
-            std::printf("| %-28s | skipped: %s not found |\n", p.name.c_str(), (fs::exists(p.bl) ? p.fu : p.bl).string().c_str());
+            std::printf("| %-28s | skipped: %s not found |\n", p.name.c_str(),
+                        (fs::exists(p.bl) ? p.fu : p.bl).string().c_str());
             continue;
         }
         const auto bl = readVolume(p.bl.string());

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/TransformIO.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
 using namespace lesiondelta;
@@ -55,13 +55,20 @@ int main(int argc, char** argv) {
     bool bias = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--model") model = argv[i + 1];
-        else if (a == "--precision") precision = argv[i + 1];
-        else if (a == "--crops") crops = argv[i + 1];
-        else if (a == "--data") data = argv[i + 1];
-        else if (a == "--rim-mm") rimMm = std::atof(argv[i + 1]);
-        else if (a == "--threshold") threshold = std::atof(argv[i + 1]);
-        else if (a == "--bias-correction") bias = std::string(argv[i + 1]) == "on";
+        if (a == "--model")
+            model = argv[i + 1];
+        else if (a == "--precision")
+            precision = argv[i + 1];
+        else if (a == "--crops")
+            crops = argv[i + 1];
+        else if (a == "--data")
+            data = argv[i + 1];
+        else if (a == "--rim-mm")
+            rimMm = std::atof(argv[i + 1]);
+        else if (a == "--threshold")
+            threshold = std::atof(argv[i + 1]);
+        else if (a == "--bias-correction")
+            bias = std::string(argv[i + 1]) == "on";
     }
     std::vector<Row> rows;
     try {
@@ -95,14 +102,17 @@ int main(int argc, char** argv) {
                 std::printf("%s: CNN %s, %s crops: %d run, inference %.1f s, total %.1f s\n", patient.c_str(),
                             cnn.summary["precision"].get<std::string>().c_str(), crops.c_str(),
                             cnn.summary["inference"]["crops_run"].get<int>(),
-                            cnn.summary["timings"]["inference_s"].get<double>(), cnn.summary["timings"]["total_s"].get<double>());
+                            cnn.summary["timings"]["inference_s"].get<double>(),
+                            cnn.summary["timings"]["total_s"].get<double>());
             }
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
     }
-    std::printf("\n| method | patient | reference lesions | found | false positives | Dice (matched) |\n|---|---|---|---|---|---|\n");
+    std::printf(
+        "\n| method | patient | reference lesions | found | false positives | Dice (matched) "
+        "|\n|---|---|---|---|---|---|\n");
     for (const auto& r : rows) {
         std::printf("| %s | %s | %u | %u | %u | %s |\n", r.method.c_str(), r.patient.c_str(), r.m.referenceLesions,
                     r.m.detectedReference, r.m.falsePositives,

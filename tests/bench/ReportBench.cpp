@@ -4,22 +4,23 @@
 // 2. Cohort report of 50 cases whose per-case results exist: 50 case folders (links to that
 //    case's FU and CNN result, two rater masks each made by eroding/dilating the CNN mask
 //    differently), loaded, compared and written as PDF + CSV + JSON. Target: under 30 s.
+#include <itkBinaryBallStructuringElement.h>
+#include <itkBinaryDilateImageFilter.h>
+#include <itkBinaryErodeImageFilter.h>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <itkBinaryBallStructuringElement.h>
-#include <itkBinaryDilateImageFilter.h>
-#include <itkBinaryErodeImageFilter.h>
 #include <vector>
 
-#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pipeline/CaseFolder.h"
 #include "lesiondelta/pipeline/ReportCaseLoader.h"
 #include "lesiondelta/pipeline/ResultText.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
-#include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/report/CohortReport.h"
 #include "lesiondelta/report/PatientReport.h"
 
@@ -80,8 +81,10 @@ int main(int argc, char** argv) {
     fs::path caseDir;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--case" && i + 1 < argc) caseDir = argv[++i];
-        else repeats = std::max(1, std::atoi(argv[i]));
+        if (a == "--case" && i + 1 < argc)
+            caseDir = argv[++i];
+        else
+            repeats = std::max(1, std::atoi(argv[i]));
     }
     const fs::path root = LESIONDELTA_SOURCE_DIR;
     try {
@@ -100,8 +103,8 @@ int main(int argc, char** argv) {
             pages = report::writePatientReport(c, {}, (work / "patient.pdf").string());
             patient.push_back(t.elapsed() / 1000.0);
         }
-        std::printf("patient report (%d pages, %s): median %.2f s over %d runs (target 5 s)\n", pages,
-                    caseDir.c_str(), median(patient), repeats);
+        std::printf("patient report (%d pages, %s): median %.2f s over %d runs (target 5 s)\n", pages, caseDir.c_str(),
+                    median(patient), repeats);
 
         // 2. Cohort of 50 cases.
         const auto cnn = readMask((caseDir / "new_lesions.nii.gz").string());
@@ -136,7 +139,8 @@ int main(int argc, char** argv) {
             }
             report::writeCohortReport(cases, {}, (work / "cohort.pdf").string());
             writeTextAtomically((work / "cohort.csv").string(), report::cohortCsv(cases));
-            writeTextAtomically((work / "cohort.json").string(), report::cohortJson(cases, report::cohortStatistics(cases)));
+            writeTextAtomically((work / "cohort.json").string(),
+                                report::cohortJson(cases, report::cohortStatistics(cases)));
             cohort.push_back(t.elapsed() / 1000.0);
         }
         std::printf("cohort report of 50 cases (2 raters each): median %.2f s over %d runs (target 30 s)\n",

@@ -85,9 +85,12 @@ int main(int argc, char** argv) {
     std::vector<std::string> extra;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--repeats" && i + 1 < argc) repeats = std::max(1, std::atoi(argv[++i]));
-        else if (a == "--cli" && i + 1 < argc) cli = argv[++i];
-        else if (a == "--budget-scale" && i + 1 < argc) budgetScale = std::atof(argv[++i]);
+        if (a == "--repeats" && i + 1 < argc)
+            repeats = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--cli" && i + 1 < argc)
+            cli = argv[++i];
+        else if (a == "--budget-scale" && i + 1 < argc)
+            budgetScale = std::atof(argv[++i]);
         else if (a == "--pair" && i + 2 < argc) {
             pairs.emplace_back(argv[i + 1], argv[i + 2]);
             i += 2;
@@ -103,7 +106,8 @@ int main(int argc, char** argv) {
         const fs::path data = fs::path(LESIONDELTA_SHARED_DATA) / "ljubljana-longitudinal";
         for (const char* p : {"patient03", "patient01"}) {
             if (fs::exists(data / p / "study1_FLAIR.nii.gz")) {
-                pairs.emplace_back((data / p / "study1_FLAIR.nii.gz").string(), (data / p / "study2_FLAIR.nii.gz").string());
+                pairs.emplace_back((data / p / "study1_FLAIR.nii.gz").string(),
+                                   (data / p / "study2_FLAIR.nii.gz").string());
             } else {
                 std::printf("%s not found: skipped\n", (data / p).string().c_str());
             }
@@ -132,8 +136,8 @@ int main(int argc, char** argv) {
             args.insert(args.end(), extra.begin(), extra.end());
             const Run r = runProcess(args);
             if (r.status != 0) {
-                std::fprintf(stderr, "segment_bench: segment exited with %d on %s (run it by hand to see why)\n", r.status,
-                             fu.c_str());
+                std::fprintf(stderr, "segment_bench: segment exited with %d on %s (run it by hand to see why)\n",
+                             r.status, fu.c_str());
                 return 1;
             }
             std::ifstream in(out / "summary.json");
@@ -141,7 +145,8 @@ int main(int argc, char** argv) {
             for (const auto& [k, v] : last["timings"].items()) {
                 if (v.is_number()) stages[k].push_back(v.get<double>());
             }
-            for (const auto& [k, v] : last["timings"]["preprocessing_stages"].items()) stages["  " + k].push_back(v.get<double>());
+            for (const auto& [k, v] : last["timings"]["preprocessing_stages"].items())
+                stages["  " + k].push_back(v.get<double>());
             wall.push_back(r.wallSeconds);
             rss = std::max(rss, r.peakRssGb);
         }
@@ -152,12 +157,14 @@ int main(int argc, char** argv) {
         config.baseWidth = last["model"]["base_width"].get<int>();
         const double inference = median(stages["inference_s"]);
         const double gflops = ml::forwardFlops(config, 128) * crops / 1e9 / std::max(1e-9, inference);
-        std::printf("%s\n  device %s, precision %s (%s), %s crops: %d run\n", fu.c_str(), last["device"].get<std::string>().c_str(),
-                    last["precision"].get<std::string>().c_str(), last["precision_choice"].get<std::string>().c_str(),
+        std::printf("%s\n  device %s, precision %s (%s), %s crops: %d run\n", fu.c_str(),
+                    last["device"].get<std::string>().c_str(), last["precision"].get<std::string>().c_str(),
+                    last["precision_choice"].get<std::string>().c_str(),
                     last["inference"]["crop_placement"].get<std::string>().c_str(), crops);
         for (const auto& [k, v] : stages) std::printf("  %-22s %7.2f s\n", k.c_str(), median(v));
         std::printf("  %-22s %7.2f s (process, including start and writing)\n", "wall", median(wall));
-        std::printf("  %-22s %7.2f s (wall - CNN: what a GPU case adds to its CNN; budget 5 s)\n", "CPU stages", median(wall) - inference);
+        std::printf("  %-22s %7.2f s (wall - CNN: what a GPU case adds to its CNN; budget 5 s)\n", "CPU stages",
+                    median(wall) - inference);
         std::printf("  %-22s %7.2f GB\n", "peak memory", rss);
         std::printf("  CNN: %.1f GFLOP/s (width %d), %.0f%% of the measured FMA peak\n\n", gflops, config.baseWidth,
                     peak.gflops > 0 ? 100.0 * gflops / peak.gflops : 0.0);
@@ -179,6 +186,7 @@ int main(int argc, char** argv) {
         std::printf("| %s | %.2f %s | %.2f %s | %s |\n", b.what.c_str(), b.value, b.unit, limit, b.unit,
                     over ? "OVER BUDGET" : "ok");
     }
-    if (failed) std::fprintf(stderr, "\nsegment_bench: OVER BUDGET - a stage took longer than the speed issue allows\n");
+    if (failed)
+        std::fprintf(stderr, "\nsegment_bench: OVER BUDGET - a stage took longer than the speed issue allows\n");
     return failed ? 1 : 0;
 }

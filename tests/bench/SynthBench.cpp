@@ -41,21 +41,30 @@ int main(int argc, char** argv) {
     int batch = 4, repeats = 10, width = 8, trainBatch = 2;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
-        if (a == "--atlas") atlasPath = v;
-        else if (a == "--device") device = v;
-        else if (a == "--crop") crop = std::stoll(v);
-        else if (a == "--batch") batch = std::stoi(v);
-        else if (a == "--repeats") repeats = std::stoi(v);
-        else if (a == "--width") width = std::stoi(v);
-        else if (a == "--train-crop") trainCrop = std::stoll(v);
-        else if (a == "--train-batch") trainBatch = std::stoi(v);
+        if (a == "--atlas")
+            atlasPath = v;
+        else if (a == "--device")
+            device = v;
+        else if (a == "--crop")
+            crop = std::stoll(v);
+        else if (a == "--batch")
+            batch = std::stoi(v);
+        else if (a == "--repeats")
+            repeats = std::stoi(v);
+        else if (a == "--width")
+            width = std::stoi(v);
+        else if (a == "--train-crop")
+            trainCrop = std::stoll(v);
+        else if (a == "--train-batch")
+            trainBatch = std::stoi(v);
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 2;
         }
     }
     if (atlasPath.empty()) {
-        std::fprintf(stderr, "usage: synth_bench --atlas FILE [--device cpu|cuda] [--crop 96] [--batch 4] [--repeats 10]\n");
+        std::fprintf(stderr,
+                     "usage: synth_bench --atlas FILE [--device cpu|cuda] [--crop 96] [--batch 4] [--repeats 10]\n");
         return 2;
     }
     try {
@@ -85,7 +94,8 @@ int main(int argc, char** argv) {
         net->to(d);
         net->train();
         torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(1e-4));
-        const auto bl = torch::randn({trainBatch, 1, trainCrop, trainCrop, trainCrop}, torch::TensorOptions().device(d));
+        const auto bl =
+            torch::randn({trainBatch, 1, trainCrop, trainCrop, trainCrop}, torch::TensorOptions().device(d));
         const auto fu = torch::randn_like(bl), target = (torch::rand_like(bl) > 0.99).to(torch::kFloat32);
         std::vector<double> steps;
         for (int r = 0; r < std::max(3, repeats / 2) + 1; ++r) {

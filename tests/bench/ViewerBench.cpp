@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
     mask->CopyInformation(fu);
     mask->SetRegions(fu->GetLargestPossibleRegion());
     mask->Allocate(true);
-    for (std::size_t i = 0; i < mask->GetLargestPossibleRegion().GetNumberOfPixels(); i += 7) mask->GetBufferPointer()[i] = 1;
+    for (std::size_t i = 0; i < mask->GetLargestPossibleRegion().GetNumberOfPixels(); i += 7)
+        mask->GetBufferPointer()[i] = 1;
     std::vector<MaskLayer> layers(1);
     layers[0].id.kind = LayerKind::Cnn;
     layers[0].name = "cnn";
@@ -73,9 +74,10 @@ int main(int argc, char** argv) {
         }
         ms.push_back(t.nsecsElapsed() / 1e6);
     }
-    std::printf("re-render of a 512x512 BL/FU pair with overlay into two 700x800 views: median %.2f ms "
-                "(min %.2f, max %.2f, %d repeats; target < 16 ms)\n",
-                median(ms), *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()), repeats);
+    std::printf(
+        "re-render of a 512x512 BL/FU pair with overlay into two 700x800 views: median %.2f ms "
+        "(min %.2f, max %.2f, %d repeats; target < 16 ms)\n",
+        median(ms), *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()), repeats);
 
     const QString sample = LESIONDELTA_SAMPLE_DIR;
     std::vector<double> opening;
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
         window.session().waitForWorker();
         QCoreApplication::processEvents();
     }
-    std::printf("opening the sample case until the first image shows: median %.2f s of 3 (target < 2 s)\n", median(opening));
+    std::printf("opening the sample case until the first image shows: median %.2f s of 3 (target < 2 s)\n",
+                median(opening));
     return 0;
 }

@@ -58,13 +58,17 @@ int main(int argc, char** argv) {
     const auto out = model.net->probability(readTensor(dir + "/input_bl.f32"), readTensor(dir + "/input_fu.f32"));
     const auto diff = (out - readTensor(dir + "/reference.f32")).abs().max().item<float>();
     std::printf("LibTorch %s: largest difference to the reference %.3g (%s)\n", torchVersion().c_str(), diff,
-                diff == 0.0f ? "bit-identical" : diff < 1e-5f ? "equal within float rounding" : "DIFFERENT");
+                diff == 0.0f   ? "bit-identical"
+                : diff < 1e-5f ? "equal within float rounding"
+                               : "DIFFERENT");
     bool cudaAgrees = true;
     if (torch::cuda::is_available()) {
         const torch::Device cuda(torch::kCUDA, 0);
         model.net->to(cuda);
-        const auto onCuda = model.net->probability(readTensor(dir + "/input_bl.f32").to(cuda),
-                                                   readTensor(dir + "/input_fu.f32").to(cuda)).cpu();
+        const auto onCuda =
+            model.net
+                ->probability(readTensor(dir + "/input_bl.f32").to(cuda), readTensor(dir + "/input_fu.f32").to(cuda))
+                .cpu();
         const float cudaDiff = (onCuda - out).abs().max().item<float>();
         const auto flipped = ((onCuda > 0.5) != (out > 0.5)).sum().item<int64_t>();
         cudaAgrees = cudaDiff < 1e-3f;

@@ -72,13 +72,15 @@ TEST(BadInput, UncompressedFileShorterThanItsHeaderSaysIsUnreadable) {
 
 TEST(BadInput, TwoDimensionalImageIsRefused) {
     TempDir dir;
-    writeRawNifti(dir.file("flat.nii"), headerWithDims({2, 8, 8, 1, 1, 1, 1, 1}), floatBytes(std::vector<float>(64, 1)));
+    writeRawNifti(dir.file("flat.nii"), headerWithDims({2, 8, 8, 1, 1, 1, 1, 1}),
+                  floatBytes(std::vector<float>(64, 1)));
     expectReadError(dir.file("flat.nii"), "2D image");
 }
 
 TEST(BadInput, SingleSliceVolumeIsRefused) {
     TempDir dir;
-    writeRawNifti(dir.file("slice.nii"), headerWithDims({3, 8, 8, 1, 1, 1, 1, 1}), floatBytes(std::vector<float>(64, 1)));
+    writeRawNifti(dir.file("slice.nii"), headerWithDims({3, 8, 8, 1, 1, 1, 1, 1}),
+                  floatBytes(std::vector<float>(64, 1)));
     expectReadError(dir.file("slice.nii"), "single slice");
 }
 
@@ -176,7 +178,8 @@ TEST(BadInput, UnreadableFileIsRefused) {
     int status = 0;
     waitpid(child, &status, 0);
     ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0) << "1: other message, 2: other exception, 3: could not drop privileges, 4: no error";
+    EXPECT_EQ(WEXITSTATUS(status), 0)
+        << "1: other message, 2: other exception, 3: could not drop privileges, 4: no error";
 }
 
 TEST(BadInput, ImageWithAZeroSizedAxisIsEmpty) {

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <itkSignedMaurerDistanceMapImageFilter.h>
 
 #include <cmath>
 #include <random>
@@ -6,8 +7,6 @@
 #include "TestImages.h"
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
-
-#include <itkSignedMaurerDistanceMapImageFilter.h>
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;

@@ -28,7 +28,7 @@ TEST(LesionComponents, CubesOneVoxelApartAreTwoLesions) {
 
 TEST(LesionComponents, A0009mlComponentIsDroppedAndA0011mlComponentIsKept) {
     auto mask = makeImage<MaskVolume>({30, 30, 30}, {1, 1, 1});
-    paintBox(*mask, {1, 1, 1}, {9, 1, 1});     // 9 voxels = 0.009 ml
+    paintBox(*mask, {1, 1, 1}, {9, 1, 1});       // 9 voxels = 0.009 ml
     paintBox(*mask, {1, 10, 10}, {11, 10, 10});  // 11 voxels = 0.011 ml
     const auto table = lesionTable(*mask);
     ASSERT_EQ(table.size(), 1u);

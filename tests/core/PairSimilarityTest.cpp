@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
+#include <itkImageRegionIteratorWithIndex.h>
 
 #include <cmath>
 #include <functional>
 #include <random>
-
-#include <itkImageRegionIteratorWithIndex.h>
 
 #include "TestImages.h"
 #include "lesiondelta/core/PairSimilarity.h"
@@ -28,7 +27,8 @@ ImageVolume::Pointer texturedHead(unsigned seed) {
         if (std::hypot(p[0], p[1], p[2]) > 50) return 0.0;
         double v = 0;
         for (const auto& w : waves)  // wavelengths of about 12-25 mm, like gyri and ventricles
-            v += std::sin(p[0] * std::cos(w[0]) / 3.0 + p[1] * std::sin(w[1]) / 3.0 + p[2] * std::cos(w[2]) / 4.0 + w[3]);
+            v += std::sin(p[0] * std::cos(w[0]) / 3.0 + p[1] * std::sin(w[1]) / 3.0 + p[2] * std::cos(w[2]) / 4.0 +
+                          w[3]);
         return 300.0 + 25.0 * v;
     });
     return image;

@@ -21,9 +21,9 @@ namespace {
 
 const fs::path kData = LESIONDELTA_SHARED_DATA;
 
-#define SKIP_WITHOUT(path)                                                                    \
-    if (!fs::exists(path)) GTEST_SKIP() << "shared real data not found at " << (path).string() \
-                                        << " (tests on real data need ../shared/data)"
+#define SKIP_WITHOUT(path) \
+    if (!fs::exists(path)) \
+    GTEST_SKIP() << "shared real data not found at " << (path).string() << " (tests on real data need ../shared/data)"
 
 using AffineTransform = itk::MatrixOffsetTransformBase<double, 3, 3>;
 
@@ -86,8 +86,8 @@ TEST_P(LjubljanaPair, RegistrationAlignsTheBrainAndAgreesWithTheDatasetTransform
     (void)fuToCommon;
     const auto a = alignmentInside(*fu, *bl, *reg.fuToBl, *brainOnFu);
     std::cout << GetParam() << ": registration " << reg.seconds << " s, " << reg.iterations
-              << " iterations; distance to dataset transforms over the brain: mean " << sum / n
-              << " mm, max " << worst << " mm; NCC in brain " << a.nccBefore << " -> " << a.nccAfter << "\n";
+              << " iterations; distance to dataset transforms over the brain: mean " << sum / n << " mm, max " << worst
+              << " mm; NCC in brain " << a.nccBefore << " -> " << a.nccAfter << "\n";
     EXPECT_LT(worst, 2.0);
     EXPECT_GT(a.nccAfter, a.nccBefore + 0.1);
 }
@@ -102,8 +102,8 @@ TEST(FslrPair, RegistrationRaisesCorrelationInsideTheHeadClearly) {
     const auto reg = registerRigid(*fu, *bl);
     const auto head = headMask(*fu);
     const auto a = alignmentInside(*fu, *bl, *reg.fuToBl, *head);
-    std::cout << "fslr: registration " << reg.seconds << " s; NCC in head " << a.nccBefore << " -> "
-              << a.nccAfter << "\n";
+    std::cout << "fslr: registration " << reg.seconds << " s; NCC in head " << a.nccBefore << " -> " << a.nccAfter
+              << "\n";
     EXPECT_GT(a.nccAfter, a.nccBefore + 0.1);
     EXPECT_GT(a.nccAfter, 0.7);
 }

@@ -56,7 +56,9 @@ TEST(Resampling, NearestNeighbourKeepsMaskValuesBinaryAndInPlace) {
 
 TEST(Resampling, ToOneMillimetreAndBackKeepsASmoothImage) {
     auto image = makeImage<ImageVolume>({64, 64, 20}, {0.9, 0.9, 2.5}, {-28.8, -28.8, -25});
-    fillPhysical(*image, [](const PhysicalPointLps& p) { return 100 * std::exp(-(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]) / 400); });
+    fillPhysical(*image, [](const PhysicalPointLps& p) {
+        return 100 * std::exp(-(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]) / 400);
+    });
     const auto iso = resampleToIsotropic(*image, 1.0);
     const auto back = resampleLinear(*iso, *image);
     double worst = 0.0;

@@ -28,10 +28,14 @@ SyntheticPair makePair() {
     SyntheticPair pair;
     pair.truth = RigidTransform::New();
     itk::Vector<double, 3> axis;
-    axis[0] = 0.3; axis[1] = 0.2; axis[2] = 1.0;
+    axis[0] = 0.3;
+    axis[1] = 0.2;
+    axis[2] = 1.0;
     pair.truth->SetRotation(axis, 6.0 * M_PI / 180.0);
     itk::Vector<double, 3> t;
-    t[0] = 4.0; t[1] = -3.0; t[2] = 5.0;
+    t[0] = 4.0;
+    t[1] = -3.0;
+    t[2] = 5.0;
     pair.truth->SetTranslation(t);
     auto inverse = RigidTransform::New();
     pair.truth->GetInverse(inverse);
@@ -39,7 +43,8 @@ SyntheticPair makePair() {
     pair.fu = centredImage<ImageVolume>({128, 128, 40}, {1.25, 1.25, 3.0});
     fillPhysical(*pair.fu, headPhantom);
     pair.bl = centredImage<ImageVolume>({96, 110, 64}, {1.7, 1.5, 2.2}, {3, -4, 6});
-    fillPhysical(*pair.bl, [&](const PhysicalPointLps& q) { return 2.0 * headPhantom(inverse->TransformPoint(q)) + 50; });
+    fillPhysical(*pair.bl,
+                 [&](const PhysicalPointLps& q) { return 2.0 * headPhantom(inverse->TransformPoint(q)) + 50; });
     return pair;
 }
 
@@ -57,8 +62,11 @@ TEST(RigidRegistration, RecoversAKnownRotationAndShiftWithinHalfAMillimetreAndHa
         for (double y = -55; y <= 55; y += 15)
             for (double z = -35; z <= 35; z += 10) {
                 PhysicalPointLps p;
-                p[0] = x; p[1] = y; p[2] = z;
-                worst = std::max(worst, result.fuToBl->TransformPoint(p).EuclideanDistanceTo(pair.truth->TransformPoint(p)));
+                p[0] = x;
+                p[1] = y;
+                p[2] = z;
+                worst = std::max(worst,
+                                 result.fuToBl->TransformPoint(p).EuclideanDistanceTo(pair.truth->TransformPoint(p)));
             }
     const double angle = rotationDifferenceDeg(*result.fuToBl, *pair.truth);
     std::cout << "worst point error " << worst << " mm, rotation error " << angle << " deg, " << result.seconds
@@ -88,7 +96,9 @@ TEST(RigidRegistration, IsRepeatableForTheSameInput) {
     const auto a = registerRigid(*pair.fu, *pair.bl);
     const auto b = registerRigid(*pair.fu, *pair.bl);
     PhysicalPointLps p;
-    p[0] = 40; p[1] = -50; p[2] = 30;
+    p[0] = 40;
+    p[1] = -50;
+    p[2] = 30;
     EXPECT_LT(a.fuToBl->TransformPoint(p).EuclideanDistanceTo(b.fuToBl->TransformPoint(p)), 0.01);
 }
 

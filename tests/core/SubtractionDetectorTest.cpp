@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <itkImageRegionIterator.h>
 
 #include <random>
@@ -31,7 +30,8 @@ Case makeCase() {
     c.bl = grid();
     c.fu = grid();
     fillPhysical(*c.bl, [](const PhysicalPointLps& p) { return headPhantom(p) + 250 * blob(p, -20, 10, -5, 4); });
-    fillPhysical(*c.fu, [](const PhysicalPointLps& p) { return 1.3 * (headPhantom(p) + 250 * blob(p, 15, -10, 5, 4)); });
+    fillPhysical(*c.fu,
+                 [](const PhysicalPointLps& p) { return 1.3 * (headPhantom(p) + 250 * blob(p, 15, -10, 5, 4)); });
     std::mt19937 rng(4);
     std::normal_distribution<float> noise(0.0f, 10.0f);
     for (auto* image : {c.bl.GetPointer(), c.fu.GetPointer()}) {

@@ -17,8 +17,14 @@ itk::Matrix<double, 3, 3> obliqueDirection() {
     itk::Matrix<double, 3, 3> rz, rx;
     rz.SetIdentity();
     rx.SetIdentity();
-    rz(0, 0) = std::cos(a); rz(0, 1) = -std::sin(a); rz(1, 0) = std::sin(a); rz(1, 1) = std::cos(a);
-    rx(1, 1) = std::cos(b); rx(1, 2) = -std::sin(b); rx(2, 1) = std::sin(b); rx(2, 2) = std::cos(b);
+    rz(0, 0) = std::cos(a);
+    rz(0, 1) = -std::sin(a);
+    rz(1, 0) = std::sin(a);
+    rz(1, 1) = std::cos(a);
+    rx(1, 1) = std::cos(b);
+    rx(1, 2) = -std::sin(b);
+    rx(2, 1) = std::sin(b);
+    rx(2, 2) = std::cos(b);
     return rz * rx;
 }
 

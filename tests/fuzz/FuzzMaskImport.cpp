@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string path = "/tmp/lesiondelta-fuzz-mask-" + std::to_string(getpid()) + ".nii";
     static const auto grid = fuGrid();
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), std::streamsize(size));
     try {
         const auto mask = lesiondelta::readMask(path);
         lesiondelta::mapMaskToGrid(*mask, *grid, path);

@@ -12,7 +12,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string path = "/tmp/lesiondelta-fuzz-" + std::to_string(getpid()) + ".nii";
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), std::streamsize(size));
     try {
         lesiondelta::checkNiftiFile(path, std::uint64_t{1} << 24);
     } catch (const lesiondelta::VolumeError&) {

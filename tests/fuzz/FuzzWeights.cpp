@@ -11,7 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string path = "/tmp/lesiondelta-fuzz-" + std::to_string(getpid()) + ".safetensors";
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), std::streamsize(size));
     try {
         lesiondelta::ml::readWeightsMetadata(path);
     } catch (const lesiondelta::ml::WeightsError&) {

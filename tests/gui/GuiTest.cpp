@@ -2,11 +2,12 @@
 // the other, toggle, run detection with the shipped model while measuring event-loop latency,
 // check the overlay, lesion table and 3D surfaces; bad input keeps what is loaded.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QKeyEvent>
@@ -15,33 +16,32 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QThread>
 #include <QTimer>
 #include <QWheelEvent>
-#include <QThread>
 #include <filesystem>
 #include <map>
-#include <unistd.h>
 
+#include "AboutDialog.h"
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
-#include "AboutDialog.h"
-#include "BadInputCorpus.h"
-#include "TestImages.h"
-#include "WaitFor.h"
 #include "Appearance.h"
+#include "BadInputCorpus.h"
 #include "Localization.h"
 #include "MainWindow.h"
-#include "lesiondelta/pipeline/SegmentationPipeline.h"
+#include "TestImages.h"
+#include "WaitFor.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/ml/WeightsFile.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/viewer/LesionNavigator.h"
 #include "lesiondelta/viewer/SlicePairPanel.h"
 #include "lesiondelta/viewer/View3D.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::gui;
-using viewer::Side;
 using lesiondelta::test::waitFor;
+using viewer::Side;
 
 namespace {
 
@@ -67,7 +67,8 @@ void drag(QWidget* w, Qt::MouseButton button, QPointF from, QPointF to) {
 class Gui : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!std::filesystem::exists(std::string(LESIONDELTA_SAMPLE_DIR) + "/case.json")) GTEST_SKIP() << "no sample case";
+        if (!std::filesystem::exists(std::string(LESIONDELTA_SAMPLE_DIR) + "/case.json"))
+            GTEST_SKIP() << "no sample case";
         results_ = std::filesystem::temp_directory_path() / ("lesiondelta-gui-" + std::to_string(::getpid()));
     }
     void TearDown() override { std::filesystem::remove_all(results_); }
@@ -88,7 +89,8 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     auto* fu = panel->view(Side::FollowUp);
     ASSERT_TRUE(waitFor([&] { return !fu->sliceImage().isNull(); }, 10000)) << "no image shown";
     std::cout << "images shown after " << opening.elapsed() << " ms\n";
-    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000)) << "registration did not finish";
+    ASSERT_TRUE(waitFor([&] { return window.session().hasCase() && !window.session().busy(); }, 60000))
+        << "registration did not finish";
     EXPECT_NE(window.statusText().indexOf("LPS"), -1);
     EXPECT_GT(window.session().alignmentAgreement(), CaseSession::kPlausibleAgreement);  // same patient
 
@@ -121,9 +123,7 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     gap.start();
     QTimer probe;
     probe.setInterval(10);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        worstGap = std::max(worstGap, gap.restart());
-    });
+    QObject::connect(&probe, &QTimer::timeout, [&] { worstGap = std::max(worstGap, gap.restart()); });
     probe.start();
     window.startDetection();
     ASSERT_TRUE(window.session().busy());
@@ -192,7 +192,8 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     // The rater's lesion list: one 0.003 ml speck (a single voxel painted next to nothing) is
     // listed and flagged as under the 0.01 ml rule.
     window.annotationPanel().updateLesionList();
-    const int rowsBefore = window.annotationPanel().lesionRows(), flaggedBefore = window.annotationPanel().flaggedRows();
+    const int rowsBefore = window.annotationPanel().lesionRows(),
+              flaggedBefore = window.annotationPanel().flaggedRows();
     EXPECT_GE(rowsBefore, 1);
     annotation.setTool(AnnotationController::Tool::Paint);
     annotation.setRadiusMm(0.1);
@@ -220,7 +221,9 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     window.session().saveResults(QString::fromStdString(results_.string()));
     EXPECT_TRUE(std::filesystem::exists(results_ / "new_lesions.nii.gz"));
     const auto layers = window.session().scene().masks().size();
-    EXPECT_THROW(window.session().addMaskLayer({viewer::LayerKind::Other, "bad"}, QString(LESIONDELTA_SAMPLE_DIR) + "/case.json", 0xff0000), std::exception);
+    EXPECT_THROW(window.session().addMaskLayer({viewer::LayerKind::Other, "bad"},
+                                               QString(LESIONDELTA_SAMPLE_DIR) + "/case.json", 0xff0000),
+                 std::exception);
     EXPECT_EQ(window.session().scene().masks().size(), layers);
     EXPECT_TRUE(window.session().hasCase());
 
@@ -228,7 +231,8 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     // worker thread while the window stays responsive.
     qputenv("LESIONDELTA_NO_OPEN", "1");
     QString written, reportError;
-    QObject::connect(&window.reporter(), &ReportExporter::finished, [&](const QString& pdf, int, double) { written = pdf; });
+    QObject::connect(&window.reporter(), &ReportExporter::finished,
+                     [&](const QString& pdf, int, double) { written = pdf; });
     QObject::connect(&window.reporter(), &ReportExporter::failed, [&](const QString& m) { reportError = m; });
     const auto pdf = results_ / "report.pdf";
     ASSERT_TRUE(window.exportReport(QString::fromStdString(pdf.string())));
@@ -273,7 +277,8 @@ TEST_F(Gui, AFileThatIsNotAnImageFailsClearlyAndKeepsTheWindowUsable) {
 
 TEST_F(Gui, ScansOfDifferentPatientsAreOpenedWithAWarning) {
     const std::string d = std::string(LESIONDELTA_SHARED_DATA) + "/ljubljana-longitudinal";
-    if (!std::filesystem::exists(d + "/patient03/study2_FLAIR.nii.gz")) GTEST_SKIP() << "shared real data not found: " << d;
+    if (!std::filesystem::exists(d + "/patient03/study2_FLAIR.nii.gz"))
+        GTEST_SKIP() << "shared real data not found: " << d;
     StartOptions o;
     o.bl = QString::fromStdString(d + "/patient01/study1_FLAIR.nii.gz");
     o.fu = QString::fromStdString(d + "/patient03/study2_FLAIR.nii.gz");
@@ -305,8 +310,10 @@ TEST(GuiBadInput, EveryCorpusEntryIsRefusedByTheWindowWithAClearMessage) {
         const QString path = QString::fromStdString(bad.path), good = QString::fromStdString(corpus.goodScan);
         QElapsedTimer t;
         t.start();
-        if (index++ % 2 == 0) window.openPair(path, good);
-        else window.openPair(good, path);
+        if (index++ % 2 == 0)
+            window.openPair(path, good);
+        else
+            window.openPair(good, path);
         ASSERT_TRUE(waitFor([&] { return !message.isEmpty(); }, 15000)) << "no message";
         slowest = std::max(slowest, t.elapsed() / 1000.0);
         ++run;
@@ -434,7 +441,8 @@ TEST_F(Gui, ARaterMaskAddedInAGermanWindowIsInTheReport) {
         EXPECT_EQ(report.raters.count("gt"), 1u);
         EXPECT_EQ(report.raters.size(), 1u);
         EXPECT_FALSE(report.lst);
-        ASSERT_TRUE(window.addMaskFile(QString(LESIONDELTA_SAMPLE_DIR) + "/gt.nii.gz", false));  // again: replaced, not doubled
+        ASSERT_TRUE(
+            window.addMaskFile(QString(LESIONDELTA_SAMPLE_DIR) + "/gt.nii.gz", false));  // again: replaced, not doubled
         EXPECT_EQ(window.session().reportCase().raters.size(), 1u);
     }
     i18n::installTranslations("en");

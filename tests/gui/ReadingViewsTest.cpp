@@ -6,8 +6,8 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QImage>
-#include <QSettings>
 #include <QMouseEvent>
+#include <QSettings>
 #include <cmath>
 #include <set>
 
@@ -138,9 +138,11 @@ TEST(ReadingViews, ThreePlanesShowBlAboveFuWithTheCursorLinkedThroughAll) {
     // A click in the FU sagittal view moves the cursor, and with it the axial and coronal slices.
     const auto before = s.model.cursor();
     const QPointF at = fuSagittal->positionOf(s.model.axes().clamp({before[0], before[1] + 10, before[2] + 12}));
-    QMouseEvent press(QEvent::MouseButtonPress, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent press(QEvent::MouseButtonPress, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
+                      Qt::NoModifier);
     QApplication::sendEvent(fuSagittal, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, at, fuSagittal->mapToGlobal(at), Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
     QApplication::sendEvent(fuSagittal, &release);
     EXPECT_EQ(s.model.cursor()[0], before[0]);  // the sagittal slice stays
     EXPECT_NE(s.model.slice(Plane::Axial), before[2]);
@@ -185,7 +187,7 @@ TEST(ReadingViews, CtrlDragMeasuresADistanceInMillimetresUntilTheNextClick) {
     ASSERT_TRUE(view.ruler().has_value());
     const auto g = sliceGeometry(s.model.axes(), Plane::Axial, 0);
     EXPECT_NEAR(view.ruler()->lengthMm(g), std::hypot(30.0, 10.0), 0.2);  // 300 x 100 widget pixels
-    EXPECT_EQ(s.model.cursor(), cursorBefore);  // measuring does not move the cursor
+    EXPECT_EQ(s.model.cursor(), cursorBefore);                            // measuring does not move the cursor
     // Drawn: yellow pixels along the line.
     const QImage shown = view.grab().toImage();
     int yellow = 0;
@@ -207,8 +209,8 @@ TEST(ReadingViews, ABrushShowsItsFootprintUnderTheMouse) {
     view.setCrosshair(false);
     view.setBrushFootprintMm(5.0);
     const QImage before = view.grab().toImage();
-    QMouseEvent move(QEvent::MouseMove, QPointF(320, 320), view.mapToGlobal(QPointF(320, 320)), Qt::NoButton, Qt::NoButton,
-                     Qt::NoModifier);
+    QMouseEvent move(QEvent::MouseMove, QPointF(320, 320), view.mapToGlobal(QPointF(320, 320)), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(&view, &move);
     const QImage after = view.grab().toImage();
     // The outline: a ring of radius 50 widget pixels around the mouse, nothing at its centre.

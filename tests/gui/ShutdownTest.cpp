@@ -23,9 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::size_t threadCount() {
-    return std::distance(fs::directory_iterator("/proc/self/task"), fs::directory_iterator{});
-}
+std::size_t threadCount() { return std::distance(fs::directory_iterator("/proc/self/task"), fs::directory_iterator{}); }
 
 std::set<std::string> filesUnder(const fs::path& dir) {
     std::set<std::string> out;
@@ -58,9 +56,7 @@ protected:
         o.device = "cpu";
         return o;
     }
-    static bool previewShown(MainWindow& w) {
-        return !w.panel()->view(viewer::Side::FollowUp)->sliceImage().isNull();
-    }
+    static bool previewShown(MainWindow& w) { return !w.panel()->view(viewer::Side::FollowUp)->sliceImage().isNull(); }
     TempDir dir_;
     fs::path caseDir_;
     std::set<std::string> original_;
@@ -69,7 +65,8 @@ protected:
 TEST_F(Shutdown, CancellingRegistrationStopsPromptlyAndTheWindowStaysUsable) {
     MainWindow window(options());
     window.show();
-    ASSERT_TRUE(waitFor([&] { return window.session().busy() && previewShown(window); }, 30000)) << "registration did not start";
+    ASSERT_TRUE(waitFor([&] { return window.session().busy() && previewShown(window); }, 30000))
+        << "registration did not start";
     QElapsedTimer t;
     t.start();
     window.session().cancel();
@@ -96,7 +93,8 @@ TEST_F(Shutdown, ClosingDuringRegistrationDetectionOrReportStopsPromptlyAndLeave
             if (phase == Registration) {
                 ASSERT_TRUE(waitFor([&] { return session.busy() && previewShown(*window); }, 30000));
             } else {
-                ASSERT_TRUE(waitFor([&] { return session.hasCase() && !session.busy(); }, 120000)) << "case did not open";
+                ASSERT_TRUE(waitFor([&] { return session.hasCase() && !session.busy(); }, 120000))
+                    << "case did not open";
                 if (phase == Detection) {
                     window->startDetection();
                     ASSERT_TRUE(waitFor([&] { return stage == "inference"; }, 120000)) << "inference did not start";

@@ -121,7 +121,8 @@ TEST_F(AtlasFile, AFailedWriteKeepsTheEarlierFileAndLeavesNoTemporary) {
     fs::create_directories(dir_ / "busy" / "x");
     EXPECT_THROW(saveAtlas(lesiondelta::testing::tinyAtlas(32), (dir_ / "busy").string()), WeightsError);
     EXPECT_EQ(fs::file_size(file("a.safetensors")), before);
-    for (const auto& e : fs::directory_iterator(dir_)) EXPECT_EQ(e.path().filename().string().find(".ld-tmp"), std::string::npos);
+    for (const auto& e : fs::directory_iterator(dir_))
+        EXPECT_EQ(e.path().filename().string().find(".ld-tmp"), std::string::npos);
 }
 
 }  // namespace

@@ -73,13 +73,13 @@ TEST(LesionChangeNet, ParameterCountMatchesAHandCount) {
     auto cna = [&](int64_t in, int64_t out) { return conv(in, out, 3) + 2 * out; };  // conv + affine IN
     int64_t expected = 0;
     for (int l = 0; l < 5; ++l) {
-        expected += cna(l == 0 ? 1 : w[l - 1], w[l]);                     // entry
-        expected += cna(w[l], w[l]) + conv(w[l], w[l], 3) + 2 * w[l];     // residual block
+        expected += cna(l == 0 ? 1 : w[l - 1], w[l]);                  // entry
+        expected += cna(w[l], w[l]) + conv(w[l], w[l], 3) + 2 * w[l];  // residual block
     }
     expected += cna(2 * w[4], w[3]);
     for (int l = 3; l >= 1; --l) expected += cna(3 * w[l], w[l - 1]);
     expected += cna(3 * w[0], w[0]);
-    expected += conv(w[0], 1, 1) * 2 + conv(w[1], 1, 1);                 // three heads
+    expected += conv(w[0], 1, 1) * 2 + conv(w[1], 1, 1);  // three heads
     const int64_t counted = parameterCount(*net);
     std::cout << "paper-width network: " << counted << " parameters, " << forwardFlops(c, 128) / 1e9
               << " GFLOP per 128^3 crop pair\n";
@@ -88,7 +88,8 @@ TEST(LesionChangeNet, ParameterCountMatchesAHandCount) {
 
 TEST(LesionChangeNet, RefusesPatchesThatAreNotMultiplesOf16) {
     auto net = smallNet(2);
-    EXPECT_THROW(net->forward(torch::zeros({1, 1, 20, 32, 32}), torch::zeros({1, 1, 20, 32, 32})), std::invalid_argument);
+    EXPECT_THROW(net->forward(torch::zeros({1, 1, 20, 32, 32}), torch::zeros({1, 1, 20, 32, 32})),
+                 std::invalid_argument);
 }
 
 }  // namespace

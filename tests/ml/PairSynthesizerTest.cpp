@@ -52,7 +52,8 @@ TEST(PairSynthesizer, StablePairsDifferOnlyByAcquisitionAndHaveNoTarget) {
     EXPECT_EQ(b.target.sum().item<double>(), 0.0);
     // Two acquisitions of the same anatomy: different, yet strongly correlated.
     const auto bl = b.bl - b.bl.mean(), fu = b.fu - b.fu.mean();
-    const double corr = (bl * fu).sum().item<double>() / std::sqrt(bl.square().sum().item<double>() * fu.square().sum().item<double>());
+    const double corr =
+        (bl * fu).sum().item<double>() / std::sqrt(bl.square().sum().item<double>() * fu.square().sum().item<double>());
     EXPECT_FALSE(torch::equal(b.bl, b.fu));
     EXPECT_GT(corr, 0.6);
     for (const auto& d : b.descriptions) EXPECT_NE(d.find("stable"), std::string::npos) << d;

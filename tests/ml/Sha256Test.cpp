@@ -24,7 +24,8 @@ TEST(Sha256, MatchesTheFips180Examples) {
 TEST(Sha256, PiecewiseUpdatesEqualOneUpdate) {
     const std::string text(1000, 'a');
     Sha256 h;
-    for (std::size_t i = 0; i < text.size(); i += 7) h.update(text.data() + i, std::min<std::size_t>(7, text.size() - i));
+    for (std::size_t i = 0; i < text.size(); i += 7)
+        h.update(text.data() + i, std::min<std::size_t>(7, text.size() - i));
     EXPECT_EQ(h.hexDigest(), digest(text));
 }
 

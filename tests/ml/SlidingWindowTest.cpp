@@ -24,7 +24,7 @@ TEST(SlidingWindow, CropStartsAreEvenlySpacedAndCoverTheAxis) {
     EXPECT_EQ(cropStarts(200, 128, 3), (std::vector<int64_t>{0, 36, 72}));
     EXPECT_EQ(cropStarts(129, 128, 3), (std::vector<int64_t>{0, 1}));  // duplicates removed
     EXPECT_EQ(cropStarts(128, 128, 3), (std::vector<int64_t>{0}));
-    EXPECT_EQ(cropStarts(90, 128, 3), (std::vector<int64_t>{0}));  // shorter than a crop: padded
+    EXPECT_EQ(cropStarts(90, 128, 3), (std::vector<int64_t>{0}));                 // shorter than a crop: padded
     EXPECT_EQ(cropStarts(400, 128, 3), (std::vector<int64_t>{0, 91, 181, 272}));  // no gaps
 }
 
@@ -68,7 +68,8 @@ TEST(SlidingWindow, TilesPlacementCoversTheSearchRegionWithFewCrops) {
     o.margin = 2;
     o.placement = CropPlacement::Tiles;
     o.searchRegion = &region;
-    const auto r = slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
+    const auto r = slidingWindow(
+        fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
     EXPECT_EQ(r.cropsRun, 2 * 1 * 1);  // x: [18, 42) needs two crops of 16; y and z one each
     for (int64_t i = 0; i < fu.count(); ++i) {
         if (region[i]) {
@@ -76,10 +77,15 @@ TEST(SlidingWindow, TilesPlacementCoversTheSearchRegionWithFewCrops) {
         }
     }
     o.placement = CropPlacement::Paper;  // the same region, published placement: the whole grid
-    EXPECT_EQ(slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o).cropsRun, 4 * 3 * 3);
+    EXPECT_EQ(slidingWindow(
+                  fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o)
+                  .cropsRun,
+              4 * 3 * 3);
     std::vector<std::uint8_t> wrongSize(7, 1);
     o.searchRegion = &wrongSize;
-    EXPECT_THROW(slidingWindow(fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o), std::invalid_argument);
+    EXPECT_THROW(slidingWindow(
+                     fu, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o),
+                 std::invalid_argument);
     EXPECT_EQ(parseCropPlacement("tiles"), CropPlacement::Tiles);
     EXPECT_EQ(cropPlacementName(parseCropPlacement("paper")), "paper");
     EXPECT_THROW(parseCropPlacement("all"), std::invalid_argument);
@@ -90,7 +96,8 @@ TEST(SlidingWindow, IdentityPredictorReproducesTheInputSoCropsArePlacedCorrectly
     const auto bl = ramp({50, 37, 29});
     SlidingWindowOptions o;
     o.patch = 16;
-    const auto r = slidingWindow(bl, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
+    const auto r = slidingWindow(
+        bl, fu, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
     EXPECT_EQ(r.cropsRun, 4 * 3 * 3);  // 50 voxels need 4 crops of 16 along x
     for (int64_t i = 0; i < fu.count(); ++i) ASSERT_FLOAT_EQ(r.probability[i], fu.voxels[i]) << i;
 }
@@ -105,10 +112,11 @@ TEST(SlidingWindow, OverlapsAreMergedByTheMean) {
     o.patch = 16;
     o.cropsPerAxis = 2;
     o.threshold = 1.4;
-    const auto r = slidingWindow(v, v, [&](const torch::Tensor& b, const torch::Tensor&) { return torch::full_like(b, float(++calls)); }, o);
-    EXPECT_FLOAT_EQ(r.probability[0], 1.0f);    // x = 0: first crop only
-    EXPECT_FLOAT_EQ(r.probability[10], 1.5f);   // x = 10: both
-    EXPECT_FLOAT_EQ(r.probability[20], 2.0f);   // x = 20: second only
+    const auto r = slidingWindow(
+        v, v, [&](const torch::Tensor& b, const torch::Tensor&) { return torch::full_like(b, float(++calls)); }, o);
+    EXPECT_FLOAT_EQ(r.probability[0], 1.0f);   // x = 0: first crop only
+    EXPECT_FLOAT_EQ(r.probability[10], 1.5f);  // x = 10: both
+    EXPECT_FLOAT_EQ(r.probability[20], 2.0f);  // x = 20: second only
     EXPECT_EQ(r.mask[0], 0);
     EXPECT_EQ(r.mask[10], 1);
 }
@@ -122,7 +130,8 @@ TEST(SlidingWindow, CropsWithoutHeadAreSkipped) {
     SlidingWindowOptions o;
     o.patch = 16;
     o.headMask = &head;
-    const auto r = slidingWindow(v, v, [](const torch::Tensor& b, const torch::Tensor&) { return torch::ones_like(b); }, o);
+    const auto r = slidingWindow(
+        v, v, [](const torch::Tensor& b, const torch::Tensor&) { return torch::ones_like(b); }, o);
     EXPECT_EQ(r.cropsSkipped, 1);  // the crop at x 16..31
     EXPECT_EQ(r.cropsRun, 2);
     EXPECT_FLOAT_EQ(r.probability[31], 0.0f);
@@ -136,7 +145,13 @@ TEST(SlidingWindow, CancellingBetweenCropsStopsWithoutAResult) {
     int reports = 0;
     o.progress = [&](double, const std::string&) { return ++reports < 3; };
     int predicted = 0;
-    EXPECT_THROW(slidingWindow(v, v, [&](const torch::Tensor& b, const torch::Tensor&) { ++predicted; return b; }, o),
+    EXPECT_THROW(slidingWindow(
+                     v, v,
+                     [&](const torch::Tensor& b, const torch::Tensor&) {
+                         ++predicted;
+                         return b;
+                     },
+                     o),
                  InferenceCancelled);
     EXPECT_EQ(predicted, 2);
 }
@@ -161,7 +176,8 @@ TEST(SlidingWindow, VolumeSmallerThanACropIsPaddedAndKeepsItsSize) {
     const auto v = ramp({10, 12, 7});
     SlidingWindowOptions o;
     o.patch = 16;
-    const auto r = slidingWindow(v, v, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
+    const auto r = slidingWindow(
+        v, v, [](const torch::Tensor&, const torch::Tensor& f) { return f; }, o);
     EXPECT_EQ(r.cropsRun, 1);
     ASSERT_EQ(r.probability.size(), v.voxels.size());
     EXPECT_FLOAT_EQ(r.probability[v.count() - 1], v.voxels.back());

@@ -206,7 +206,7 @@ TEST_F(Trainer, PretrainingThenFrozenEncoderThenAllParameters) {
         return true;
     };
     o.checkpointEvery = 20;
-        // Stop after the frozen half to compare the encoder with the one pre-training left.
+    // Stop after the frozen half to compare the encoder with the one pre-training left.
     o.steps = 40;
     auto stopAt20 = o;
     stopAt20.onStep = [&](int step, double, double) {
@@ -257,7 +257,9 @@ TEST_F(Trainer, FrozenEncoderDoesNotChangeDuringTheFrozenSteps) {
     o.checkpointEvery = 1;
     std::vector<std::vector<torch::Tensor>> snapshots;
     o.onStep = [&](int step, double, double) {
-        if (step > 0) snapshots.push_back(encoderParameters(*std::make_unique<LesionChangeNet>(loadWeights((dir_ / "checkpoint.safetensors").string()).net)));
+        if (step > 0)
+            snapshots.push_back(encoderParameters(
+                *std::make_unique<LesionChangeNet>(loadWeights((dir_ / "checkpoint.safetensors").string()).net)));
         return true;
     };
     train(*pairs_, o);
@@ -289,7 +291,7 @@ TEST(ActiveTime, APausedStepCountsAsFourRecentMediansAndEarlierTimeCarriesOver) 
     EXPECT_DOUBLE_EQ(t.total(), 120.0);
     t.addStep(3600.0);  // stopped for an hour during this step
     EXPECT_DOUBLE_EQ(t.total(), 128.0);
-    t.addStep(3.0);     // slower steps still count in full
+    t.addStep(3.0);  // slower steps still count in full
     t.addUncapped(30.0);
     EXPECT_DOUBLE_EQ(t.total(), 161.0);
     ActiveTime fresh(0.0);

@@ -10,7 +10,8 @@
 namespace lesiondelta::test {
 
 inline bool havePoppler() {
-    return !QStandardPaths::findExecutable("pdftotext").isEmpty() && !QStandardPaths::findExecutable("pdfinfo").isEmpty() &&
+    return !QStandardPaths::findExecutable("pdftotext").isEmpty() &&
+           !QStandardPaths::findExecutable("pdfinfo").isEmpty() &&
            !QStandardPaths::findExecutable("pdftoppm").isEmpty();
 }
 

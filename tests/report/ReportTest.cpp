@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <QRegularExpression>
-
 #include <QApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <filesystem>
@@ -52,7 +51,9 @@ ReportCase syntheticCase() {
         p->GetBufferPointer()[i] = cnn[i] ? 0.8f : 0.05f;
     }
     c.probability = p;
-    c.cnnSummary = {{"threshold", 0.4}, {"model", {{"architecture", "LesionChangeNet"}, {"base_width", 8}, {"data_sha256", "abcdef0123456789ffff"}}}};
+    c.cnnSummary = {
+        {"threshold", 0.4},
+        {"model", {{"architecture", "LesionChangeNet"}, {"base_width", 8}, {"data_sha256", "abcdef0123456789ffff"}}}};
     c.scanInfo = {{"bl_date", "2024-01-10"}, {"fu_date", "2025-01-09"}};
     return c;
 }
@@ -106,8 +107,8 @@ TEST(SliceImages, AxialPatchIsRadiologicalAndOutlinesTheMask) {
     auto mask = makeImage<MaskVolume>({40, 40, 10}, {1, 1, 1}, {-20, -20, -5});
     paintBox(*mask, {15, 15, 3}, {24, 24, 7});  // a 10 mm square around the centre
     outlineMask(picture, *mask, patch, QColor(0, 255, 0));
-    EXPECT_EQ(picture.pixel(10, 15), qRgb(0, 255, 0));   // left edge of the square
-    EXPECT_NE(picture.pixel(15, 15), qRgb(0, 255, 0));   // inside stays grey
+    EXPECT_EQ(picture.pixel(10, 15), qRgb(0, 255, 0));  // left edge of the square
+    EXPECT_NE(picture.pixel(15, 15), qRgb(0, 255, 0));  // inside stays grey
 }
 
 class PatientReportTest : public ::testing::Test {
@@ -130,7 +131,7 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
     EXPECT_TRUE(pdfInfo(path("r.pdf"), "Page size").contains("A4"));
     const QString text = pdfText(path("r.pdf"));
     EXPECT_TRUE(text.contains("3 new or enlarging FLAIR lesions of")) << text.toStdString();  // English plural form
-    EXPECT_TRUE(text.contains("0.20 ml in total"));  // 99 voxels of 0.002 ml
+    EXPECT_TRUE(text.contains("0.20 ml in total"));                                           // 99 voxels of 0.002 ml
     EXPECT_TRUE(text.contains("0.128"));
     EXPECT_TRUE(text.contains("patient-XYZ"));
     EXPECT_TRUE(text.contains("secret_name_fu.nii.gz"));
@@ -140,7 +141,9 @@ TEST_F(PatientReportTest, SaysWhatTheCaseHolds) {
     EXPECT_TRUE(text.contains("CNN only"));
     EXPECT_TRUE(text.contains("abcdef0123456789"));
     // Every slice picture carries its orientation (radiological: R on the left, L on the right).
-    const auto standalone = [&](const char* letter) { return text.count(QRegularExpression(QString("(?<![\\w/])%1(?![\\w/])").arg(letter))); };
+    const auto standalone = [&](const char* letter) {
+        return text.count(QRegularExpression(QString("(?<![\\w/])%1(?![\\w/])").arg(letter)));
+    };
     EXPECT_GE(standalone("R"), 8 + 2) << "8 overview slices and at least one BL/FU crop pair";
     EXPECT_GE(standalone("L"), standalone("R"));
     // Printed, the lesions are outlined in clearly green pixels (overview and crops).
@@ -162,7 +165,9 @@ TEST_F(PatientReportTest, GermanReportIsTranslatedThroughout) {
     i18n::installTranslations("en");
     const QString text = pdfText(path("de.pdf"));
     EXPECT_TRUE(text.contains(QString::fromUtf8("Zusammenfassung"))) << text.toStdString();
-    EXPECT_TRUE(text.simplified().contains(QString::fromUtf8("3 neue oder sich vergrößernde FLAIR-Läsionen von mindestens 0.01 ml"))) << text.toStdString();
+    EXPECT_TRUE(text.simplified().contains(
+        QString::fromUtf8("3 neue oder sich vergrößernde FLAIR-Läsionen von mindestens 0.01 ml")))
+        << text.toStdString();
     EXPECT_TRUE(text.contains(QString::fromUtf8("Vergleich von Methoden und Bewertern")));
     EXPECT_TRUE(text.contains(QString::fromUtf8("Seite 1 von")));
     for (const char* english : {"Summary", "Comparison of methods", "Page 1 of", "Methods and limitations"})

@@ -26,7 +26,8 @@ inline std::string slurp(const std::string& path) {
 /// `prefix` goes before the program (e.g. "timeout 60 ").
 inline CliRun cli(const std::string& args, const std::string& prefix = {}) {
     TempDir io;
-    const std::string command = prefix + std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
+    const std::string command =
+        prefix + std::string(LESIONDELTA_CLI) + " " + args + " >" + io.file("out") + " 2>" + io.file("err");
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(io.file("out")), slurp(io.file("err"))};
 }

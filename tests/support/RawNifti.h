@@ -15,7 +15,7 @@ struct RawNiftiHeader {
     std::array<float, 8> pixdim{1, 1, 1, 1, 1, 1, 1, 1};
     std::int16_t datatype = 16;  // 2 uint8, 4 int16, 16 float32, 32 complex64, 128 RGB24, 1024 int64
     std::int16_t bitpix = 32;
-    std::int16_t sform = 0;                // with sform > 0, srow holds the voxel-to-RAS rows
+    std::int16_t sform = 0;  // with sform > 0, srow holds the voxel-to-RAS rows
     std::array<float, 12> srow{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
 };
 

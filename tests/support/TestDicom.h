@@ -45,10 +45,12 @@ inline void writeVolumeSeries(const ShortVolume& volume, const std::filesystem::
         itk::EncapsulateMetaData<std::string>(d, "0008|1090", "Scanner 3T");
         itk::EncapsulateMetaData<std::string>(d, "0008|103e", description);
         itk::EncapsulateMetaData<std::string>(d, "0020|0013", std::to_string(k + 1));
-        itk::EncapsulateMetaData<std::string>(d, "0020|0032", std::to_string(corner[0]) + "\\" + std::to_string(corner[1]) +
-                                                                   "\\" + std::to_string(corner[2]));
+        itk::EncapsulateMetaData<std::string>(
+            d, "0020|0032",
+            std::to_string(corner[0]) + "\\" + std::to_string(corner[1]) + "\\" + std::to_string(corner[2]));
         itk::EncapsulateMetaData<std::string>(d, "0020|0037", "1\\0\\0\\0\\1\\0");
-        itk::EncapsulateMetaData<std::string>(d, "0028|0030", std::to_string(spacing[1]) + "\\" + std::to_string(spacing[0]));
+        itk::EncapsulateMetaData<std::string>(d, "0028|0030",
+                                              std::to_string(spacing[1]) + "\\" + std::to_string(spacing[0]));
         itk::EncapsulateMetaData<std::string>(d, "0018|0050", std::to_string(spacing[2]));
         dictionaryPointers.push_back(&d);
         names.push_back((dir / (prefix + std::to_string(k) + ".dcm")).string());
@@ -63,7 +65,7 @@ inline void writeVolumeSeries(const ShortVolume& volume, const std::filesystem::
 
 // Writes an axial series of `slices` 16x12 slices, 0.8 x 0.8 mm, 3 mm apart, voxel value = base + k.
 inline void writeSeries(const std::filesystem::path& dir, const std::string& prefix, const std::string& seriesUid,
-                 const std::string& description, unsigned slices, std::int16_t base) {
+                        const std::string& description, unsigned slices, std::int16_t base) {
     auto volume = makeImage<ShortVolume>({16, 12, slices}, {0.8, 0.8, 3.0}, {-10, -20, 30});
     for (unsigned k = 0; k < slices; ++k) paintBox(*volume, {0, 0, long(k)}, {15, 11, long(k)}, std::int16_t(base + k));
     writeVolumeSeries(*volume, dir, prefix, seriesUid, description);

@@ -22,10 +22,12 @@ inline ml::AtlasScan phantomScan(const std::string& name, int64_t size, unsigned
     s.name = name;
     const auto r = torch::arange(size, torch::kFloat32) - (size - 1) / 2.0f;
     const float a = size * 0.42f;
-    const auto d = (r.view({size, 1, 1}).square() + r.view({1, size, 1}).square() + r.view({1, 1, size}).square()) / (a * a);
+    const auto d =
+        (r.view({size, 1, 1}).square() + r.view({1, size, 1}).square() + r.view({1, 1, size}).square()) / (a * a);
     s.brain = (d <= 1.0f).to(torch::kUInt8);
-    const auto texture = torch::nn::functional::avg_pool3d(torch::randn({1, 1, size, size, size}),
-                                                           torch::nn::functional::AvgPool3dFuncOptions(3).stride(1).padding(1))[0][0];
+    const auto texture =
+        torch::nn::functional::avg_pool3d(torch::randn({1, 1, size, size, size}),
+                                          torch::nn::functional::AvgPool3dFuncOptions(3).stride(1).padding(1))[0][0];
     s.flair = torch::where(s.brain.to(torch::kBool), texture * 0.6f, torch::full_like(texture, -2.0f));
     s.tissueMedian = 0.0;
     return s;
@@ -52,7 +54,9 @@ inline ml::TrainingAtlas tinyAtlas(int64_t size = 64) {
         l.mniOrigin = corner;
         l.heldOut = heldOut;
         const int64_t n = 2 * radius + 1;
-        auto view = scan.flair.slice(0, corner[0], corner[0] + n).slice(1, corner[1], corner[1] + n).slice(2, corner[2], corner[2] + n);
+        auto view = scan.flair.slice(0, corner[0], corner[0] + n)
+                        .slice(1, corner[1], corner[1] + n)
+                        .slice(2, corner[2], corner[2] + n);
         view.copy_(torch::where(l.mask.to(torch::kBool), view + 1.5f, view));
         atlas.bank.push_back(l);
     };

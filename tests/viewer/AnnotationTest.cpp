@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <csignal>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -186,8 +186,8 @@ TEST(AnnotationSession, AFailedSaveLeavesThePreviousFileIntactAndTheEditsInMemor
     // A target that cannot be written even by root: its folder is a regular file.
     const std::string impossible = (dir.path / "mask.nii.gz" / "again.nii.gz").string();
     EXPECT_THROW(s.save(impossible, "0.1.0"), std::exception);
-    EXPECT_TRUE(s.dirty());                     // the edits are still in memory
-    EXPECT_EQ(fs::file_size(path), before);     // the previous file is untouched
+    EXPECT_TRUE(s.dirty());                  // the edits are still in memory
+    EXPECT_EQ(fs::file_size(path), before);  // the previous file is untouched
     EXPECT_EQ(readMask(path)->GetBufferPointer()[5], 1);
     for (const auto& e : fs::directory_iterator(dir.path)) {
         EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << "left behind: " << e.path();

@@ -1,7 +1,6 @@
 // The viewer's Qt-free parts: display axes (orientation), coupling model, window/level and the
 // slice renderer, on images made here.
 #include <gtest/gtest.h>
-
 #include <itkImageRegionIteratorWithIndex.h>
 
 #include "lesiondelta/viewer/DisplayAxes.h"
@@ -89,7 +88,8 @@ TEST(DisplayAxes, SliceGeometryMatchesDisplayIndexingInEveryPlane) {
             }
         }
         // Superior is at the top of coronal and sagittal slices; anterior at the top of axial.
-        const auto top = displayFromScreen(axes, plane, 3, 0, 0), bottom = displayFromScreen(axes, plane, 3, 0, g.height - 1);
+        const auto top = displayFromScreen(axes, plane, 3, 0, 0),
+                   bottom = displayFromScreen(axes, plane, 3, 0, g.height - 1);
         if (plane == Plane::Axial) {
             EXPECT_LT(top[1], bottom[1]);
         } else {
@@ -115,7 +115,7 @@ TEST(WindowLevel, RobustRangeIgnoresTheBackgroundAndOutliers) {
     auto image = indexImage({100, 100, 10}, d);
     float* v = image->GetBufferPointer();
     for (int i = 0; i < 100000; ++i) v[i] = i < 50000 ? 0.0f : float(100 + (i % 1000) / 10);  // tissue 100..199
-    v[60000] = 1e6f;  // one hot voxel
+    v[60000] = 1e6f;                                                                          // one hot voxel
     const auto r = robustRange(*image, 1.0, 99.0);
     EXPECT_NEAR(r.low, 101, 1.5);
     EXPECT_NEAR(r.high, 198, 1.5);
@@ -196,9 +196,9 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
     layer.rgb = 0x00ff00;
     layer.opacity = 1.0;
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
-    EXPECT_EQ(px[0], 0xff000000u);              // black at the lower end
-    EXPECT_EQ(px[7 + 8 * 7], 0xffffffffu);      // white at the upper end
-    EXPECT_EQ(px[3 + 8 * 3], 0xff00ff00u);      // opaque green fill
+    EXPECT_EQ(px[0], 0xff000000u);          // black at the lower end
+    EXPECT_EQ(px[7 + 8 * 7], 0xffffffffu);  // white at the upper end
+    EXPECT_EQ(px[3 + 8 * 3], 0xff00ff00u);  // opaque green fill
     layer.outline = true;
     renderSlice(*image, g, WindowLevel::fromRange(0, 100), {layer}, {}, px.data());
     int green = 0;
@@ -212,7 +212,7 @@ TEST(SliceRenderer, WindowMapsToGreyAndMasksBlendFillOrOutline) {
 
 TEST(Ruler, MeasuresInMillimetresOnEachAxissOwnSpacing) {
     SliceGeometry g;
-    g.pixelWidthMm = 0.5;   // e.g. coronal of 0.5 mm in-plane, 4 mm thick axial slices
+    g.pixelWidthMm = 0.5;  // e.g. coronal of 0.5 mm in-plane, 4 mm thick axial slices
     g.pixelHeightMm = 4.0;
     Ruler r;
     r.from = {10.0, 3.0};

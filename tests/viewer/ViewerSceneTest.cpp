@@ -31,7 +31,8 @@ struct Recorder {
     const ViewerScene& scene;
     std::vector<unsigned> changes;
     int id;
-    explicit Recorder(const ViewerScene& s) : scene(s), id(s.addListener([this](unsigned c) { changes.push_back(c); })) {}
+    explicit Recorder(const ViewerScene& s)
+        : scene(s), id(s.addListener([this](unsigned c) { changes.push_back(c); })) {}
     ~Recorder() { scene.removeListener(id); }
 };
 

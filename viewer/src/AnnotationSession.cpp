@@ -127,7 +127,9 @@ std::size_t AnnotationSession::roiThreshold(const ImageVolume& fu, const VoxelOf
     return apply("roi_threshold", aboveThreshold(fu, roi, threshold), 1);
 }
 
-std::size_t AnnotationSession::eraseLesion(const VoxelIndex& voxel) { return apply("erase_lesion", componentAt(*mask_, voxel), 0); }
+std::size_t AnnotationSession::eraseLesion(const VoxelIndex& voxel) {
+    return apply("erase_lesion", componentAt(*mask_, voxel), 0);
+}
 
 std::size_t AnnotationSession::accept(unsigned cnnLesion, const VoxelOffsets& voxels) {
     return apply("accept", voxels, 1, cnnLesion, CnnDecision::Accepted);

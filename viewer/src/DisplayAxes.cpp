@@ -7,9 +7,12 @@ namespace lesiondelta::viewer {
 
 int normalAxis(Plane plane) {
     switch (plane) {
-    case Plane::Axial: return 2;
-    case Plane::Coronal: return 1;
-    case Plane::Sagittal: return 0;
+        case Plane::Axial:
+            return 2;
+        case Plane::Coronal:
+            return 1;
+        case Plane::Sagittal:
+            return 0;
     }
     return 2;
 }

@@ -25,8 +25,12 @@ LesionNavigator::LesionNavigator(QWidget* parent) : QTableWidget(parent) {
     // side panel (1280 x 720); the centroid comes last.
     setColumnCount(6);
     setHorizontalHeaderLabels({tr("#"), tr("ml"), tr("Slice"), tr("p"), tr("Found by"), tr("Centroid L/P/S (mm)")});
-    const QString tips[] = {tr("Lesion"), tr("Volume (ml)"), tr("Axial slice"), tr("Mean CNN probability inside the lesion"),
-                            tr("Other layers that overlap the lesion"), QString()};
+    const QString tips[] = {tr("Lesion"),
+                            tr("Volume (ml)"),
+                            tr("Axial slice"),
+                            tr("Mean CNN probability inside the lesion"),
+                            tr("Other layers that overlap the lesion"),
+                            QString()};
     for (int c = 0; c < 6; ++c)
         if (!tips[c].isEmpty()) horizontalHeaderItem(c)->setToolTip(tips[c]);
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -57,13 +61,15 @@ void LesionNavigator::setLesions(const std::vector<NavigatorLesion>& lesions) {
         setItem(r, 0, id);
         setItem(r, 1, new NumberItem(QString::number(l.volumeMl, 'f', 3), l.volumeMl));
         setItem(r, 2, new NumberItem(QString::number(l.centre[2] + 1), l.centre[2]));
-        setItem(r, 3, new NumberItem(l.meanProbability < 0 ? QStringLiteral("-") : QString::number(l.meanProbability, 'f', 2),
-                                     l.meanProbability));
+        setItem(r, 3,
+                new NumberItem(l.meanProbability < 0 ? QStringLiteral("-") : QString::number(l.meanProbability, 'f', 2),
+                               l.meanProbability));
         setItem(r, 4, new QTableWidgetItem(l.foundBy.isEmpty() ? tr("-") : l.foundBy));
-        setItem(r, 5, new QTableWidgetItem(QStringLiteral("%1, %2, %3")
-                                               .arg(l.centroidLpsMm[0], 0, 'f', 1)
-                                               .arg(l.centroidLpsMm[1], 0, 'f', 1)
-                                               .arg(l.centroidLpsMm[2], 0, 'f', 1)));
+        setItem(r, 5,
+                new QTableWidgetItem(QStringLiteral("%1, %2, %3")
+                                         .arg(l.centroidLpsMm[0], 0, 'f', 1)
+                                         .arg(l.centroidLpsMm[1], 0, 'f', 1)
+                                         .arg(l.centroidLpsMm[2], 0, 'f', 1)));
     }
     setSortingEnabled(sorting);
 }

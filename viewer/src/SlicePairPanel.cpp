@@ -19,7 +19,8 @@ SlicePairPanel::SlicePairPanel(SlicePairModel& model, const ViewerScene& scene, 
         for (Plane plane : {Plane::Axial, Plane::Coronal, Plane::Sagittal}) {
             auto* v = new SliceView(s == 0 ? Side::Baseline : Side::FollowUp, model, scene, this);
             v->setPlane(plane);
-            v->setObjectName(QStringLiteral("%1%2View").arg(sideNames[s], planeNames[int(plane)]));  // blView, fuCoronalView
+            v->setObjectName(
+                QStringLiteral("%1%2View").arg(sideNames[s], planeNames[int(plane)]));  // blView, fuCoronalView
             views_[s][int(plane)] = v;
         }
     }

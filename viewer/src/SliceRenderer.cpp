@@ -7,7 +7,9 @@
 namespace lesiondelta::viewer {
 namespace {
 
-inline std::uint32_t grey(std::uint8_t v) { return 0xff000000u | (std::uint32_t(v) << 16) | (std::uint32_t(v) << 8) | v; }
+inline std::uint32_t grey(std::uint8_t v) {
+    return 0xff000000u | (std::uint32_t(v) << 16) | (std::uint32_t(v) << 8) | v;
+}
 
 inline std::uint32_t blend(std::uint32_t base, std::uint32_t rgb, int alpha256) {
     const int inv = 256 - alpha256;

@@ -37,7 +37,8 @@ QImage SliceView::sliceImage() const {
     const ImageVolume* image = scene_.scan(model_.shownIn(view_));
     if (!image || !model_.hasGeometry()) return {};
     const auto g = sliceGeometry(model_.axes(), plane_, model_.slice(plane_));
-    if (buffer_.width() != g.width || buffer_.height() != g.height) buffer_ = QImage(g.width, g.height, QImage::Format_RGB32);
+    if (buffer_.width() != g.width || buffer_.height() != g.height)
+        buffer_ = QImage(g.width, g.height, QImage::Format_RGB32);
     const bool outlined = scene_.outlineOnBaseline() && model_.shownIn(view_) == Side::Baseline;
     renderSlice(*image, g, model_.windowLevel(model_.shownIn(view_)), scene_.masks(), scene_.heat(),
                 reinterpret_cast<std::uint32_t*>(buffer_.bits()), outlined);
@@ -193,9 +194,10 @@ void SliceView::drawHeatKey(QPainter& painter) const {
     const int textWidth = 60;
     painter.drawText(QRect(bar.left() - textWidth - 4, bar.top() - 8, textWidth, 16), Qt::AlignRight | Qt::AlignVCenter,
                      QStringLiteral("1.00"));
-    painter.drawText(QRect(bar.left() - textWidth - 4, bar.bottom() - 8, textWidth, 16), Qt::AlignRight | Qt::AlignVCenter,
-                     QString::number(heat.floor, 'f', 2));
-    painter.drawText(QRect(bar.right() - 120, bar.top() - 28, 121, 16), Qt::AlignRight | Qt::AlignBottom, tr("CNN probability"));
+    painter.drawText(QRect(bar.left() - textWidth - 4, bar.bottom() - 8, textWidth, 16),
+                     Qt::AlignRight | Qt::AlignVCenter, QString::number(heat.floor, 'f', 2));
+    painter.drawText(QRect(bar.right() - 120, bar.top() - 28, 121, 16), Qt::AlignRight | Qt::AlignBottom,
+                     tr("CNN probability"));
 }
 
 void SliceView::drawLabels(QPainter& painter) const {
@@ -205,10 +207,14 @@ void SliceView::drawLabels(QPainter& painter) const {
     f.setBold(true);
     painter.setFont(f);
     const QString name = shown == Side::Baseline ? tr("BL") : tr("FU");
-    const QString plane = plane_ == Plane::Axial ? tr("axial") : plane_ == Plane::Coronal ? tr("coronal") : tr("sagittal");
-    const QString text = tr("%1  %2 %3/%4").arg(name, plane).arg(model_.slice(plane_) + 1).arg(model_.sliceCount(plane_));
+    const QString plane = plane_ == Plane::Axial     ? tr("axial")
+                          : plane_ == Plane::Coronal ? tr("coronal")
+                                                     : tr("sagittal");
+    const QString text =
+        tr("%1  %2 %3/%4").arg(name, plane).arg(model_.slice(plane_) + 1).arg(model_.sliceCount(plane_));
     painter.setPen(toggled ? QColor(255, 200, 0) : QColor(230, 230, 230));
-    painter.drawText(QRect(8, 6, width() - 16, 20), Qt::AlignLeft | Qt::AlignTop, toggled ? text + tr("  (toggled)") : text);
+    painter.drawText(QRect(8, 6, width() - 16, 20), Qt::AlignLeft | Qt::AlignTop,
+                     toggled ? text + tr("  (toggled)") : text);
     // Orientation letters (radiological convention: patient right on screen left).
     const char* left = plane_ == Plane::Sagittal ? "A" : "R";
     const char* right = plane_ == Plane::Sagittal ? "P" : "L";
@@ -261,38 +267,39 @@ void SliceView::mouseMoveEvent(QMouseEvent* event) {
         update();
     }
     switch (drag_) {
-    case Drag::Ruler:
-        if (ruler_) ruler_->to = slicePixelAt(event->position());
-        update();
-        break;
-    case Drag::Tool:
-        displayAt(event->position(), d);
-        pointerHandler_(QEvent::MouseMove, d, event->modifiers());
-        break;
-    case Drag::Cursor:
-        displayAt(event->position(), d);
-        model_.setCursor(d);
-        Q_EMIT cursorPicked();
-        break;
-    case Drag::Window: {
-        // A full widget width doubles/halves the window; a full height moves the level by a window.
-        const Side shown = model_.shownIn(view_);
-        WindowLevel w = windowAtStart_;
-        w.window = windowAtStart_.window * std::pow(2.0, delta.x() / std::max(1, width()) * 2.0);
-        w.level = windowAtStart_.level - delta.y() / std::max(1, height()) * windowAtStart_.window;
-        model_.setWindowLevel(shown, w);
-        break;
-    }
-    case Drag::Pan: {
-        const auto m = mapping();
-        const auto g = sliceGeometry(model_.axes(), plane_, 0);
-        auto c = centreAtStart_;
-        c[g.screenXAxis] -= delta.x() / m.scaleX;
-        c[g.screenYAxis] += (g.screenYUp ? 1 : -1) * delta.y() / m.scaleY;
-        model_.setCentre(c);
-        break;
-    }
-    case Drag::None: break;
+        case Drag::Ruler:
+            if (ruler_) ruler_->to = slicePixelAt(event->position());
+            update();
+            break;
+        case Drag::Tool:
+            displayAt(event->position(), d);
+            pointerHandler_(QEvent::MouseMove, d, event->modifiers());
+            break;
+        case Drag::Cursor:
+            displayAt(event->position(), d);
+            model_.setCursor(d);
+            Q_EMIT cursorPicked();
+            break;
+        case Drag::Window: {
+            // A full widget width doubles/halves the window; a full height moves the level by a window.
+            const Side shown = model_.shownIn(view_);
+            WindowLevel w = windowAtStart_;
+            w.window = windowAtStart_.window * std::pow(2.0, delta.x() / std::max(1, width()) * 2.0);
+            w.level = windowAtStart_.level - delta.y() / std::max(1, height()) * windowAtStart_.window;
+            model_.setWindowLevel(shown, w);
+            break;
+        }
+        case Drag::Pan: {
+            const auto m = mapping();
+            const auto g = sliceGeometry(model_.axes(), plane_, 0);
+            auto c = centreAtStart_;
+            c[g.screenXAxis] -= delta.x() / m.scaleX;
+            c[g.screenYAxis] += (g.screenYUp ? 1 : -1) * delta.y() / m.scaleY;
+            model_.setCentre(c);
+            break;
+        }
+        case Drag::None:
+            break;
     }
 }
 

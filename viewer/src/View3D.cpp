@@ -102,7 +102,8 @@ View3D::View3D(QWidget* parent) : QOpenGLWidget(parent), d_(std::make_unique<Pri
     // VTK asks for its context through events; Qt owns it.
     vtkNew<vtkCallbackCommand> makeCurrent;
     makeCurrent->SetClientData(this);
-    makeCurrent->SetCallback([](vtkObject*, unsigned long, void* self, void*) { static_cast<View3D*>(self)->makeCurrent(); });
+    makeCurrent->SetCallback(
+        [](vtkObject*, unsigned long, void* self, void*) { static_cast<View3D*>(self)->makeCurrent(); });
     d_->window->AddObserver(vtkCommand::WindowMakeCurrentEvent, makeCurrent);
     vtkNew<vtkCallbackCommand> isCurrent;
     isCurrent->SetClientData(this);

@@ -24,10 +24,12 @@ WindowLevel mapRelative(const WindowLevel& w, const IntensityRange& from, const 
 WindowLevel presetWindow(WindowPreset preset, const IntensityRange& range) {
     const double span = range.high - range.low;
     switch (preset) {
-    case WindowPreset::Auto: return WindowLevel::fromRange(range.low, range.high);
-    case WindowPreset::LesionContrast:  // white matter mid-grey, hyperintensities bright
-        return WindowLevel::fromRange(range.low + 0.25 * span, range.high - 0.05 * span);
-    case WindowPreset::Wide: return WindowLevel::fromRange(range.low - 0.25 * span, range.high + 0.25 * span);
+        case WindowPreset::Auto:
+            return WindowLevel::fromRange(range.low, range.high);
+        case WindowPreset::LesionContrast:  // white matter mid-grey, hyperintensities bright
+            return WindowLevel::fromRange(range.low + 0.25 * span, range.high - 0.05 * span);
+        case WindowPreset::Wide:
+            return WindowLevel::fromRange(range.low - 0.25 * span, range.high + 0.25 * span);
     }
     return WindowLevel::fromRange(range.low, range.high);
 }

@@ -19,13 +19,15 @@ WindowLevelFields::WindowLevelFields(SlicePairModel& model, QWidget* parent) : Q
         layout->addWidget(name);
         for (int k = 0; k < 2; ++k) {
             auto* f = new QDoubleSpinBox(this);
-            f->setObjectName(QStringLiteral("%1%2").arg(side == Side::Baseline ? "bl" : "fu", k == 0 ? "Window" : "Level"));
+            f->setObjectName(
+                QStringLiteral("%1%2").arg(side == Side::Baseline ? "bl" : "fu", k == 0 ? "Window" : "Level"));
             f->setRange(k == 0 ? 1e-3 : -1e7, 1e7);
             f->setDecimals(1);
             f->setKeyboardTracking(false);  // set when typing ends (Enter, focus), not per digit
             f->setButtonSymbols(QAbstractSpinBox::NoButtons);
             f->setMaximumWidth(70);
-            f->setToolTip(k == 0 ? tr("Window: the intensity span from black to white") : tr("Level: the intensity shown mid-grey"));
+            f->setToolTip(k == 0 ? tr("Window: the intensity span from black to white")
+                                 : tr("Level: the intensity shown mid-grey"));
             fields_[index(side)][k] = f;
             layout->addWidget(f);
             connect(f, &QDoubleSpinBox::valueChanged, this, [this, side] {

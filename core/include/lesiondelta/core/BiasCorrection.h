@@ -10,7 +10,7 @@ struct BiasCorrectionOptions {
     /// (core_bench); the field's shape against 3 x 40 iterations at 4: median 1.8-1.9 % inside the
     /// head on the real pairs (1.5-1.6 % at 6), 99th percentile 5.9-6.9 % (4.9-5.1 %).
     unsigned int shrinkFactor = 8;
-    unsigned int fittingLevels = 3;     // B-spline refinement levels
+    unsigned int fittingLevels = 3;  // B-spline refinement levels
     /// 20 (was 40): half the time (2.6 s against 4.8 s a scan on 2 cores, core_bench); the field's
     /// shape then differs from 40 iterations' by a median 1.5 % inside the head (99th percentile 5 %).
     unsigned int iterationsPerLevel = 20;

@@ -22,7 +22,8 @@ struct BrainMaskOptions {
 
 /// The brain region of `image` (any grid; radii in mm are converted per axis): Otsu foreground,
 /// eroded, the largest component(s) kept, dilated back by the radius plus 1 mm within the
-/// foreground, and holes closed slice by slice (dark ventricles and sulcal CSF inside the brain). On a skull-stripped scan it returns (nearly) the whole foreground.
+/// foreground, and holes closed slice by slice (dark ventricles and sulcal CSF inside the brain). On a skull-stripped
+/// scan it returns (nearly) the whole foreground.
 MaskVolume::Pointer brainMask(const ImageVolume& image, const BrainMaskOptions& options = {});
 
 /// `mask` without its outer `rimMm` (Euclidean distance to the outside, in mm). rimMm <= 0

@@ -12,8 +12,7 @@ constexpr double kMinLesionMl = 0.01;
 
 /// Labels 26-connected components 1..n, largest first. Components smaller than `minMl`
 /// (computed from the voxel spacing) are removed. `count` receives n.
-LabelVolume::Pointer labelLesions(const MaskVolume& mask, double minMl = kMinLesionMl,
-                                  unsigned int* count = nullptr);
+LabelVolume::Pointer labelLesions(const MaskVolume& mask, double minMl = kMinLesionMl, unsigned int* count = nullptr);
 
 /// The mask with components smaller than `minMl` removed.
 MaskVolume::Pointer removeSmallLesions(const MaskVolume& mask, double minMl = kMinLesionMl);
@@ -31,7 +30,7 @@ struct Lesion {
 };
 
 /// The lesion table of a mask. `bl`/`fu`, when given, must be on the mask's grid.
-std::vector<Lesion> lesionTable(const MaskVolume& mask, double minMl = kMinLesionMl,
-                                const ImageVolume* bl = nullptr, const ImageVolume* fu = nullptr);
+std::vector<Lesion> lesionTable(const MaskVolume& mask, double minMl = kMinLesionMl, const ImageVolume* bl = nullptr,
+                                const ImageVolume* fu = nullptr);
 
 }  // namespace lesiondelta

@@ -22,8 +22,7 @@ struct LesionMetrics {
 /// Compares a prediction with one reference on the same grid. Both first lose components smaller
 /// than `minMl`. When reference lesions exist but none is matched, Dice is 0 (every reference
 /// lesion was missed), not undefined.
-LesionMetrics compareLesions(const MaskVolume& predicted, const MaskVolume& reference,
-                             double minMl = kMinLesionMl);
+LesionMetrics compareLesions(const MaskVolume& predicted, const MaskVolume& reference, double minMl = kMinLesionMl);
 
 /// Mean of the defined values of several comparisons (e.g. one method vs each rater of a case).
 /// Undefined when no value is defined. FP counts are always defined and averaged.

@@ -20,7 +20,6 @@ struct MappedMask {
 /// Puts `mask` onto `referenceGrid`: unchanged when the grids match; otherwise resampled by
 /// physical coordinates (nearest neighbour) with a warning when they differ by more than a voxel.
 /// Throws VolumeError(path, ...) when the mask does not overlap the reference grid at all.
-MappedMask mapMaskToGrid(const MaskVolume& mask, const itk::ImageBase<kDim>& referenceGrid,
-                         const std::string& path);
+MappedMask mapMaskToGrid(const MaskVolume& mask, const itk::ImageBase<kDim>& referenceGrid, const std::string& path);
 
 }  // namespace lesiondelta

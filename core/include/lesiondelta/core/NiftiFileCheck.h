@@ -5,9 +5,9 @@
 namespace lesiondelta {
 
 struct NiftiFileFacts {
-    bool isNifti1 = false;        // false: not a NIfTI-1 file, nothing was checked
-    std::uint64_t payloadBytes = 0;   // voxel bytes present after vox_offset
-    std::uint64_t expectedBytes = 0;  // what the header's dimensions need
+    bool isNifti1 = false;              // false: not a NIfTI-1 file, nothing was checked
+    std::uint64_t payloadBytes = 0;     // voxel bytes present after vox_offset
+    std::uint64_t expectedBytes = 0;    // what the header's dimensions need
     std::uint64_t nonFiniteVoxels = 0;  // NaN/Inf in float data
 };
 

@@ -13,8 +13,7 @@ using SpatialTransform = itk::Transform<double, kDim, kDim>;
 /// Resamples `image` onto the grid of `referenceGrid` with linear interpolation; points outside
 /// the input get `outsideValue`. `fixedToMoving` may be null (identity).
 ImageVolume::Pointer resampleLinear(const ImageVolume& image, const itk::ImageBase<kDim>& referenceGrid,
-                                    const SpatialTransform* fixedToMoving = nullptr,
-                                    float outsideValue = 0.0f);
+                                    const SpatialTransform* fixedToMoving = nullptr, float outsideValue = 0.0f);
 
 /// Same with nearest-neighbour interpolation, for masks.
 MaskVolume::Pointer resampleNearest(const MaskVolume& mask, const itk::ImageBase<kDim>& referenceGrid,

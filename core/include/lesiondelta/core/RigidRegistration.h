@@ -35,7 +35,7 @@ struct RegistrationOptions {
     // (a 64 x 70 x 30 phantom has 134k voxels; 1 % would be 1.3k) needs more than its fraction.
     unsigned int minimumSamples = 20000;
     unsigned int iterationsPerLevel[3] = {200, 100, 20};
-    double initialStep = 1.0;    // optimizer step at the start of each level (scaled parameter units)
+    double initialStep = 1.0;     // optimizer step at the start of each level (scaled parameter units)
     double minimumStep = 0.0001;  // a level ends when the step has shrunk below this
     unsigned int randomSeed = 121;
     /// FU's brain estimate (on FU's grid) to use for MetricRegion::Brain instead of computing it.
@@ -56,8 +56,7 @@ struct RegistrationResult {
 
 /// Registers `bl` to `fu`. Throws VolumeError when either has no contrast or the images do not
 /// overlap enough to be registered.
-RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl,
-                                 const RegistrationOptions& options = {});
+RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, const RegistrationOptions& options = {});
 
 /// Writes the transform as an ITK transform file (.tfm / .txt), atomically.
 void writeTransform(const RigidTransform& transform, const std::string& path);

@@ -11,9 +11,9 @@
 namespace lesiondelta {
 
 struct SubtractionOptions {
-    double brainErosionMm = 10.0;   // head mask (Otsu, holes filled) eroded by this: drops scalp and skull
-    double smoothingMm = 1.0;       // Gaussian sigma of the difference map
-    double differenceLevel = 4.0;   // robust SDs of the smoothed difference within the brain
+    double brainErosionMm = 10.0;      // head mask (Otsu, holes filled) eroded by this: drops scalp and skull
+    double smoothingMm = 1.0;          // Gaussian sigma of the difference map
+    double differenceLevel = 4.0;      // robust SDs of the smoothed difference within the brain
     double hyperintensityLevel = 2.0;  // FU above median + this many robust SDs within the brain
     double minLesionMl = kMinLesionMl;
 };

@@ -8,8 +8,8 @@
 namespace lesiondelta {
 
 constexpr unsigned int kDim = 3;
-using ImageVolume = itk::Image<float, kDim>;        // intensities (any input type, read as float)
-using MaskVolume = itk::Image<std::uint8_t, kDim>;  // binary masks: 0 or 1
+using ImageVolume = itk::Image<float, kDim>;          // intensities (any input type, read as float)
+using MaskVolume = itk::Image<std::uint8_t, kDim>;    // binary masks: 0 or 1
 using LabelVolume = itk::Image<std::uint32_t, kDim>;  // lesion labels, 0 = background
 
 using PhysicalPointLps = itk::Point<double, kDim>;  // physical LPS mm

@@ -9,9 +9,7 @@ namespace lesiondelta {
 class VolumeError : public std::runtime_error {
 public:
     VolumeError(const std::string& path, const std::string& problem)
-        : std::runtime_error(path.empty() ? problem : path + ": " + problem),
-          path_(path),
-          problem_(problem) {}
+        : std::runtime_error(path.empty() ? problem : path + ": " + problem), path_(path), problem_(problem) {}
     const std::string& path() const { return path_; }
     const std::string& problem() const { return problem_; }
 

@@ -1,8 +1,8 @@
 #pragma once
+#include <torch/torch.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <torch/torch.h>
 
 namespace lesiondelta::ml {
 

@@ -6,11 +6,11 @@
 namespace lesiondelta::ml {
 
 struct CpuFeatures {
-    std::string model;          // e.g. "AMD EPYC 9R14" (the brand string; "unknown" elsewhere)
-    bool avx2 = false;          // AVX2 and FMA, usable (OS saves the YMM state)
-    bool avx512 = false;        // AVX-512 F/BW/VL, usable (OS saves the ZMM state)
-    bool avx512Bf16 = false;    // AVX512_BF16 (Cooper Lake, Sapphire Rapids, Zen 4 and later)
-    bool amxBf16 = false;       // AMX-BF16 tiles (Sapphire Rapids and later)
+    std::string model;        // e.g. "AMD EPYC 9R14" (the brand string; "unknown" elsewhere)
+    bool avx2 = false;        // AVX2 and FMA, usable (OS saves the YMM state)
+    bool avx512 = false;      // AVX-512 F/BW/VL, usable (OS saves the ZMM state)
+    bool avx512Bf16 = false;  // AVX512_BF16 (Cooper Lake, Sapphire Rapids, Zen 4 and later)
+    bool amxBf16 = false;     // AMX-BF16 tiles (Sapphire Rapids and later)
     /// oneDNN's ISA ceiling from ONEDNN_MAX_CPU_ISA / DNNL_MAX_CPU_ISA ("" when unset). oneDNN
     /// reads it once per process; it caps what the instructions above are worth.
     std::string onednnIsaLimit;

@@ -31,9 +31,9 @@ public:
 private:
     NetworkConfig config_;
     SiameseEncoder encoder_{nullptr};
-    std::vector<ConvNormAct> decoder_;           // decoder_[l]: produces the input of level l
-    ConvNormAct finalBlock_{nullptr};            // full resolution, after the last concatenation
-    std::vector<torch::nn::Conv3d> heads_;       // 1x1x1: full, 1/2, 1/4 resolution
+    std::vector<ConvNormAct> decoder_;      // decoder_[l]: produces the input of level l
+    ConvNormAct finalBlock_{nullptr};       // full resolution, after the last concatenation
+    std::vector<torch::nn::Conv3d> heads_;  // 1x1x1: full, 1/2, 1/4 resolution
 };
 TORCH_MODULE(LesionChangeNet);
 

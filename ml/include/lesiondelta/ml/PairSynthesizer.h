@@ -27,26 +27,26 @@
 namespace lesiondelta::ml {
 
 struct SynthesisOptions {
-    int64_t crop = 64;                  // output edge, voxels (1 mm)
-    double stableFraction = 0.3;        // pairs with acquisition differences only (empty target)
-    double changeCentredFraction = 0.5; // crops centred on a change (of the non-stable pairs)
-    int insertMin = 1, insertMax = 4;   // bank lesions inserted per pair (non-stable)
-    double removeFraction = 0.3;        // of a scan's own lesions (10-3000 voxels) in the region: absent in BL (target)
-    double enlargeFraction = 0.2;       // grown in FU by a rim (target)
-    double shrinkFraction = 0.2;        // shrunk in FU by a rim (not a target)
-    int maxOwnChanges = 4;              // removed + enlarged own lesions per pair (real pairs: a few per region)
-    double smallLesionFraction = 0.6;   // inserts drawn from 10-100 voxels (else 100-3000)
+    int64_t crop = 64;                   // output edge, voxels (1 mm)
+    double stableFraction = 0.3;         // pairs with acquisition differences only (empty target)
+    double changeCentredFraction = 0.5;  // crops centred on a change (of the non-stable pairs)
+    int insertMin = 1, insertMax = 4;    // bank lesions inserted per pair (non-stable)
+    double removeFraction = 0.3;       // of a scan's own lesions (10-3000 voxels) in the region: absent in BL (target)
+    double enlargeFraction = 0.2;      // grown in FU by a rim (target)
+    double shrinkFraction = 0.2;       // shrunk in FU by a rim (not a target)
+    int maxOwnChanges = 4;             // removed + enlarged own lesions per pair (real pairs: a few per region)
+    double smallLesionFraction = 0.6;  // inserts drawn from 10-100 voxels (else 100-3000)
     double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
     double misregistrationMm = 1.0, misregistrationDeg = 1.0;
     double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
-    bool heldOut = false;               // held-out scans and bank lesions only (validation)
-    bool centreOnBrain = false;         // every crop centred on the brain (whole-brain evaluation pairs)
+    bool heldOut = false;        // held-out scans and bank lesions only (validation)
+    bool centreOnBrain = false;  // every crop centred on the brain (whole-brain evaluation pairs)
 };
 
 struct SyntheticBatch {
-    torch::Tensor bl, fu, target;       // [N, 1, P, P, P] float32 on the synthesiser's device
+    torch::Tensor bl, fu, target;           // [N, 1, P, P, P] float32 on the synthesiser's device
     std::vector<std::string> descriptions;  // one line per pair
 };
 
@@ -69,16 +69,16 @@ public:
 private:
     struct Scan {
         const AtlasScan* source;
-        torch::Tensor flair, brain;      // on device, [Z, Y, X]
-        torch::Tensor flairCpu;          // host copy for placement checks
-        torch::Tensor brainVoxels;       // int64 [K, 3] (z, y, x), a subsample of the brain (host)
-        std::vector<std::size_t> own;    // bank indices of the scan's own lesions
-        double background;               // lowest z-score (air)
+        torch::Tensor flair, brain;          // on device, [Z, Y, X]
+        torch::Tensor flairCpu;              // host copy for placement checks
+        torch::Tensor brainVoxels;           // int64 [K, 3] (z, y, x), a subsample of the brain (host)
+        std::vector<std::size_t> own;        // bank indices of the scan's own lesions
+        double background;                   // lowest z-score (air)
         std::array<int64_t, 3> brainCentre;  // atlas voxel
     };
     struct Placed {
-        std::size_t lesion;              // bank index
-        std::array<int64_t, 3> start;    // region voxel of the box's corner
+        std::size_t lesion;            // bank index
+        std::array<int64_t, 3> start;  // region voxel of the box's corner
         bool flip[3] = {false, false, false};
     };
     struct Pair {
@@ -97,10 +97,10 @@ private:
     torch::Device device_;
     std::mt19937_64 rng_;
     std::vector<Scan> scans_;
-    std::vector<std::size_t> lesionScans_;  // indices into scans_ with own lesions
+    std::vector<std::size_t> lesionScans_;    // indices into scans_ with own lesions
     std::vector<std::size_t> small_, large_;  // insertable bank lesions of the split
     std::vector<std::size_t> mniPlaced_;      // of those, the ones with an MNI position
-    double lesionContrast_ = 2.0;            // mean over atlas scans that know it
+    double lesionContrast_ = 2.0;             // mean over atlas scans that know it
 };
 
 }  // namespace lesiondelta::ml

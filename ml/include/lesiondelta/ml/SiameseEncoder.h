@@ -16,7 +16,7 @@ public:
     std::vector<torch::Tensor> forward(const torch::Tensor& scan);
 
 private:
-    std::vector<ConvNormAct> entry_;      // level 0: stride 1 from the input; others: stride 2
+    std::vector<ConvNormAct> entry_;  // level 0: stride 1 from the input; others: stride 2
     std::vector<ResidualBlock> residual_;
 };
 TORCH_MODULE(SiameseEncoder);

@@ -45,8 +45,8 @@ std::string cropPlacementName(CropPlacement p);
 struct SlidingWindowOptions {
     int64_t patch = 128;
     CropPlacement placement = CropPlacement::Paper;
-    int cropsPerAxis = 3;     // Paper placement
-    int64_t margin = 16;      // Tiles placement: context voxels around the search region
+    int cropsPerAxis = 3;  // Paper placement
+    int64_t margin = 16;   // Tiles placement: context voxels around the search region
     /// Optional search region on the same grid (1 = the CNN's result is used there): Tiles
     /// placement covers its bounding box.
     const std::vector<std::uint8_t>* searchRegion = nullptr;

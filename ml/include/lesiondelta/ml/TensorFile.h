@@ -12,20 +12,18 @@
 namespace lesiondelta::ml {
 
 struct TensorFileContents {
-    std::map<std::string, torch::Tensor> tensors;   // CPU tensors, as stored
-    std::map<std::string, std::string> metadata;    // __metadata__, format keys included
+    std::map<std::string, torch::Tensor> tensors;  // CPU tensors, as stored
+    std::map<std::string, std::string> metadata;   // __metadata__, format keys included
 };
 
 /// Writes atomically (temporary file in the same folder, then rename): a failure (full disk,
 /// no permission) leaves any earlier file untouched and throws WeightsError naming `path`.
 void writeTensorFile(const std::string& path, const std::string& format, const std::string& formatVersion,
-                     const std::map<std::string, torch::Tensor>& tensors,
-                     std::map<std::string, std::string> metadata);
+                     const std::map<std::string, torch::Tensor>& tensors, std::map<std::string, std::string> metadata);
 
 /// Reads and checks a file written by writeTensorFile: its format and version must match, the
 /// layout must be consistent and the checksum right. Throws WeightsError naming `path` and the
 /// problem (not found, truncated, other format or version, corrupt, unknown dtype).
-TensorFileContents readTensorFile(const std::string& path, const std::string& format,
-                                  const std::string& formatVersion);
+TensorFileContents readTensorFile(const std::string& path, const std::string& format, const std::string& formatVersion);
 
 }  // namespace lesiondelta::ml

@@ -22,22 +22,22 @@ namespace lesiondelta::ml {
 
 struct TrainingOptions {
     int baseWidth = 8;
-    int steps = 2000;              // longitudinal steps (the schedule's length)
-    double minutes = 0;            // budget of active training time, resumes included (pauses not); 0: none
-    int batch = 2;                 // pairs per step
-    int pretrainSteps = 0;         // encoder pre-training steps
+    int steps = 2000;       // longitudinal steps (the schedule's length)
+    double minutes = 0;     // budget of active training time, resumes included (pauses not); 0: none
+    int batch = 2;          // pairs per step
+    int pretrainSteps = 0;  // encoder pre-training steps
     double learningRate = 1e-4;
     double freezeEncoderFraction = 0.5;  // of the schedule (ignored without pre-training)
     bool alternateEpochs = true;
     int epochSteps = 50;
     unsigned int seed = 1;
     torch::Device device = torch::kCPU;
-    bool bf16 = false;             // bf16 autocast of the network (CUDA only)
-    int checkpointEvery = 100;     // steps
-    int validateEvery = 100;       // steps; needs a validation synthesiser
+    bool bf16 = false;          // bf16 autocast of the network (CUDA only)
+    int checkpointEvery = 100;  // steps
+    int validateEvery = 100;    // steps; needs a validation synthesiser
     int validationPairs = 16;
-    std::string outFolder;         // checkpoint.safetensors, training_log.csv
-    ModelMetadata metadata;        // training data description, command, ...
+    std::string outFolder;   // checkpoint.safetensors, training_log.csv
+    ModelMetadata metadata;  // training data description, command, ...
     /// A checkpoint to continue from (weights; with metadata steps_done and training_seconds of
     /// this run, also the step count and the schedule).
     std::string resumeFrom;
@@ -51,11 +51,11 @@ struct TrainingOptions {
 struct TrainingResult {
     int stepsDone = 0;
     double lastLoss = 0.0;
-    double seconds = 0.0;          // training time, resumes included
-    double synthesisSeconds = 0.0; // of it, generating pairs (this invocation)
-    bool diverged = false;         // a NaN/Inf loss stopped training; the last good checkpoint stays
-    bool outOfTime = false;        // the budget ended it
-    std::string checkpoint;        // path of the last checkpoint written
+    double seconds = 0.0;           // training time, resumes included
+    double synthesisSeconds = 0.0;  // of it, generating pairs (this invocation)
+    bool diverged = false;          // a NaN/Inf loss stopped training; the last good checkpoint stays
+    bool outOfTime = false;         // the budget ended it
+    std::string checkpoint;         // path of the last checkpoint written
     double lastValidationDice = -1.0;
 };
 

@@ -22,29 +22,29 @@ constexpr const char* kAtlasFormat = "lesiondelta-atlas";
 constexpr const char* kAtlasFormatVersion = "1";
 
 struct AtlasScan {
-    std::string name;              // e.g. "mni/patient07", "raw/patient04"
-    bool mni = false;              // on the MNI 1 mm grid (bank MNI positions apply)
-    bool heldOut = false;          // validation only, never trained on
+    std::string name;                              // e.g. "mni/patient07", "raw/patient04"
+    bool mni = false;                              // on the MNI 1 mm grid (bank MNI positions apply)
+    bool heldOut = false;                          // validation only, never trained on
     std::array<int64_t, 3> mniCropStart{0, 0, 0};  // (z, y, x) of voxel 0 in the MNI grid
-    torch::Tensor flair;           // float32 [Z, Y, X], N4-corrected, z-scored over the head
-    torch::Tensor brain;           // uint8 [Z, Y, X], 1 = brain estimate (core/BrainMask)
-    std::string ownLesions;        // bank source holding this scan's own lesion mask ("" = none)
-    double tissueMedian = 0.0;     // median z-score inside the brain, lesions excluded
-    double lesionContrast = 0.0;   // median lesion z-score minus tissueMedian (0 = unknown)
+    torch::Tensor flair;                           // float32 [Z, Y, X], N4-corrected, z-scored over the head
+    torch::Tensor brain;                           // uint8 [Z, Y, X], 1 = brain estimate (core/BrainMask)
+    std::string ownLesions;                        // bank source holding this scan's own lesion mask ("" = none)
+    double tissueMedian = 0.0;                     // median z-score inside the brain, lesions excluded
+    double lesionContrast = 0.0;                   // median lesion z-score minus tissueMedian (0 = unknown)
 };
 
 struct BankLesion {
-    std::string source;            // mask it came from, e.g. "mni/patient12", "change/patient05"
-    torch::Tensor mask;            // uint8 [z, y, x], tight box at 1 mm
+    std::string source;                            // mask it came from, e.g. "mni/patient12", "change/patient05"
+    torch::Tensor mask;                            // uint8 [z, y, x], tight box at 1 mm
     std::array<int64_t, 3> mniOrigin{-1, -1, -1};  // (z, y, x) of the box in the MNI grid; -1: none
     int64_t voxels = 0;
-    bool heldOut = false;          // of a held-out patient: validation only
+    bool heldOut = false;  // of a held-out patient: validation only
 };
 
 struct TrainingAtlas {
     std::vector<AtlasScan> scans;
     std::vector<BankLesion> bank;
-    std::string description;       // how it was made (command, data, date)
+    std::string description;  // how it was made (command, data, date)
 };
 
 /// Writes atomically; throws WeightsError naming the file.

@@ -26,7 +26,7 @@ struct ModelMetadata {
     std::string trainingCommand;
     std::string date;
     std::string projectVersion;
-    std::string dataSha256;  // filled in by save/load
+    std::string dataSha256;                    // filled in by save/load
     std::map<std::string, std::string> extra;  // further keys, kept as they are
 };
 

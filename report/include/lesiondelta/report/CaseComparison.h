@@ -16,17 +16,17 @@ namespace lesiondelta::report {
 
 /// One case as loaded for a report; every mask is on the FU grid (the loader maps or refuses).
 struct ReportCase {
-    std::string id;                  // patient/case label (omitted from anonymised reports)
+    std::string id;  // patient/case label (omitted from anonymised reports)
     std::string blPath, fuPath;
-    ImageVolume::Pointer fu;         // required
-    ImageVolume::Pointer blInFu;     // BL registered onto the FU grid; null if unknown
-    ImageVolume::Pointer probability;  // CNN probability, FU grid; null without CNN result
-    MaskVolume::ConstPointer cnn;    // CNN new-lesion mask; null without CNN result
-    MaskVolume::ConstPointer lst;    // LST increase mask (label 3); null without LST
+    ImageVolume::Pointer fu;                                 // required
+    ImageVolume::Pointer blInFu;                             // BL registered onto the FU grid; null if unknown
+    ImageVolume::Pointer probability;                        // CNN probability, FU grid; null without CNN result
+    MaskVolume::ConstPointer cnn;                            // CNN new-lesion mask; null without CNN result
+    MaskVolume::ConstPointer lst;                            // LST increase mask (label 3); null without LST
     std::map<std::string, MaskVolume::ConstPointer> raters;  // name -> mask
-    nlohmann::json cnnSummary;       // segment's summary.json (model, threshold, timings)
-    nlohmann::json scanInfo;         // optional: dates, scanner, sequence (from sidecars)
-    std::vector<std::string> warnings;  // problems met while loading, printed in the report
+    nlohmann::json cnnSummary;                               // segment's summary.json (model, threshold, timings)
+    nlohmann::json scanInfo;                                 // optional: dates, scanner, sequence (from sidecars)
+    std::vector<std::string> warnings;                       // problems met while loading, printed in the report
 };
 
 struct MethodCount {
@@ -43,14 +43,14 @@ struct PairComparison {
 
 /// A lesion of the union of all masks, and which sources have voxels in it.
 struct ConcordantLesion {
-    Lesion lesion;                   // geometry on the FU grid (id = row number, 1 = largest)
-    std::vector<bool> foundBy;       // parallel to CaseComparison::sources
+    Lesion lesion;              // geometry on the FU grid (id = row number, 1 = largest)
+    std::vector<bool> foundBy;  // parallel to CaseComparison::sources
 };
 
 /// A CNN lesion with its mean probability and which other sources overlap it.
 struct CnnLesionRow {
     Lesion lesion;
-    double meanProbability = 0.0;    // NaN without probability map
+    double meanProbability = 0.0;  // NaN without probability map
     std::vector<std::string> alsoFoundBy;
 };
 

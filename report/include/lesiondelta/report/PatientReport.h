@@ -11,8 +11,8 @@
 namespace lesiondelta::report {
 
 struct PatientReportOptions {
-    bool anonymise = false;          // print neither patient ID nor file names
-    int lesionPictures = 12;         // BL/FU crop pairs for the largest N CNN lesions
+    bool anonymise = false;   // print neither patient ID nor file names
+    int lesionPictures = 12;  // BL/FU crop pairs for the largest N CNN lesions
     double minMl = kMinLesionMl;
     QString softwareVersion;
     /// Optional: called between sections and lesion pictures; returning false stops the report

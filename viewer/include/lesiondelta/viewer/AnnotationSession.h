@@ -65,7 +65,7 @@ private:
         VoxelOffsets voxels;
         std::vector<std::uint8_t> before;
         std::uint8_t value = 0;
-        unsigned lesion = 0;                       // CNN lesion of an accept/reject step
+        unsigned lesion = 0;  // CNN lesion of an accept/reject step
         std::optional<CnnDecision> decisionBefore, decisionAfter;
     };
     std::size_t apply(const std::string& tool, const VoxelOffsets& voxels, std::uint8_t value, unsigned lesion = 0,
@@ -80,8 +80,8 @@ private:
     std::map<std::string, int> toolCounts_;
     std::deque<Step> undo_, redo_;
     bool dirty_ = false;
-    bool strokeOpen_ = false;   // between beginStroke and endStroke
-    bool strokeStep_ = false;   // the open stroke has its step on top of undo_
+    bool strokeOpen_ = false;  // between beginStroke and endStroke
+    bool strokeStep_ = false;  // the open stroke has its step on top of undo_
     std::string started_;
 };
 

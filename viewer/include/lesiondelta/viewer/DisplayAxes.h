@@ -23,7 +23,7 @@ public:
     DisplayAxes() = default;
     explicit DisplayAxes(const itk::ImageBase<kDim>& grid);
 
-    const DisplayIndex& size() const { return size_; }               // voxels per display axis
+    const DisplayIndex& size() const { return size_; }  // voxels per display axis
     const std::array<double, 3>& spacingMm() const { return spacing_; }
     int voxelAxis(int displayAxis) const { return axis_[displayAxis]; }
     bool reversed(int displayAxis) const { return reversed_[displayAxis]; }
@@ -51,12 +51,12 @@ private:
 /// screen x = display x, screen y = superior at the top. Sagittal: screen x = display y
 /// (anterior on the left), screen y = superior at the top.
 struct SliceGeometry {
-    int width = 0, height = 0;               // pixels = voxels of the slice
+    int width = 0, height = 0;  // pixels = voxels of the slice
     double pixelWidthMm = 1, pixelHeightMm = 1;
-    int64_t origin = 0;                      // buffer offset of screen pixel (0, 0)
-    int64_t stepX = 1, stepY = 1;            // buffer offset per screen pixel right / down
-    int screenXAxis = 0, screenYAxis = 1;    // display axes along screen x and y
-    bool screenYUp = false;                  // screen y runs against its display axis
+    int64_t origin = 0;                    // buffer offset of screen pixel (0, 0)
+    int64_t stepX = 1, stepY = 1;          // buffer offset per screen pixel right / down
+    int screenXAxis = 0, screenYAxis = 1;  // display axes along screen x and y
+    bool screenYUp = false;                // screen y runs against its display axis
 };
 
 SliceGeometry sliceGeometry(const DisplayAxes& axes, Plane plane, int slice);

@@ -23,6 +23,8 @@ struct LayerId {
 };
 
 /// A rater's mask, saved or being edited: both count as that rater's reading in reports.
-inline bool isRaterLayer(const LayerId& id) { return id.kind == LayerKind::Rater || id.kind == LayerKind::RaterEditing; }
+inline bool isRaterLayer(const LayerId& id) {
+    return id.kind == LayerKind::Rater || id.kind == LayerKind::RaterEditing;
+}
 
 }  // namespace lesiondelta::viewer

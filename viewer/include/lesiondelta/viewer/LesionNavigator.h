@@ -2,8 +2,8 @@
 // The table of detected lesions: id, volume (ml), centroid (LPS mm), axial slice, mean CNN
 // probability, and which methods or raters also found it. Selecting a row (click, or
 // next/previous) asks the views to centre on the lesion. Sortable by any column.
-#include <QTableWidget>
 #include <QString>
+#include <QTableWidget>
 #include <array>
 #include <vector>
 

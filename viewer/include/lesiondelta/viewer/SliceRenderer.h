@@ -20,7 +20,7 @@ struct MaskLayer {
     MaskVolume::ConstPointer mask;  // on the scans' grid; any non-zero voxel is drawn
     std::uint32_t rgb = 0x00ff00;   // green: the CNN's new/enlarged lesions
     double opacity = 0.5;
-    bool outline = false;           // only the boundary of each region in the slice
+    bool outline = false;  // only the boundary of each region in the slice
     bool visible = true;
 };
 

@@ -9,9 +9,8 @@
 #include <QImage>
 #include <QWidget>
 #include <functional>
-#include <vector>
-
 #include <optional>
+#include <vector>
 
 #include "lesiondelta/viewer/Ruler.h"
 #include "lesiondelta/viewer/SlicePairModel.h"
@@ -63,7 +62,7 @@ protected:
 
 private:
     struct Mapping {
-        double scaleX = 1, scaleY = 1;  // widget pixels per slice pixel
+        double scaleX = 1, scaleY = 1;    // widget pixels per slice pixel
         double offsetX = 0, offsetY = 0;  // widget position of slice pixel corner (0, 0)
     };
     Mapping mapping() const;

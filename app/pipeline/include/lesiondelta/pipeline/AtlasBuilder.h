@@ -11,8 +11,8 @@
 namespace lesiondelta {
 
 struct AtlasSources {
-    std::string dataFolder;          // the shared data folder (../shared/data)
-    std::string heldOutMni = "26";   // MNI patient kept for validation (scan and its bank lesions)
+    std::string dataFolder;                       // the shared data folder (../shared/data)
+    std::string heldOutMni = "26";                // MNI patient kept for validation (scan and its bank lesions)
     std::function<void(const std::string&)> log;  // one line per step (optional)
 };
 

@@ -22,13 +22,13 @@ namespace lesiondelta {
 
 struct CaseFolder {
     std::string folder;
-    std::string patient;                      // label for titles; may be empty
-    std::string bl, fu;                       // files or DICOM folders
-    std::string lst;                          // empty when absent
-    std::map<std::string, std::string> raters;  // name -> mask file
-    std::string results;                      // folder with new_lesions.nii.gz etc.; may not exist yet
+    std::string patient;                             // label for titles; may be empty
+    std::string bl, fu;                              // files or DICOM folders
+    std::string lst;                                 // empty when absent
+    std::map<std::string, std::string> raters;       // name -> mask file
+    std::string results;                             // folder with new_lesions.nii.gz etc.; may not exist yet
     nlohmann::json scan = nlohmann::json::object();  // case.json's "scan" (dates, scanner, sequence)
-    bool hasResults() const;                  // results/new_lesions.nii.gz and probability.nii.gz exist
+    bool hasResults() const;                         // results/new_lesions.nii.gz and probability.nii.gz exist
 };
 
 /// Reads a case folder; throws VolumeError naming the folder or file when BL or FU cannot be

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "lesiondelta/pipeline/SegmentationTypes.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
+#include "lesiondelta/pipeline/SegmentationTypes.h"
 
 namespace lesiondelta {
 

@@ -11,8 +11,8 @@
 namespace lesiondelta {
 
 struct LesionOverlap {
-    unsigned id = 0;                      // the lesion's id in `lesions`
-    double meanProbability = -1.0;        // < 0: no probability map given
+    unsigned id = 0;                        // the lesion's id in `lesions`
+    double meanProbability = -1.0;          // < 0: no probability map given
     std::vector<std::size_t> overlappedBy;  // indices into `others`, ascending
 };
 

@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "lesiondelta/pipeline/CaseFolder.h"
 #include "lesiondelta/core/Volume.h"
+#include "lesiondelta/pipeline/CaseFolder.h"
 
 namespace lesiondelta {
 
 struct PlausibilityWarning {
-    std::string code;      // stable key: same_scan, fu_before_bl, resolution, alignment, implausible_result
-    std::string message;   // for the reader: what was found and what it means
+    std::string code;         // stable key: same_scan, fu_before_bl, resolution, alignment, implausible_result
+    std::string message;      // for the reader: what was found and what it means
     bool unreliable = false;  // the CNN result must be treated as unreliable
 };
 

@@ -3,10 +3,9 @@
 // Detect) writes, and what the window, the reports and `batch` read back. Their names exist only
 // here.
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lesiondelta/core/Volume.h"
 
@@ -19,10 +18,10 @@ public:
     explicit ResultsFolder(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
     const std::filesystem::path& dir() const { return dir_; }
-    std::filesystem::path newLesions() const { return dir_ / "new_lesions.nii.gz"; }  // uint8, FU grid
+    std::filesystem::path newLesions() const { return dir_ / "new_lesions.nii.gz"; }   // uint8, FU grid
     std::filesystem::path probability() const { return dir_ / "probability.nii.gz"; }  // float32, FU grid
     std::filesystem::path blInFu() const { return dir_ / "bl_in_fu.nii.gz"; }          // BL on the FU grid
-    std::filesystem::path transform() const { return dir_ / "bl_to_fu.tfm"; }         // FU -> BL points
+    std::filesystem::path transform() const { return dir_ / "bl_to_fu.tfm"; }          // FU -> BL points
     std::filesystem::path lesionTable() const { return dir_ / "lesions.csv"; }
     std::filesystem::path summary() const { return dir_ / "summary.json"; }  // written last
 

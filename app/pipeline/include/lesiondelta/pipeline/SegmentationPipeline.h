@@ -22,8 +22,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input);
 /// All plausibility checks of a finished detection (Plausibility.h): inputs, scan dates (from
 /// sidecars or DICOM headers next to the scans), alignment and the result's volume.
 std::vector<PlausibilityWarning> plausibilityOfResult(const SegmentationInput& input, const ImageVolume& bl,
-                                                      const ImageVolume& fu, double alignmentAgreement, double newLesionMl,
-                                                      double headMl);
+                                                      const ImageVolume& fu, double alignmentAgreement,
+                                                      double newLesionMl, double headMl);
 
 /// The classical subtraction detector (core/SubtractionDetector) with the same outputs as
 /// runSegmentation; `probability` holds its score (robust SDs of the smoothed difference).

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "lesiondelta/pipeline/Plausibility.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Volume.h"
+#include "lesiondelta/pipeline/Plausibility.h"
 
 namespace lesiondelta {
 
@@ -36,7 +36,7 @@ struct SegmentationInput {
     /// tiles: the fewest 128^3 crops covering the search region with 16 voxels of context (8 on
     /// a typical brain); paper: 3 x 3 x 3 crops over the whole grid, as published (27).
     std::string crops = "tiles";
-    double threshold = -1.0;               // < 0: the model's own threshold
+    double threshold = -1.0;  // < 0: the model's own threshold
     double minLesionMl = kMinLesionMl;
     /// The CNN searches the estimated brain (core/BrainMask) without its outer rim of this many
     /// mm: cortex, sulcal CSF and meninges, where coil and partial-volume differences between
@@ -45,7 +45,7 @@ struct SegmentationInput {
     /// N4 bias-field correction of both scans (on the 1 mm grid, within the head) before
     /// standardisation: removes coil-sensitivity differences between the visits.
     bool biasCorrection = true;
-    ProgressCallback progress;             // optional; false cancels (throws Cancelled)
+    ProgressCallback progress;  // optional; false cancels (throws Cancelled)
     /// A pair already loaded and registered (the GUI registers on opening): skips both steps.
     std::shared_ptr<const RegisteredPair> registered;
 };
@@ -58,7 +58,7 @@ struct SegmentationResult {
     RigidTransform::Pointer fuToBl;
     std::vector<Lesion> lesions;
     std::vector<PlausibilityWarning> warnings;  // inputs, dates, alignment, result (see Plausibility.h)
-    nlohmann::json summary;            // device, timings per stage, model, crops, registration, warnings
+    nlohmann::json summary;                     // device, timings per stage, model, crops, registration, warnings
 };
 
 }  // namespace lesiondelta
