@@ -118,3 +118,22 @@ TEST(ResultsFolder, EarlierResultsAreKeptUnderTheTimeTheyWereMade) {
     EXPECT_EQ(ResultsFolder(keptAgain).readSummary()["threshold"], 0.5);
     EXPECT_EQ(earlier.readSummary()["threshold"], 0.4);
 }
+
+TEST(ResultsFolder, WhenEarlierResultsCannotBeKeptTheyStayWhereTheyWere) {
+    // A plain file where the earlier/ folder belongs: nothing can be created below it (also as
+    // root, where permissions would not stop it).
+    TempDir dir;
+    const ResultsFolder folder(dir.file("results"));
+    folder.write(smallResult());
+    std::ofstream(folder.earlierDir()) << "in the way";
+    try {
+        folder.keepEarlier();
+        FAIL() << "kept the earlier results below a plain file";
+    } catch (const VolumeError& e) {
+        EXPECT_NE(e.path().find("earlier"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("cannot be created"), std::string::npos) << e.what();
+    }
+    // The results are untouched and complete: a new detection is not saved over them.
+    EXPECT_TRUE(folder.hasCnnResult());
+    EXPECT_EQ(folder.readSummary()["threshold"], 0.4);
+}
