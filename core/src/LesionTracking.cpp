@@ -19,7 +19,8 @@ namespace {
 
 bool sameGrid(const MaskVolume& a, const MaskVolume& b) {
     return a.GetLargestPossibleRegion() == b.GetLargestPossibleRegion() &&
-           (a.GetSpacing() - b.GetSpacing()).GetNorm() < 1e-6 && a.GetOrigin().EuclideanDistanceTo(b.GetOrigin()) < 1e-4;
+           (a.GetSpacing() - b.GetSpacing()).GetNorm() < 1e-6 &&
+           a.GetOrigin().EuclideanDistanceTo(b.GetOrigin()) < 1e-4;
 }
 
 }  // namespace
@@ -29,7 +30,8 @@ LesionCourse trackLesions(const std::vector<MaskVolume::ConstPointer>& intervals
     if (first == intervals.end()) throw std::invalid_argument("trackLesions: no interval was measured");
     const MaskVolume& grid = **first;
     for (const auto& m : intervals)
-        if (m && !sameGrid(*m, grid)) throw std::invalid_argument("trackLesions: the interval masks lie on different grids");
+        if (m && !sameGrid(*m, grid))
+            throw std::invalid_argument("trackLesions: the interval masks lie on different grids");
 
     const auto region = grid.GetLargestPossibleRegion();
     const auto size = region.GetSize();

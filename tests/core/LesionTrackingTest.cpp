@@ -25,9 +25,9 @@ TEST(LesionTracking, ALesionNewAtVisit1AndEnlargedAtVisit3IsOneRow) {
     // Interval 0 (visit 0 -> 1): lesions A and B appear. Interval 1: nothing. Interval 2: A grows
     // at its edge (a rim touching it) and C appears far away.
     auto i0 = emptyMask(), i1 = emptyMask(), i2 = emptyMask();
-    block(*i0, {5, 5, 5});     // A
-    block(*i0, {25, 25, 25});  // B
-    block(*i2, {8, 5, 5});     // A's rim, adjacent to A's footprint
+    block(*i0, {5, 5, 5});       // A
+    block(*i0, {25, 25, 25});    // B
+    block(*i2, {8, 5, 5});       // A's rim, adjacent to A's footprint
     block(*i2, {5, 30, 10}, 4);  // C, 0.064 ml
     const auto course = trackLesions({i0.GetPointer(), i1.GetPointer(), i2.GetPointer()});
     ASSERT_EQ(course.lesions.size(), 3u);
@@ -58,7 +58,7 @@ TEST(LesionTracking, ALesionNewAtVisit1AndEnlargedAtVisit3IsOneRow) {
 
 TEST(LesionTracking, AFindingBeyondTheToleranceIsANewLesion) {
     auto i0 = emptyMask(), i1 = emptyMask();
-    block(*i0, {5, 5, 5});  // occupies x 5..7
+    block(*i0, {5, 5, 5});   // occupies x 5..7
     block(*i1, {10, 5, 5});  // x 10..12: 2 voxels of gap (3 mm between centres of the nearest voxels)
     TrackingOptions options;
     options.matchMm = 1.5;
