@@ -60,6 +60,20 @@ Verbs:
       each with its share of the cores.
   pairs --bids DATASET
       The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
+  series --dir DIR --out OUT [--reference VISIT] [--rebaseline VISIT] [--detector cnn|subtraction]
+         [--model FILE] [--threshold T] [--device ...] [--precision ...] [--min-ml 0.01]
+         [--match-mm 1.5] [--force]
+      A patient's course: DIR holds the visits as series.json ({"visits": [{"flair": FILE,
+      "date": "YYYY-MM-DD"}, ...], optional "patient", "rebaseline"}), as a BIDS subject folder
+      (sub-X/ses-*/anat/*_FLAIR.nii.gz with dates) or as FLAIR files with dates in their names.
+      Every visit is registered once to the reference (default: the latest), each consecutive
+      pair of visits is detected (outputs in OUT/intervals/A_to_B/, reused when run again) and
+      each lesion gets an identity at the visit where it first appears; a later finding within
+      --match-mm of it is the same lesion enlarging again. Writes OUT/series.json (per interval:
+      new, enlarging again, volume, per year; per lesion: first seen, ml per interval; the
+      sentence since the rebaseline visit, default the first), OUT/lesions.csv, OUT/intervals.csv
+      and OUT/lesion_ids.nii.gz (identities on the reference grid). A visit that cannot be read
+      is left out with a warning and the intervals join its neighbours (exit 1 then).
   report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
          [--language en|de]
       The patient report of a case folder (a folder written by segment, or one with case.json
@@ -151,6 +165,7 @@ constexpr Verb kVerbs[] = {
     {"cohort", lesiondelta::cli::runCohort},
     {"batch", lesiondelta::cli::runBatch},
     {"pairs", lesiondelta::cli::runPairs},
+    {"series", lesiondelta::cli::runSeries},
     {"synth", lesiondelta::cli::runSynth},
     {"atlas", lesiondelta::cli::runAtlas},
     {"train", lesiondelta::cli::runTrain},
