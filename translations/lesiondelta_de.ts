@@ -1638,4 +1638,143 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <translation>Fenstermitte: die Intensität, die mittelgrau erscheint</translation>
         </message>
     </context>
+    <context>
+        <name>CourseReport</name>
+        <message>
+            <source>New</source>
+            <translation>Neu</translation>
+        </message>
+        <message>
+            <source>Enlarging again</source>
+            <translation>Erneut vergrößert</translation>
+        </message>
+        <message>
+            <source>Lesions so far</source>
+            <translation>Läsionen bisher</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 T</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>nicht gemessen</translation>
+        </message>
+        <message>
+            <source>Lesions</source>
+            <translation>Läsionen</translation>
+        </message>
+        <message>
+            <source>No new or enlarging T2 lesions since %1 (1 follow-up).</source>
+            <translation>Keine neuen oder sich vergrößernden T2-Läsionen seit %1 (1 Verlaufskontrolle).</translation>
+        </message>
+        <message>
+            <source>No new or enlarging T2 lesions since %1 (%2 follow-ups).</source>
+            <translation>Keine neuen oder sich vergrößernden T2-Läsionen seit %1 (%2 Verlaufskontrollen).</translation>
+        </message>
+        <message>
+            <source>1 new or enlarging T2 lesion since %1</source>
+            <translation>1 neue oder sich vergrößernde T2-Läsion seit %1</translation>
+        </message>
+        <message>
+            <source>%1 new or enlarging T2 lesions since %2</source>
+            <translation>%1 neue oder sich vergrößernde T2-Läsionen seit %2</translation>
+        </message>
+        <message>
+            <source>in 1 follow-up</source>
+            <translation>in 1 Verlaufskontrolle</translation>
+        </message>
+        <message>
+            <source>in %1 follow-ups</source>
+            <translation>in %1 Verlaufskontrollen</translation>
+        </message>
+        <message>
+            <source>(%1 per year).</source>
+            <translation>(%1 pro Jahr).</translation>
+        </message>
+        <message>
+            <source>1 interval could not be measured.</source>
+            <translation>1 Intervall konnte nicht gemessen werden.</translation>
+        </message>
+        <message>
+            <source>%1 intervals could not be measured.</source>
+            <translation>%1 Intervalle konnten nicht gemessen werden.</translation>
+        </message>
+        <message>
+            <source>Course of %1</source>
+            <translation>Verlauf von %1</translation>
+        </message>
+        <message>
+            <source>LesionDelta course report - %1</source>
+            <translation>LesionDelta-Verlaufsbericht - %1</translation>
+        </message>
+        <message>
+            <source>Course of %1: new and enlarging T2 lesions</source>
+            <translation>Verlauf von %1: neue und sich vergrößernde T2-Läsionen</translation>
+        </message>
+        <message>
+            <source>%1 visits, reference visit %2, rebaseline visit %3. %4. LesionDelta %5.</source>
+            <translation>%1 Untersuchungen, Referenzuntersuchung %2, Rebaseline-Untersuchung %3. %4. LesionDelta %5.</translation>
+        </message>
+        <message>
+            <source>the classical subtraction detector</source>
+            <translation>den klassischen Subtraktionsdetektor</translation>
+        </message>
+        <message>
+            <source>the CNN (%1)</source>
+            <translation>das CNN (%1)</translation>
+        </message>
+        <message>
+            <source>Each consecutive pair of visits was measured by %1; every lesion gets an identity at the visit where it first appears, and a later finding touching it (in the reference visit&apos;s space) is the same lesion enlarging again. Research software: not for diagnosis.</source>
+            <translation>Jedes Paar aufeinanderfolgender Untersuchungen wurde durch %1 ausgewertet; jede Läsion erhält eine Kennung bei der Untersuchung, in der sie zuerst erscheint, und ein späterer Befund, der sie berührt (im Raum der Referenzuntersuchung), ist dieselbe Läsion, die sich erneut vergrößert. Forschungssoftware: nicht für die Diagnostik.</translation>
+        </message>
+        <message>
+            <source>Intervals</source>
+            <translation>Intervalle</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>ml</source>
+            <translation>ml</translation>
+        </message>
+        <message>
+            <source>Per year</source>
+            <translation>Pro Jahr</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <source>Lesion</source>
+            <translation>Läsion</translation>
+        </message>
+        <message>
+            <source>First seen</source>
+            <translation>Erstmals gesehen</translation>
+        </message>
+        <message>
+            <source>Enlarging again at</source>
+            <translation>Erneut vergrößert bei</translation>
+        </message>
+        <message>
+            <source>ml per interval</source>
+            <translation>ml je Intervall</translation>
+        </message>
+        <message>
+            <source>Visits left out</source>
+            <translation>Ausgelassene Untersuchungen</translation>
+        </message>
+    </context>
 </TS>

@@ -1638,4 +1638,143 @@ Open that case and restore the edits?</translation>
             <translation>Level: the intensity shown mid-grey</translation>
         </message>
     </context>
+    <context>
+        <name>CourseReport</name>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Enlarging again</source>
+            <translation>Enlarging again</translation>
+        </message>
+        <message>
+            <source>Lesions so far</source>
+            <translation>Lesions so far</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 d</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>not measured</translation>
+        </message>
+        <message>
+            <source>Lesions</source>
+            <translation>Lesions</translation>
+        </message>
+        <message>
+            <source>No new or enlarging T2 lesions since %1 (1 follow-up).</source>
+            <translation>No new or enlarging T2 lesions since %1 (1 follow-up).</translation>
+        </message>
+        <message>
+            <source>No new or enlarging T2 lesions since %1 (%2 follow-ups).</source>
+            <translation>No new or enlarging T2 lesions since %1 (%2 follow-ups).</translation>
+        </message>
+        <message>
+            <source>1 new or enlarging T2 lesion since %1</source>
+            <translation>1 new or enlarging T2 lesion since %1</translation>
+        </message>
+        <message>
+            <source>%1 new or enlarging T2 lesions since %2</source>
+            <translation>%1 new or enlarging T2 lesions since %2</translation>
+        </message>
+        <message>
+            <source>in 1 follow-up</source>
+            <translation>in 1 follow-up</translation>
+        </message>
+        <message>
+            <source>in %1 follow-ups</source>
+            <translation>in %1 follow-ups</translation>
+        </message>
+        <message>
+            <source>(%1 per year).</source>
+            <translation>(%1 per year).</translation>
+        </message>
+        <message>
+            <source>1 interval could not be measured.</source>
+            <translation>1 interval could not be measured.</translation>
+        </message>
+        <message>
+            <source>%1 intervals could not be measured.</source>
+            <translation>%1 intervals could not be measured.</translation>
+        </message>
+        <message>
+            <source>Course of %1</source>
+            <translation>Course of %1</translation>
+        </message>
+        <message>
+            <source>LesionDelta course report - %1</source>
+            <translation>LesionDelta course report - %1</translation>
+        </message>
+        <message>
+            <source>Course of %1: new and enlarging T2 lesions</source>
+            <translation>Course of %1: new and enlarging T2 lesions</translation>
+        </message>
+        <message>
+            <source>%1 visits, reference visit %2, rebaseline visit %3. %4. LesionDelta %5.</source>
+            <translation>%1 visits, reference visit %2, rebaseline visit %3. %4. LesionDelta %5.</translation>
+        </message>
+        <message>
+            <source>the classical subtraction detector</source>
+            <translation>the classical subtraction detector</translation>
+        </message>
+        <message>
+            <source>the CNN (%1)</source>
+            <translation>the CNN (%1)</translation>
+        </message>
+        <message>
+            <source>Each consecutive pair of visits was measured by %1; every lesion gets an identity at the visit where it first appears, and a later finding touching it (in the reference visit&apos;s space) is the same lesion enlarging again. Research software: not for diagnosis.</source>
+            <translation>Each consecutive pair of visits was measured by %1; every lesion gets an identity at the visit where it first appears, and a later finding touching it (in the reference visit&apos;s space) is the same lesion enlarging again. Research software: not for diagnosis.</translation>
+        </message>
+        <message>
+            <source>Intervals</source>
+            <translation>Intervals</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>ml</source>
+            <translation>ml</translation>
+        </message>
+        <message>
+            <source>Per year</source>
+            <translation>Per year</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Lesion</source>
+            <translation>Lesion</translation>
+        </message>
+        <message>
+            <source>First seen</source>
+            <translation>First seen</translation>
+        </message>
+        <message>
+            <source>Enlarging again at</source>
+            <translation>Enlarging again at</translation>
+        </message>
+        <message>
+            <source>ml per interval</source>
+            <translation>ml per interval</translation>
+        </message>
+        <message>
+            <source>Visits left out</source>
+            <translation>Visits left out</translation>
+        </message>
+    </context>
 </TS>

@@ -18,6 +18,7 @@
 #include "CsvLine.h"
 #include "Interrupt.h"
 #include "Localization.h"
+#include "ReportApplication.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/pipeline/CaseFolder.h"
@@ -31,10 +32,7 @@
 namespace fs = std::filesystem;
 
 namespace lesiondelta::cli {
-namespace {
 
-/// A QApplication for the report verbs (QCustomPlot needs widgets); offscreen without a display.
-/// The report's language: --language, else the system's (German or English).
 std::unique_ptr<QApplication> reportApplication(const Arguments& a) {
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM")) {
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
@@ -49,6 +47,8 @@ std::unique_ptr<QApplication> reportApplication(const Arguments& a) {
     i18n::installTranslations(language);
     return app;
 }
+
+namespace {
 
 std::string outputPath(const Arguments& a) {
     if (auto o = a.optional("-o")) return *o;

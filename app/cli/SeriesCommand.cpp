@@ -5,6 +5,8 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
+#include "ReportApplication.h"
+#include "lesiondelta/Version.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/pipeline/SeriesAnalysis.h"
 
@@ -13,7 +15,7 @@ namespace lesiondelta::cli {
 int runSeries(const std::vector<std::string>& args) {
     const Arguments a(args,
                       {"--dir", "--out", "--reference", "--rebaseline", "--detector", "--model", "--threshold",
-                       "--device", "--precision", "--min-ml", "--match-mm"},
+                       "--device", "--precision", "--min-ml", "--match-mm", "--report", "--language"},
                       {"--force", "--quiet"});
     SeriesInput in;
     in.series = readSeriesFolder(a.required("--dir"));
@@ -68,6 +70,15 @@ int runSeries(const std::vector<std::string>& args) {
             failed = true;
         }
         for (const auto& w : i.warnings) std::cerr << "warning: " << name << ": " << w << "\n";
+    }
+    if (const auto pdf = a.optional("--report")) {
+        const auto app = reportApplication(a);
+        const int pages = report::writeCourseReport(
+            courseReportData(result),
+            {QString::fromStdString(kVersion),
+             in.detector == "cnn" ? QString::fromStdString(in.settings.modelPath) : QString()},
+            *pdf);
+        std::cerr << "wrote " << *pdf << " (" << pages << " pages)\n";
     }
     std::cout << courseSentence(result) << "\n"
               << result.course.lesions.size() << " lesions tracked over " << result.intervals.size()

@@ -62,7 +62,7 @@ Verbs:
       The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
   series --dir DIR --out OUT [--reference VISIT] [--rebaseline VISIT] [--detector cnn|subtraction]
          [--model FILE] [--threshold T] [--device ...] [--precision ...] [--min-ml 0.01]
-         [--match-mm 1.5] [--force]
+         [--match-mm 1.5] [--force] [--report COURSE.pdf [--language en|de]]
       A patient's course: DIR holds the visits as series.json ({"visits": [{"flair": FILE,
       "date": "YYYY-MM-DD"}, ...], optional "patient", "rebaseline"}), as a BIDS subject folder
       (sub-X/ses-*/anat/*_FLAIR.nii.gz with dates) or as FLAIR files with dates in their names.
@@ -74,6 +74,8 @@ Verbs:
       sentence since the rebaseline visit, default the first), OUT/lesions.csv, OUT/intervals.csv
       and OUT/lesion_ids.nii.gz (identities on the reference grid). A visit that cannot be read
       is left out with a warning and the intervals join its neighbours (exit 1 then).
+      --report writes the course report: the sentence, a timeline of new and again-enlarging
+      lesions per interval, the interval and lesion tables.
   report --case DIR -o REPORT.pdf [--anonymise] [--lesion-pictures 12] [--min-ml 0.01]
          [--language en|de]
       The patient report of a case folder (a folder written by segment, or one with case.json

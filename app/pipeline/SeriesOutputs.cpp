@@ -92,6 +92,51 @@ std::string courseSentence(const SeriesResult& r) {
     return text + ".";
 }
 
+report::CourseData courseReportData(const SeriesResult& r) {
+    const auto q = [](const std::string& t) { return QString::fromStdString(t); };
+    report::CourseData c;
+    c.patient = q(r.series.patient);
+    c.reference = q(r.visits[r.reference].visit.label);
+    const int base = rebaselineIndex(r);
+    c.rebaseline = q(r.visits[base].visit.label);
+    c.rebaselineDate = q(r.visits[base].visit.date);
+    for (const auto& v : r.visits) c.visits.push_back({q(v.visit.label), q(v.visit.date), q(v.error)});
+    for (std::size_t k = 0; k < r.intervals.size(); ++k) {
+        const auto& i = r.intervals[k];
+        report::CourseInterval ci;
+        ci.from = q(r.visits[i.from].visit.label);
+        ci.to = q(r.visits[i.to].visit.label);
+        ci.days = i.days;
+        ci.measured = i.error.empty();
+        ci.unreliable = i.unreliable;
+        QStringList notes;
+        if (!i.error.empty()) notes << q(i.error);
+        for (const auto& w : i.warnings) notes << q(w);
+        ci.note = notes.join(QStringLiteral(" "));
+        if (ci.measured) {
+            const auto counts = countsOf(r, k);
+            ci.fresh = counts.fresh;
+            ci.again = counts.again;
+            ci.ml = counts.ml;
+        }
+        c.intervals.push_back(ci);
+    }
+    for (const auto& l : r.course.lesions) {
+        report::CourseLesion cl;
+        cl.id = l.id;
+        cl.firstSeen = q(r.visits[r.intervals[l.firstInterval].to].visit.label);
+        for (int k : l.activeAgain()) cl.againAt << q(r.visits[r.intervals[k].to].visit.label);
+        cl.changeMl = l.changeMl;
+        c.lesions.push_back(cl);
+    }
+    const auto s = sinceRebaseline(r);
+    c.lesionsSinceRebaseline = s.lesions;
+    c.followUps = s.followUps;
+    c.unmeasured = s.unmeasured;
+    c.years = s.years;
+    return c;
+}
+
 nlohmann::json seriesSummary(const SeriesResult& r) {
     nlohmann::json visits = nlohmann::json::array(), intervals = nlohmann::json::array(),
                    lesions = nlohmann::json::array();

@@ -80,6 +80,9 @@ SeriesInput subtractionInput(const std::string& dir, const std::string& out) {
 TEST(Series, LesionsGetIdentitiesAtTheVisitTheyAppearAndAreFollowedWhenTheyEnlarge) {
     TempDir dir, out;
     writeActiveSeries(dir);
+    if (const char* keep = std::getenv("LESIONDELTA_TEST_IMAGES"))  // to look at: series --dir this
+        fs::copy(dir.path(), fs::path(keep) / "series",
+                 fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     const auto in = subtractionInput(dir.path().string(), out.path().string());
     ASSERT_EQ(in.series.visits.size(), 4u);
     EXPECT_EQ(in.series.visits[2].date, "2022-01-18");
@@ -230,6 +233,19 @@ TEST(Series, TheCommandLineWritesTheCourseAndNamesAVisitLeftOut) {
     const auto json = nlohmann::json::parse(slurp((out.path() / "series.json").string()));
     EXPECT_EQ(json["lesions"].size(), 1u);
     EXPECT_NE(slurp((out.path() / "intervals.csv").string()).find("2020-02-01,2020-09-01,213,1,0,"), std::string::npos);
+    // The course report, in German: its sentence, the timeline's legend, the tables.
+    const std::string pdf = (out.path() / "course.pdf").string();
+    const auto withReport = cli("series --dir " + dir.path().string() + " --out " + out.path().string() +
+                                " --detector subtraction --quiet --report " + pdf + " --language de");
+    EXPECT_EQ(withReport.exitCode, 1) << withReport.err;
+    ASSERT_TRUE(fs::exists(pdf)) << withReport.err;
+    if (std::system(("pdftotext -layout " + pdf + " " + pdf + ".txt").c_str()) == 0) {
+        const std::string text = slurp(pdf + ".txt");
+        EXPECT_NE(text.find("1 neue oder sich vergrößernde T2-Läsion seit 2020-02-01"), std::string::npos) << text;
+        EXPECT_NE(text.find("Erneut vergrößert"), std::string::npos);
+        EXPECT_NE(text.find("Ausgelassene Untersuchungen"), std::string::npos);  // the broken visit, named
+        EXPECT_NE(text.find("v_2021-01-01.nii.gz"), std::string::npos);
+    }
     const auto bad = cli("series --dir " + dir.path().string() + " --out " + out.path().string() + " --detector magic");
     EXPECT_EQ(bad.exitCode, 2);
 }

@@ -15,6 +15,7 @@
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/pipeline/SegmentationTypes.h"
 #include "lesiondelta/pipeline/SeriesFolder.h"
+#include "lesiondelta/report/CourseReport.h"
 
 namespace lesiondelta {
 
@@ -76,5 +77,8 @@ void writeSeriesOutputs(const SeriesResult& result, const std::string& outDir);
 /// "No new or enlarging T2 lesions since 2024-03-12 (2 follow-ups)" or "3 new or enlarging T2
 /// lesions since ... in 2 follow-ups (1.4 per year)", counted from the rebaseline visit.
 std::string courseSentence(const SeriesResult& result);
+
+/// What the course report shows (report/CourseReport.h), in plain numbers and labels.
+report::CourseData courseReportData(const SeriesResult& result);
 
 }  // namespace lesiondelta
