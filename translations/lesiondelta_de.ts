@@ -736,6 +736,32 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Open patient series...</source>
+            <translation>Patientenverlauf öffnen...</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>BL side: %1, FU side: %2</source>
+            <translation>BL-Seite: %1, FU-Seite: %2</translation>
+        </message>
+        <message>
+            <source>Open patient series</source>
+            <translation>Patientenverlauf öffnen</translation>
+        </message>
+        <message>
+            <source>LesionDelta - %1 (series of %2 visits)</source>
+            <translation>LesionDelta - %1 (Verlauf mit %2 Untersuchungen)</translation>
+        </message>
+        <message>
+            <source>Parts of the series could not be used:
+%1</source>
+            <translation>Teile des Verlaufs konnten nicht verwendet werden:
+%1</translation>
+        </message>
+        <message>
             <source>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</source>
             <translation>Die angezeigten Ergebnisse weichen von den mit dem Fall gespeicherten ab (neue Erkennung oder geänderte Schwelle). Vor dem Schließen mit dem Fall speichern?</translation>
         </message>
@@ -1775,6 +1801,71 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
         <message>
             <source>Visits left out</source>
             <translation>Ausgelassene Untersuchungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::CourseTimeline</name>
+        <message>
+            <source>New</source>
+            <translation>Neu</translation>
+        </message>
+        <message>
+            <source>Enlarging again</source>
+            <translation>Erneut vergrößert</translation>
+        </message>
+        <message>
+            <source>Lesions so far</source>
+            <translation>Läsionen bisher</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 T</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>nicht gemessen</translation>
+        </message>
+        <message>
+            <source>Lesions</source>
+            <translation>Läsionen</translation>
+        </message>
+        <message>
+            <source>Click an interval to show its two visits.</source>
+            <translation>Ein Intervall anklicken, um seine beiden Untersuchungen zu zeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::SeriesSession</name>
+        <message>
+            <source>New/enlarged %1</source>
+            <translation>Neu/vergrößert %1</translation>
+        </message>
+        <message>
+            <source>Earlier: %1</source>
+            <translation>Früher: %1</translation>
+        </message>
+        <message>
+            <source>new %1</source>
+            <translation>neu %1</translation>
+        </message>
+        <message>
+            <source>enlarging %1</source>
+            <translation>vergrößert %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::VisitBar</name>
+        <message>
+            <source>The visit shown on the BL side</source>
+            <translation>Die auf der BL-Seite gezeigte Untersuchung</translation>
+        </message>
+        <message>
+            <source>The visit shown on the FU side</source>
+            <translation>Die auf der FU-Seite gezeigte Untersuchung</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Untersuchungen</translation>
         </message>
     </context>
 </TS>

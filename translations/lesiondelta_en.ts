@@ -736,6 +736,32 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Open patient series...</source>
+            <translation>Open patient series...</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>BL side: %1, FU side: %2</source>
+            <translation>BL side: %1, FU side: %2</translation>
+        </message>
+        <message>
+            <source>Open patient series</source>
+            <translation>Open patient series</translation>
+        </message>
+        <message>
+            <source>LesionDelta - %1 (series of %2 visits)</source>
+            <translation>LesionDelta - %1 (series of %2 visits)</translation>
+        </message>
+        <message>
+            <source>Parts of the series could not be used:
+%1</source>
+            <translation>Parts of the series could not be used:
+%1</translation>
+        </message>
+        <message>
             <source>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</source>
             <translation>The results on screen differ from those saved with the case (a new detection or a changed threshold). Save them with the case before they are closed?</translation>
         </message>
@@ -1775,6 +1801,71 @@ Open that case and restore the edits?</translation>
         <message>
             <source>Visits left out</source>
             <translation>Visits left out</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::CourseTimeline</name>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Enlarging again</source>
+            <translation>Enlarging again</translation>
+        </message>
+        <message>
+            <source>Lesions so far</source>
+            <translation>Lesions so far</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 d</translation>
+        </message>
+        <message>
+            <source>not measured</source>
+            <translation>not measured</translation>
+        </message>
+        <message>
+            <source>Lesions</source>
+            <translation>Lesions</translation>
+        </message>
+        <message>
+            <source>Click an interval to show its two visits.</source>
+            <translation>Click an interval to show its two visits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::SeriesSession</name>
+        <message>
+            <source>New/enlarged %1</source>
+            <translation>New/enlarged %1</translation>
+        </message>
+        <message>
+            <source>Earlier: %1</source>
+            <translation>Earlier: %1</translation>
+        </message>
+        <message>
+            <source>new %1</source>
+            <translation>new %1</translation>
+        </message>
+        <message>
+            <source>enlarging %1</source>
+            <translation>enlarging %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::VisitBar</name>
+        <message>
+            <source>The visit shown on the BL side</source>
+            <translation>The visit shown on the BL side</translation>
+        </message>
+        <message>
+            <source>The visit shown on the FU side</source>
+            <translation>The visit shown on the FU side</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
         </message>
     </context>
 </TS>

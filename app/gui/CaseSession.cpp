@@ -123,6 +123,18 @@ void CaseSession::applyRegisteredPair(std::shared_ptr<RegisteredPair> pair) {
     scene_.setScans(pair->blInFu, pair->fu);
 }
 
+void CaseSession::showScans(ImageVolume::Pointer bl, ImageVolume::Pointer fu, bool newGeometry) {
+    pair_.reset();
+    result_.reset();
+    resultUnsaved_ = false;
+    folder_.reset();
+    head_ = nullptr;
+    plausibility_.clear();
+    Q_EMIT plausibilityChanged();
+    scene_.setScans(bl, fu);
+    if (newGeometry) model_.setGeometry(viewer::DisplayAxes(*fu), viewer::robustRange(*bl), viewer::robustRange(*fu));
+}
+
 void CaseSession::loadFolderExtras() {
     if (!folder_) return;
     QStringList problems;

@@ -36,6 +36,11 @@ public:
     bool busy() const { return task_.busy(); }
     void waitForWorker();
 
+    /// Shows two scans on one grid without a pair behind them (a patient series' visits, both
+    /// already in the reference visit's space): the open case closes; `newGeometry` resets the
+    /// views (cursor, zoom, windows), otherwise they stay where they are.
+    void showScans(ImageVolume::Pointer bl, ImageVolume::Pointer fu, bool newGeometry);
+
     bool hasCase() const { return pair_ != nullptr; }
     const RegisteredPair* pair() const { return pair_.get(); }
     const std::optional<CaseFolder>& caseFolder() const { return folder_; }

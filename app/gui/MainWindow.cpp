@@ -30,7 +30,9 @@
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
+#include "SeriesSession.h"
 #include "Settings.h"
+#include "VisitBar.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -85,12 +87,16 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
         if (changes & (viewer::SlicePairModel::Cursor | viewer::SlicePairModel::Geometry)) updateCursorStatus();
     });
     connect(&flicker_, &QTimer::timeout, this, [this] { session_->model().toggle(); });
+    buildSeries();
+    connect(cancel_, &QPushButton::clicked, series_, &SeriesSession::cancel);
     if (!restoreGeometry(settings::windowGeometry())) {
         // First start: 1500 x 900, or what the screen has room for (a 1280 x 720 laptop).
         const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1500, 900);
         resize(QSize(1500, 900).boundedTo(room));
     }
-    if (!options.caseFolder.isEmpty()) {
+    if (!options.series.isEmpty()) {
+        openSeries(options.series);
+    } else if (!options.caseFolder.isEmpty()) {
         openCaseFolder(options.caseFolder);
     } else if (!options.bl.isEmpty() || !options.fu.isEmpty()) {
         openPair(options.bl, options.fu);
@@ -109,7 +115,9 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
 
 MainWindow::~MainWindow() {
     session_->cancel();
+    series_->cancel();
     session_->waitForWorker();
+    series_->waitForWorker();
     session_->model().removeListener(modelListener_);
     // The views and the overlay panel listen to the session's model and scene: they go first,
     // the session (a child) after.
@@ -155,6 +163,8 @@ void MainWindow::buildLayout() {
     plausibilityBanner_->setObjectName("plausibilityBanner");
     plausibilityBanner_->setWordWrap(true);
     plausibilityBanner_->hide();
+    visitBar_ = new VisitBar(centre);  // a patient series' two visits on screen (MainWindowSeries.cpp)
+    centreLayout->addWidget(visitBar_);
     centreLayout->addWidget(plausibilityBanner_);
     centreLayout->addWidget(panel_, 1);
     connect(session_, &CaseSession::plausibilityChanged, this, &MainWindow::updatePlausibilityBanner);
@@ -222,7 +232,7 @@ void MainWindow::buildLayout() {
 }
 
 void MainWindow::finishStartup() {
-    if (session_->busy()) return;
+    if (session_->busy() || series_->busy()) return;
     if (start_.heatMap && session_->result()) {
         start_.heatMap = false;
         session_->scene().setHeatVisible(true);

@@ -27,15 +27,20 @@ class LayerPanel;
 class AnnotationController;
 class AnnotationPanel;
 class WelcomeDialog;
+class SeriesSession;
+class VisitBar;
+class CourseTimeline;
 
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
-    bool detect = false;             // run detection once the case is open
-    bool show3D = false;             // bring the 3D tab to the front
-    bool threePlanes = false;        // the three-plane layout instead of side by side
-    bool heatMap = false;            // show the probability heat map once a result is there
-    bool showLargestLesion = false;  // select the largest lesion once results are there
-    bool welcome = false;            // show the welcome panel even where it would not show by itself
+    bool detect = false;                 // run detection once the case is open
+    bool show3D = false;                 // bring the 3D tab to the front
+    bool threePlanes = false;            // the three-plane layout instead of side by side
+    bool heatMap = false;                // show the probability heat map once a result is there
+    bool showLargestLesion = false;      // select the largest lesion once results are there
+    bool welcome = false;                // show the welcome panel even where it would not show by itself
+    QString series;                      // a patient series folder to open (--series)
+    std::string seriesDetector = "cnn";  // how a series' intervals are measured: cnn | subtraction
     /// Dialogs may ask the reader (the welcome panel at first start, recovery, unsaved edits on
     /// closing) and errors show in a message box. Off (tests, --screenshot): errors go to the log,
     /// recovered edits are restored, closing keeps unsaved edits as a recovery file.
@@ -69,6 +74,11 @@ public:
 
     void openPair(const QString& bl, const QString& fu, const QString& blUid = {}, const QString& fuUid = {});
     void openCaseFolder(const QString& folder);
+    /// A patient's course of visits (SeriesFolder.h): analysed on the worker thread, then shown.
+    void openSeries(const QString& dir);
+    SeriesSession& series() { return *series_; }
+    VisitBar* visitBar() const { return visitBar_; }
+    CourseTimeline* timeline() const { return timeline_; }
     void startDetection();
     /// Writes the patient report of the open case to `pdfPath` (worker thread); reportWritten or
     /// an error message follows.
@@ -86,6 +96,10 @@ protected:
 private:
     void buildActions();
     void buildLayout();
+    void buildSeries();
+    void onSeriesOpened();
+    void leaveSeries();
+    void chooseAndOpenSeries();
     void buildAnnotationActions(QMenu* menu);
     void buildAppearanceActions(QMenu* view);  // theme and language
     void onCaseOpened();
@@ -122,6 +136,9 @@ private:
     viewer::View3D* view3d_ = nullptr;
     QWidget* view3dTab_ = nullptr;  // view3d_, or the note that OpenGL is missing
     LayerPanel* layers_ = nullptr;
+    SeriesSession* series_ = nullptr;
+    VisitBar* visitBar_ = nullptr;
+    CourseTimeline* timeline_ = nullptr;
     AnnotationController* annotation_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;
     ReportExporter* reporter_ = nullptr;

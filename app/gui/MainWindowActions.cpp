@@ -29,6 +29,7 @@
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
 #include "MainWindow.h"
+#include "SeriesSession.h"
 #include "Settings.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
@@ -48,6 +49,7 @@ void MainWindow::buildActions() {
     file->addAction(QIcon(":/icons/open-scans.svg"), tr("Open BL and FU scans..."), QKeySequence::Open, this,
                     &MainWindow::chooseAndOpenPair);
     file->addAction(tr("Open BL and FU DICOM folders..."), this, &MainWindow::chooseAndOpenDicom);
+    file->addAction(tr("Open patient series..."), this, &MainWindow::chooseAndOpenSeries);
     file->addAction(QIcon(":/icons/open-case.svg"), tr("Open case folder..."),
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
     recentMenu_ = file->addMenu(tr("Recent cases"));
@@ -160,7 +162,10 @@ void MainWindow::buildActions() {
     auto* analysis = menuBar()->addMenu(tr("&Analysis"));
     detectAction_ = analysis->addAction(QIcon(":/icons/detect.svg"), tr("Detect new lesions"),
                                         QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::startDetection);
-    analysis->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), session_, &CaseSession::cancel);
+    analysis->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), this, [this] {
+        session_->cancel();
+        series_->cancel();
+    });
 
     buildAnnotationActions(menuBar()->addMenu(tr("A&nnotate")));
 

@@ -1,5 +1,6 @@
 // lesiondelta: the reading GUI.
-//   lesiondelta [--bl FILE --fu FILE | --case DIR | DIR | BL FU] [--model FILE] [--device auto|cpu|cuda]
+//   lesiondelta [--bl FILE --fu FILE | --case DIR | --series DIR | DIR | BL FU] [--model FILE]
+//               [--device auto|cpu|cuda] [--series-detector cnn|subtraction]
 //               [--detect] [--show-3d] [--three-planes] [--heat-map] [--welcome] [--language en|de] [--theme
 //               system|light|dark]
 //               [--screenshot FILE.png [--quit]]
@@ -25,20 +26,23 @@ void describeOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription("Review of new and enlarging MS lesions in BL/FU FLAIR MRI");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({{"bl", "Baseline scan (file or DICOM folder).", "file"},
-                       {"fu", "Follow-up scan (file or DICOM folder).", "file"},
-                       {"case", "Case folder (see README: case folders).", "dir"},
-                       {"model", "Weights file (default: the shipped model).", "file"},
-                       {"device", "auto, cpu or cuda.", "device", "auto"},
-                       {"detect", "Run detection once the case is open."},
-                       {"show-3d", "Show the 3D view beside the slices."},
-                       {"three-planes", "Axial, coronal and sagittal of BL above FU (View > Three planes)."},
-                       {"heat-map", "Show the CNN's probability heat map once results are there."},
-                       {"screenshot", "Save a picture of the window when the work is done.", "png"},
-                       {"welcome", "Show the welcome panel."},
-                       {"language", "en or de (default: the setting, else the system's language).", "code"},
-                       {"theme", "system, light or dark (default: the setting).", "theme"},
-                       {"quit", "Quit after --screenshot."}});
+    parser.addOptions(
+        {{"bl", "Baseline scan (file or DICOM folder).", "file"},
+         {"fu", "Follow-up scan (file or DICOM folder).", "file"},
+         {"case", "Case folder (see README: case folders).", "dir"},
+         {"series", "A patient's series of visits (see README: a patient's course).", "dir"},
+         {"series-detector", "How a series' intervals are measured: cnn or subtraction.", "detector", "cnn"},
+         {"model", "Weights file (default: the shipped model).", "file"},
+         {"device", "auto, cpu or cuda.", "device", "auto"},
+         {"detect", "Run detection once the case is open."},
+         {"show-3d", "Show the 3D view beside the slices."},
+         {"three-planes", "Axial, coronal and sagittal of BL above FU (View > Three planes)."},
+         {"heat-map", "Show the CNN's probability heat map once results are there."},
+         {"screenshot", "Save a picture of the window when the work is done.", "png"},
+         {"welcome", "Show the welcome panel."},
+         {"language", "en or de (default: the setting, else the system's language).", "code"},
+         {"theme", "system, light or dark (default: the setting).", "theme"},
+         {"quit", "Quit after --screenshot."}});
     parser.addPositionalArgument("paths", "A case folder, or the BL and FU scans (BL first by name).", "[DIR | BL FU]");
 }
 
@@ -88,6 +92,12 @@ int main(int argc, char** argv) {
     o.bl = parser.value("bl");
     o.fu = parser.value("fu");
     o.caseFolder = parser.value("case");
+    o.series = parser.value("series");
+    o.seriesDetector = parser.value("series-detector").toStdString();
+    if (o.seriesDetector != "cnn" && o.seriesDetector != "subtraction") {
+        fprintf(stderr, "lesiondelta: --series-detector must be cnn or subtraction\n");
+        return 2;
+    }
     o.model = parser.value("model");
     o.device = parser.value("device");
     o.detect = parser.isSet("detect");

@@ -3,12 +3,11 @@
 // and one enlarges later. The classical subtraction detector stands in for the CNN (fast and
 // exact on phantoms); the CNN path is the same code with another detector.
 #include <gtest/gtest.h>
-#include <itkImageRegionIterator.h>
 
 #include <fstream>
-#include <random>
 
 #include "CliRunner.h"
+#include "PhantomSeries.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -20,52 +19,6 @@ using namespace lesiondelta::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-double blob(const PhysicalPointLps& p, std::array<double, 3> c, double radius) {
-    const double d =
-        std::sqrt((p[0] - c[0]) * (p[0] - c[0]) + (p[1] - c[1]) * (p[1] - c[1]) + (p[2] - c[2]) * (p[2] - c[2]));
-    return smoothStep((radius - d) * 2.0);
-}
-
-struct Lesion {
-    std::array<double, 3> centre;
-    double radius;
-};
-
-/// One visit: the phantom with `lesions` (in head coordinates), the head shifted by `shift` mm
-/// in the scanner, intensities scaled by `scale`, noise from `seed`. Shifts are whole voxels
-/// (1.5 x 1.5 x 3 mm) so that the test asks for identities, not for how a subtraction copes with
-/// partial-volume changes at lesion edges (sub-voxel shifts make it find rims there, the kind of
-/// false positive the CNN is trained to leave out).
-void writeVisit(const std::string& path, const std::vector<Lesion>& lesions, std::array<double, 3> shift, double scale,
-                unsigned seed) {
-    auto image = makeImage<ImageVolume>({100, 120, 50}, {1.5, 1.5, 3.0}, {-75, -90, -75});
-    fillPhysical(*image, [&](const PhysicalPointLps& scanner) {
-        PhysicalPointLps p;
-        for (int a = 0; a < 3; ++a) p[a] = scanner[a] - shift[a];
-        double v = headPhantom(p);
-        for (const auto& l : lesions) v += 250 * blob(p, l.centre, l.radius);
-        return scale * v;
-    });
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> noise(0.0f, 10.0f);
-    for (itk::ImageRegionIterator<ImageVolume> it(image, image->GetBufferedRegion()); !it.IsAtEnd(); ++it)
-        it.Set(it.Get() + noise(rng));
-    writeVolume(*image, path);
-}
-
-const Lesion kA{{15, -10, 5}, 4.0};
-const Lesion kAEnlarged{{15, -10, 5}, 6.5};
-const Lesion kC{{-25, 20, -10}, 4.5};
-
-/// Visits 2021-01-15 (none), 2021-07-20 (A new), 2022-01-18 (unchanged), 2022-08-02 (A enlarged,
-/// C new), as FLAIRs named by their dates.
-void writeActiveSeries(const TempDir& dir) {
-    writeVisit(dir.file("flair_2021-01-15.nii.gz"), {}, {0, 0, 0}, 1.0, 1);
-    writeVisit(dir.file("flair_2021-07-20.nii.gz"), {kA}, {1.5, -1.5, 0.0}, 1.2, 2);
-    writeVisit(dir.file("flair_20220118.nii.gz"), {kA}, {-1.5, 0.0, 3.0}, 0.9, 3);
-    writeVisit(dir.file("flair_2022-08-02.nii.gz"), {kAEnlarged, kC}, {0.0, 1.5, 0.0}, 1.1, 4);
-}
 
 SeriesInput subtractionInput(const std::string& dir, const std::string& out) {
     SeriesInput in;
