@@ -2,7 +2,6 @@
 
 #include "CaseSession.h"
 #include "PostToGui.h"
-#include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/viewer/WindowLevel.h"
 
 namespace lesiondelta::gui {
@@ -31,20 +30,14 @@ bool SeriesSession::open(const QString& dir, SeriesInput in) {
         postToGui(this, [this, f, s = QString::fromStdString(stage)] { Q_EMIT progress(f, s); });
         return !task_.cancelRequested();
     };
+    // Every usable visit on the reference grid, for showing any two of them coupled.
+    in.keepVisitsInReference = true;
     return task_.start([this, in] {
         auto result = std::make_shared<SeriesResult>(analyseSeries(in));
-        // Every usable visit on the reference grid, for showing any two of them coupled.
-        std::vector<ImageVolume::Pointer> inReference(result->visits.size());
-        for (std::size_t v = 0; v < result->visits.size(); ++v) {
-            const auto& state = result->visits[v];
-            if (!state.error.empty()) continue;
-            if (in.progress && !in.progress(0.99, "loading")) throw Cancelled();
-            if (int(v) == result->reference) {
-                inReference[v] = result->referenceScan;
-            } else {
-                inReference[v] = resampleLinear(*readVolume(state.visit.flair), *result->referenceScan,
-                                                state.referenceToVisit.GetPointer());
-            }
+        std::vector<ImageVolume::Pointer> inReference;
+        for (auto& state : result->visits) {
+            inReference.push_back(state.error.empty() ? state.inReference : nullptr);
+            state.inReference = nullptr;  // held once, here
         }
         postToGui(this, [this, result, inReference] {
             result_ = result;

@@ -166,6 +166,7 @@ SeriesResult analyseSeries(const SeriesInput& in) {
         if (out.reference < 0) throw VolumeError(in.series.folder, "none of its visits could be read");
     }
     out.referenceScan = scans[out.reference];
+    if (in.keepVisitsInReference) out.visits[out.reference].inReference = out.referenceScan;
 
     // 2. Every other readable visit registered once to the reference; a pair of scans that do
     // not agree after registration (another patient, a failed registration) is flagged.
@@ -180,6 +181,7 @@ SeriesResult analyseSeries(const SeriesInput& in) {
             const auto inReference = resampleLinear(*scans[i], *out.referenceScan, state.referenceToVisit.GetPointer());
             state.alignmentAgreement = alignmentAgreement(*out.referenceScan, *inReference);
             state.warnings = checkAlignment(state.alignmentAgreement, visits[i].flair, visits[out.reference].flair);
+            if (in.keepVisitsInReference) state.inReference = inReference;
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

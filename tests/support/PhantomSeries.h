@@ -19,7 +19,7 @@ inline double blob(const PhysicalPointLps& p, std::array<double, 3> c, double ra
     return smoothStep((radius - d) * 2.0);
 }
 
-struct Lesion {
+struct PhantomLesion {
     std::array<double, 3> centre;
     double radius;
 };
@@ -29,9 +29,16 @@ struct Lesion {
 /// (1.5 x 1.5 x 3 mm) so that the test asks for identities, not for how a subtraction copes with
 /// partial-volume changes at lesion edges (sub-voxel shifts make it find rims there, the kind of
 /// false positive the CNN is trained to leave out).
-inline void writeVisit(const std::string& path, const std::vector<Lesion>& lesions, std::array<double, 3> shift,
-                       double scale, unsigned seed) {
-    auto image = makeImage<ImageVolume>({100, 120, 50}, {1.5, 1.5, 3.0}, {-75, -90, -75});
+/// The grid a visit is acquired on (scanner LPS mm).
+struct VisitGrid {
+    std::array<unsigned, 3> size{100, 120, 50};
+    std::array<double, 3> spacing{1.5, 1.5, 3.0};
+    std::array<double, 3> origin{-75, -90, -75};
+};
+
+inline void writeVisit(const std::string& path, const std::vector<PhantomLesion>& lesions, std::array<double, 3> shift,
+                       double scale, unsigned seed, const VisitGrid& grid = {}) {
+    auto image = makeImage<ImageVolume>(grid.size, grid.spacing, grid.origin);
     fillPhysical(*image, [&](const PhysicalPointLps& scanner) {
         PhysicalPointLps p;
         for (int a = 0; a < 3; ++a) p[a] = scanner[a] - shift[a];
@@ -46,9 +53,9 @@ inline void writeVisit(const std::string& path, const std::vector<Lesion>& lesio
     writeVolume(*image, path);
 }
 
-inline const Lesion kA{{15, -10, 5}, 4.0};
-inline const Lesion kAEnlarged{{15, -10, 5}, 6.5};
-inline const Lesion kC{{-25, 20, -10}, 4.5};
+inline const PhantomLesion kA{{15, -10, 5}, 4.0};
+inline const PhantomLesion kAEnlarged{{15, -10, 5}, 6.5};
+inline const PhantomLesion kC{{-25, 20, -10}, 4.5};
 
 /// Visits 2021-01-15 (none), 2021-07-20 (A new), 2022-01-18 (unchanged), 2022-08-02 (A enlarged,
 /// C new), as FLAIRs named by their dates.

@@ -28,6 +28,9 @@ struct SeriesInput {
     /// progress and registered pair are set per interval.
     SegmentationInput settings;
     bool force = false;  // recompute what OUT already holds
+    /// Keep every visit resampled into the reference space (SeriesVisitState::inReference): the
+    /// pair check makes them anyway, and a viewer needs them.
+    bool keepVisitsInReference = false;
     ProgressCallback progress;
     TrackingOptions tracking;
 };
@@ -41,6 +44,9 @@ struct SeriesVisitState {
     /// checkAlignment): another patient's scan or a failed registration.
     std::vector<PlausibilityWarning> warnings;
     double alignmentAgreement = 1.0;
+    /// The visit on the reference grid (with SeriesInput::keepVisitsInReference; the reference
+    /// visit itself too); null otherwise or when it was left out.
+    ImageVolume::Pointer inReference;
 };
 
 struct SeriesInterval {
