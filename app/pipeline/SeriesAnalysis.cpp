@@ -71,6 +71,25 @@ SpatialTransform::ConstPointer registerToReference(const SeriesInput& in, const 
     return r.fuToBl.GetPointer();
 }
 
+/// The pair check's agreement of a visit with the reference after registration, kept beside its
+/// transform (OUT/visits/*.json): computing it costs more than reading a visit.
+double agreementWithReference(const SeriesInput& in, const ImageVolume& reference, const SeriesVisit& referenceVisit,
+                              const ImageVolume& inReference, const SeriesVisit& visit) {
+    const fs::path base = fs::path(in.outDir) / "visits" / (safe(visit.label) + "_from_" + safe(referenceVisit.label));
+    const fs::path file = base.string() + ".json", transform = base.string() + ".tfm";
+    if (!in.force && newerThan(file, {visit.flair, referenceVisit.flair, transform.string()})) {
+        try {
+            std::ifstream kept(file);
+            return nlohmann::json::parse(kept).at("alignment_agreement").get<double>();
+        } catch (const std::exception&) {
+            // unreadable: measured again below
+        }
+    }
+    const double agreement = alignmentAgreement(reference, inReference);
+    writeTextAtomically(file.string(), nlohmann::json{{"alignment_agreement", agreement}}.dump() + "\n");
+    return agreement;
+}
+
 void measureInterval(const SeriesInput& in, SeriesResult& out, SeriesInterval& interval,
                      const ProgressCallback& progress) {
     const auto& from = out.visits[interval.from].visit;
@@ -179,7 +198,8 @@ SeriesResult analyseSeries(const SeriesInput& in) {
             state.referenceToVisit = registerToReference(in, *out.referenceScan, visits[out.reference], *scans[i],
                                                          visits[i], progressShare(in.progress, f0, f1));
             const auto inReference = resampleLinear(*scans[i], *out.referenceScan, state.referenceToVisit.GetPointer());
-            state.alignmentAgreement = alignmentAgreement(*out.referenceScan, *inReference);
+            state.alignmentAgreement =
+                agreementWithReference(in, *out.referenceScan, visits[out.reference], *inReference, visits[i]);
             state.warnings = checkAlignment(state.alignmentAgreement, visits[i].flair, visits[out.reference].flair);
             if (in.keepVisitsInReference) state.inReference = inReference;
         } catch (const Cancelled&) {

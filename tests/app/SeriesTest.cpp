@@ -112,6 +112,11 @@ TEST(Series, AVisitOfAnotherHeadIsFlaggedUnreliable) {
     EXPECT_FALSE(anyUnreliable(r.visits[0].warnings));
     EXPECT_TRUE(r.intervals[0].unreliable);
     EXPECT_TRUE(r.intervals[1].unreliable);
+    // Opened again, the kept agreement says the same.
+    const auto again = analyseSeries(subtractionInput(dir.path().string(), out.path().string()));
+    EXPECT_TRUE(anyUnreliable(again.visits[1].warnings));
+    EXPECT_DOUBLE_EQ(again.visits[1].alignmentAgreement, r.visits[1].alignmentAgreement);
+    EXPECT_TRUE(again.intervals[0].reused);
 }
 
 TEST(SeriesFolder, ReadsSeriesJsonBidsAndDatedNamesAndRefusesWhatCannotBeACourse) {
