@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "Arguments.h"
+#include "BatchSeries.h"
 #include "Commands.h"
 #include "CsvLine.h"
 #include "Interrupt.h"
@@ -126,9 +127,24 @@ int runPairs(const std::vector<std::string>& args) {
 }
 
 int runBatch(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--bids", "--cases", "--out", "--model", "--precision", "--jobs"}, {"--force", "--quiet"});
+    const Arguments a(args, {"--bids", "--cases", "--out", "--model", "--precision", "--jobs", "--detector"},
+                      {"--force", "--quiet", "--series"});
     const auto bids = a.optional("--bids"), cases = a.optional("--cases");
     if (bool(bids) == bool(cases)) throw UsageError("give either --bids DATASET or --cases LIST.csv");
+    if (a.flag("--series")) {
+        if (!bids) throw UsageError("--series needs --bids DATASET (each subject's sessions are its course)");
+        SeriesInput settings;
+        settings.detector = a.optional("--detector").value_or("cnn");
+        if (settings.detector != "cnn" && settings.detector != "subtraction")
+            throw UsageError("--detector must be cnn or subtraction");
+        settings.settings.precision = a.optional("--precision").value_or("auto");
+        if (settings.detector == "cnn")
+            settings.settings.modelPath = a.optional("--model").value_or(findShippedModel());
+        return runBatchSeries(*bids,
+                              a.optional("--out").value_or((fs::path(*bids) / "derivatives" / "lesiondelta").string()),
+                              settings, a.flag("--force"));
+    }
+    if (a.optional("--detector")) throw UsageError("--detector applies to --series only");
     const std::string precision = a.optional("--precision").value_or("auto");
     if (precision != "auto" && precision != "fp32" && precision != "bf16") {
         throw UsageError("--precision must be auto, fp32 or bf16");

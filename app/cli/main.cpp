@@ -58,6 +58,9 @@ Verbs:
       (--force redoes them); a failing pair is logged and the others go on; progress on stderr,
       a summary table at the end; exit 1 when any pair failed. --jobs N runs N pairs at once,
       each with its share of the cores.
+  batch --bids DATASET --series [--out DERIVATIVES] [--detector cnn|subtraction] [--model FILE] [--force]
+      series (below) for every subject: its sessions are its course; outputs in
+      DERIVATIVES/sub-X/series/. A subject with fewer than two dated sessions is skipped with a note.
   pairs --bids DATASET
       The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
   series --dir DIR --out OUT [--reference VISIT] [--rebaseline VISIT] [--detector cnn|subtraction]

@@ -235,3 +235,30 @@ TEST(Series, ARealPairAsATwoVisitSeriesGivesThePairWorkflowsAnswer) {
     EXPECT_EQ(r.course.lesions.size(), direct.lesions.size());
     EXPECT_EQ(seriesSummary(r)["intervals"][0]["new"], direct.lesions.size());
 }
+
+TEST(Series, BatchFollowsEverySubjectOfABidsDataset) {
+    TempDir bids;
+    const auto session = [&](const std::string& sub, const std::string& ses) {
+        const fs::path anat = bids.path() / sub / ses / "anat";
+        fs::create_directories(anat);
+        return (anat / (sub + "_" + ses + "_FLAIR.nii.gz")).string();
+    };
+    writeVisit(session("sub-01", "ses-1"), {}, {0, 0, 0}, 1.0, 41);
+    writeVisit(session("sub-01", "ses-2"), {kA}, {1.5, 0, 0}, 1.1, 42);
+    writeVisit(session("sub-01", "ses-3"), {kA, kC}, {0, -1.5, 0}, 0.9, 43);
+    std::ofstream(bids.file("sub-01/sub-01_sessions.tsv"))
+        << "session_id\tacq_time\nses-1\t2020-01-01\nses-2\t2020-07-01\nses-3\t2021-01-01\n";
+    writeVisit(session("sub-02", "ses-1"), {}, {0, 0, 0}, 1.0, 44);  // one session: no course
+    const auto r = cli("batch --bids " + bids.path().string() + " --series --detector subtraction");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("sub-02 skipped"), std::string::npos) << r.err;
+    const fs::path out = bids.path() / "derivatives" / "lesiondelta" / "sub-01" / "series";
+    ASSERT_TRUE(fs::exists(out / "series.json")) << r.err;
+    const auto json = nlohmann::json::parse(slurp((out / "series.json").string()));
+    ASSERT_EQ(json["lesions"].size(), 2u);
+    EXPECT_EQ(json["lesions"][0]["first_seen"], "ses-2");
+    EXPECT_EQ(json["lesions"][1]["first_seen"], "ses-3");
+    // --series belongs to BIDS datasets; --detector to --series.
+    EXPECT_EQ(cli("batch --cases x.csv --out o --series").exitCode, 2);
+    EXPECT_EQ(cli("batch --bids " + bids.path().string() + " --detector subtraction").exitCode, 2);
+}
