@@ -68,7 +68,8 @@ Verbs:
          [--match-mm 1.5] [--force] [--report COURSE.pdf [--language en|de]]
       A patient's course: DIR holds the visits as series.json ({"visits": [{"flair": FILE,
       "date": "YYYY-MM-DD"}, ...], optional "patient", "rebaseline"}), as a BIDS subject folder
-      (sub-X/ses-*/anat/*_FLAIR.nii.gz with dates) or as FLAIR files with dates in their names.
+      (sub-X/ses-*/anat/*_FLAIR.nii.gz with dates) or as FLAIR files with dates in their names
+      and DICOM folders (one per visit, dated by their headers).
       Every visit is registered once to the reference (default: the latest), each consecutive
       pair of visits is detected (outputs in OUT/intervals/A_to_B/, reused when run again) and
       each lesion gets an identity at the visit where it first appears; a later finding within

@@ -116,8 +116,8 @@ void measureInterval(const SeriesInput& in, SeriesResult& out, SeriesInterval& i
         SegmentationInput pair = in.settings;
         pair.blPath = from.flair;
         pair.fuPath = to.flair;
-        pair.blSeriesUid.clear();
-        pair.fuSeriesUid.clear();
+        pair.blSeriesUid = from.dicomSeriesUid;
+        pair.fuSeriesUid = to.dicomSeriesUid;
         pair.registered.reset();
         pair.progress = progress;
         SegmentationResult r = in.detector == "subtraction" ? runSubtractionBaseline(pair) : runSegmentation(pair);
@@ -169,7 +169,9 @@ SeriesResult analyseSeries(const SeriesInput& in) {
     for (int i = 0; i < n; ++i) {
         report(registrationShare * i / (2.0 * n), "loading");
         try {
-            scans[i] = readVolume(visits[i].flair);
+            ReadOptions options;
+            options.dicomSeriesUid = visits[i].dicomSeriesUid;
+            scans[i] = readVolume(visits[i].flair, options);
         } catch (const VolumeError& e) {
             out.visits[i].error = e.what();
         }

@@ -1,6 +1,7 @@
 #include "lesiondelta/pipeline/SeriesFolder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "lesiondelta/core/DicomSeries.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/pipeline/BidsDataset.h"
 
@@ -76,7 +78,7 @@ PatientSeries fromBids(const fs::path& subjectDir) {
             const std::string date = isoDate(ses->date);
             if (date.empty())
                 throw VolumeError(ses->flair, "has no acquisition date (scans.tsv, sessions.tsv or its JSON sidecar)");
-            s.visits.push_back({"ses-" + ses->session, ses->flair, date});
+            s.visits.push_back({"ses-" + ses->session, ses->flair, date, {}});
         }
     }
     return s;
@@ -86,10 +88,37 @@ PatientSeries fromFileNames(const fs::path& dir) {
     PatientSeries s;
     s.source = "file names";
     s.patient = dir.filename().string();
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
+    std::vector<fs::path> files, folders;
+    for (const auto& e : fs::directory_iterator(dir)) {
         if (e.is_regular_file() && isImage(e.path())) files.push_back(e.path());
+        if (e.is_directory()) folders.push_back(e.path());
+    }
     std::sort(files.begin(), files.end());
+    std::sort(folders.begin(), folders.end());
+    // DICOM folders, one per visit, dated by their headers.
+    for (const auto& folder : folders) {
+        const auto series = listDicomSeries(folder.string());
+        if (series.empty()) continue;
+        std::vector<DicomSeriesInfo> flair;
+        for (const auto& one : series) {
+            std::string d = one.description;
+            std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+            if (d.find("flair") != std::string::npos) flair.push_back(one);
+        }
+        if (series.size() == 1) flair = series;
+        if (flair.size() != 1)
+            throw VolumeError(folder.string(),
+                              "holds " + std::to_string(series.size()) +
+                                  " DICOM series and not exactly one named FLAIR; give the visits in " +
+                                  (dir / "series.json").string());
+        std::string date = isoDate(flair.front().date);
+        if (date.empty()) date = isoDate(folder.filename().string());
+        if (date.empty())
+            throw VolumeError(folder.string(),
+                              "has no acquisition or study date in its DICOM headers; give the dates in " +
+                                  (dir / "series.json").string());
+        s.visits.push_back({date, folder.string(), date, series.size() > 1 ? flair.front().uid : std::string()});
+    }
     static const std::regex dated(R"((\d{4})-?(\d{2})-?(\d{2}))");
     for (const auto& f : files) {
         std::smatch m;
@@ -101,7 +130,7 @@ PatientSeries fromFileNames(const fs::path& dir) {
         if (date.empty())
             throw VolumeError(f.string(), "has no date in its name (2024-03-12 or 20240312); give the dates in " +
                                               (dir / "series.json").string());
-        s.visits.push_back({date, f.string(), date});
+        s.visits.push_back({date, f.string(), date, {}});
     }
     return s;
 }

@@ -8,6 +8,7 @@
 
 #include "CliRunner.h"
 #include "PhantomSeries.h"
+#include "TestDicom.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -261,4 +262,40 @@ TEST(Series, BatchFollowsEverySubjectOfABidsDataset) {
     // --series belongs to BIDS datasets; --detector to --series.
     EXPECT_EQ(cli("batch --cases x.csv --out o --series").exitCode, 2);
     EXPECT_EQ(cli("batch --bids " + bids.path().string() + " --detector subtraction").exitCode, 2);
+}
+
+TEST(SeriesFolder, DicomFoldersAreVisitsDatedByTheirHeaders) {
+    TempDir dir;
+    using test::ShortVolume;
+    auto volume = makeImage<ShortVolume>({16, 12, 6}, {0.8, 0.8, 3.0}, {-10, -20, 30});
+    const auto visit = [&](const std::string& folder, const std::string& date, bool withT1) {
+        fs::create_directories(dir.path() / folder);
+        test::writeVolumeSeries(*volume, dir.path() / folder, "flair", "1.2.3." + date, "AX FLAIR",
+                                {{"0010|0020", "TEST"}, {"0008|0022", date}});
+        if (withT1)
+            test::writeVolumeSeries(*volume, dir.path() / folder, "t1", "1.2.4." + date, "T1 MPRAGE",
+                                    {{"0010|0020", "TEST"}, {"0008|0022", date}});
+    };
+    visit("visit-b", "20230115", false);
+    visit("visit-a", "20220620", true);  // two series: the FLAIR is taken
+    const auto s = readSeriesFolder(dir.path().string());
+    ASSERT_EQ(s.visits.size(), 2u);
+    EXPECT_EQ(s.visits[0].date, "2022-06-20");
+    EXPECT_EQ(s.visits[0].dicomSeriesUid.rfind("1.2.3.20220620", 0), 0u) << s.visits[0].dicomSeriesUid;
+    ReadOptions options;
+    options.dicomSeriesUid = s.visits[0].dicomSeriesUid;
+    EXPECT_EQ(readVolume(s.visits[0].flair, options)->GetLargestPossibleRegion().GetSize()[2], 6u);
+    EXPECT_EQ(s.visits[1].date, "2023-01-15");
+    EXPECT_TRUE(s.visits[1].dicomSeriesUid.empty());  // its only series
+    // Two series, neither named FLAIR: refused, the folder named.
+    TempDir unclear;
+    fs::create_directories(unclear.path() / "v");
+    test::writeVolumeSeries(*volume, unclear.path() / "v", "a", "1.5.1", "T1", {{"0008|0022", "20200101"}});
+    test::writeVolumeSeries(*volume, unclear.path() / "v", "b", "1.5.2", "T2", {{"0008|0022", "20200101"}});
+    try {
+        readSeriesFolder(unclear.path().string());
+        ADD_FAILURE() << "accepted";
+    } catch (const VolumeError& e) {
+        EXPECT_NE(std::string(e.what()).find("not exactly one named FLAIR"), std::string::npos) << e.what();
+    }
 }

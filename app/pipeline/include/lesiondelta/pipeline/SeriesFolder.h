@@ -6,7 +6,9 @@
 //     optional, the date by default; rebaseline optional, a label or date);
 //  2. a BIDS subject folder DIR = .../sub-X with ses-*/anat/*_FLAIR.nii[.gz] (dates as `batch`
 //     finds them: scans.tsv, sessions.tsv or the JSON sidecar);
-//  3. a folder of FLAIR files whose names hold their dates (2024-03-12 or 20240312).
+//  3. a folder of FLAIR files whose names hold their dates (2024-03-12 or 20240312), and of DICOM
+//     folders, one per visit, dated by their headers (AcquisitionDate, else StudyDate); a folder
+//     with several series uses the one whose description names FLAIR.
 // Visits come out ordered by date. Every visit needs a date (the course's rates are per year).
 #include <string>
 #include <vector>
@@ -14,9 +16,10 @@
 namespace lesiondelta {
 
 struct SeriesVisit {
-    std::string label;  // how the visit is named in tables and views (the date unless given)
-    std::string flair;  // the scan (file or DICOM folder)
-    std::string date;   // ISO yyyy-mm-dd
+    std::string label;           // how the visit is named in tables and views (the date unless given)
+    std::string flair;           // the scan (file or DICOM folder)
+    std::string date;            // ISO yyyy-mm-dd
+    std::string dicomSeriesUid;  // for a DICOM folder holding several series: the FLAIR's
 };
 
 struct PatientSeries {
