@@ -81,6 +81,10 @@ void CourseTimeline::setCourse(const report::CourseData& c, const std::vector<st
     plot_->xAxis->grid()->setVisible(false);
     plot_->yAxis->setRange(0, std::ceil(top * 1.25));
     plot_->yAxis->setLabel(tr("Lesions"));
+    QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);  // whole lesions: 0, 1, 2 (or 0, 5, 10)
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot_->yAxis->setTicker(counts);
     plot_->setInteractions(QCP::iSelectPlottables);
     plot_->replot();
     summary_->setText(report::courseSentence(c) + QStringLiteral("\n") +

@@ -15,6 +15,7 @@ VisitBar::VisitBar(QWidget* parent) : QWidget(parent) {
     to_ = new QComboBox(this);
     to_->setObjectName("visitTo");
     to_->setToolTip(tr("The visit shown on the FU side"));
+    for (auto* box : {from_, to_}) box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     sentence_ = new QLabel(this);
     sentence_->setObjectName("courseSentence");
     sentence_->setWordWrap(true);

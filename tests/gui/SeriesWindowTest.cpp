@@ -68,6 +68,11 @@ TEST(SeriesWindow, ASeriesOpensAtItsLatestIntervalAndAnyTwoVisitsCanBeCompared) 
     EXPECT_NE(rgb, 0x00e640u);
     EXPECT_TRUE(outline);
     EXPECT_EQ(window.navigator()->lesionCount(), 2);
+    if (const char* keep = std::getenv("LESIONDELTA_TEST_IMAGES")) {  // to look at
+        tabs->setCurrentWidget(window.timeline());
+        window.grab().save(QString::fromUtf8(keep) + "/series-window-course.png");
+        tabs->setCurrentIndex(0);
+    }
 
     // Any two visits: the first and the second; the later lesion C is not there yet.
     window.visitBar()->fromBox()->setCurrentIndex(window.visitBar()->fromBox()->findData(0));
