@@ -1868,4 +1868,35 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
             <translation>Untersuchungen</translation>
         </message>
     </context>
+    <context>
+        <name>lesiondelta::gui::SeriesDatesDialog</name>
+        <message>
+            <source>Dates of the visits</source>
+            <translation>Daten der Untersuchungen</translation>
+        </message>
+        <message>
+            <source>Some scans in %1 have no date in their names. Give each visit&apos;s acquisition date (YYYY-MM-DD); leave it empty to leave a file out. The dates are saved in series.json in that folder.</source>
+            <translation>Einige Aufnahmen in %1 haben kein Datum im Namen. Bitte für jede Untersuchung das Aufnahmedatum angeben (JJJJ-MM-TT); leer lassen, um eine Datei auszulassen. Die Daten werden in series.json in diesem Ordner gespeichert.</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>Aufnahme</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+            <translation>%1: „%2&quot; ist kein Datum (JJJJ-MM-TT).</translation>
+        </message>
+        <message>
+            <source>Two scans have the date %1: one visit per date.</source>
+            <translation>Zwei Aufnahmen haben das Datum %1: eine Untersuchung je Datum.</translation>
+        </message>
+        <message>
+            <source>A course needs at least two dated visits.</source>
+            <translation>Ein Verlauf braucht mindestens zwei datierte Untersuchungen.</translation>
+        </message>
+    </context>
 </TS>

@@ -1868,4 +1868,35 @@ Open that case and restore the edits?</translation>
             <translation>Visits</translation>
         </message>
     </context>
+    <context>
+        <name>lesiondelta::gui::SeriesDatesDialog</name>
+        <message>
+            <source>Dates of the visits</source>
+            <translation>Dates of the visits</translation>
+        </message>
+        <message>
+            <source>Some scans in %1 have no date in their names. Give each visit&apos;s acquisition date (YYYY-MM-DD); leave it empty to leave a file out. The dates are saved in series.json in that folder.</source>
+            <translation>Some scans in %1 have no date in their names. Give each visit&apos;s acquisition date (YYYY-MM-DD); leave it empty to leave a file out. The dates are saved in series.json in that folder.</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>Scan</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+            <translation>%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>Two scans have the date %1: one visit per date.</source>
+            <translation>Two scans have the date %1: one visit per date.</translation>
+        </message>
+        <message>
+            <source>A course needs at least two dated visits.</source>
+            <translation>A course needs at least two dated visits.</translation>
+        </message>
+    </context>
 </TS>

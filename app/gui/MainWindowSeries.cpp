@@ -10,6 +10,7 @@
 
 #include "CourseTimeline.h"
 #include "MainWindow.h"
+#include "SeriesDatesDialog.h"
 #include "SeriesSession.h"
 #include "Settings.h"
 #include "VisitBar.h"
@@ -81,6 +82,13 @@ void MainWindow::openSeries(const QString& dir) {
     try {
         if (!series_->open(dir, in)) return;
     } catch (const std::exception& e) {
+        // Scans named without dates: the reader may give the dates (saved as series.json).
+        const bool undated = std::string(e.what()).find("has no date in its name") != std::string::npos;
+        if (undated && start_.interactive) {
+            SeriesDatesDialog dates(dir, this);
+            if (dates.exec() == QDialog::Accepted) openSeries(dir);
+            return;
+        }
         showError(QString::fromStdString(e.what()));
         return;
     }

@@ -9,10 +9,12 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <fstream>
 
 #include "CourseTimeline.h"
 #include "MainWindow.h"
 #include "PhantomSeries.h"
+#include "SeriesDatesDialog.h"
 #include "SeriesSession.h"
 #include "VisitBar.h"
 #include "WaitFor.h"
@@ -122,4 +124,26 @@ TEST(SeriesWindow, AFolderThatIsNotASeriesIsRefusedWithItsProblem) {
     EXPECT_FALSE(window.series().active());
     const QString shown = window.statusBar()->currentMessage();
     EXPECT_NE(shown.indexOf("holds no visits"), -1) << shown.toStdString();
+}
+
+TEST(SeriesWindow, DatesGivenForUndatedScansAreSavedAsSeriesJson) {
+    test::TempDir dir;
+    for (const char* name : {"first.nii.gz", "second.nii.gz", "scan_2022-03-01.nii.gz"})
+        std::ofstream(dir.file(name)) << "x";
+    SeriesDatesDialog dialog(QString::fromStdString(dir.path().string()));
+    ASSERT_EQ(dialog.rowCount(), 3);  // sorted by name: first, scan_2022-03-01 (dated by its name), second
+    dialog.setDate(0, "2021-13-01");
+    EXPECT_FALSE(dialog.writeSeries());
+    EXPECT_NE(dialog.problem().indexOf("first.nii.gz"), -1) << dialog.problem().toStdString();
+    dialog.setDate(0, "2022-03-01");
+    EXPECT_FALSE(dialog.writeSeries());  // the same date as the dated scan
+    EXPECT_NE(dialog.problem().indexOf("one visit per date"), -1);
+    dialog.setDate(0, "2021-01-05");
+    dialog.setDate(2, "");  // left out
+    ASSERT_TRUE(dialog.writeSeries()) << dialog.problem().toStdString();
+    const auto series = readSeriesFolder(dir.path().string());
+    ASSERT_EQ(series.visits.size(), 2u);
+    EXPECT_EQ(series.visits[0].date, "2021-01-05");
+    EXPECT_NE(series.visits[0].flair.find("first.nii.gz"), std::string::npos);
+    EXPECT_EQ(series.visits[1].date, "2022-03-01");
 }
