@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
@@ -31,12 +30,8 @@ SeriesDatesDialog::SeriesDatesDialog(const QString& dir, QWidget* parent) : QDia
         auto* name = new QTableWidgetItem(files_[r]);
         name->setFlags(name->flags() & ~Qt::ItemIsEditable);
         table_->setItem(r, 0, name);
-        // A date anywhere in the name (as readSeriesFolder finds it) is offered.
-        static const QRegularExpression dated(QStringLiteral("(\\d{4})-?(\\d{2})-?(\\d{2})"));
-        QString found;
-        for (auto it = dated.globalMatch(files_[r]); it.hasNext() && found.isEmpty();)
-            found = QString::fromStdString(isoDate(it.next().captured(0).toStdString()));
-        table_->setItem(r, 1, new QTableWidgetItem(found));
+        // A date in the name (as readSeriesFolder finds it) is offered.
+        table_->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(dateInName(files_[r].toStdString()))));
     }
     problem_ = new QLabel(this);
     problem_->setStyleSheet(QStringLiteral("color: #c0392b;"));

@@ -119,14 +119,8 @@ PatientSeries fromFileNames(const fs::path& dir) {
                                   (dir / "series.json").string());
         s.visits.push_back({date, folder.string(), date, series.size() > 1 ? flair.front().uid : std::string()});
     }
-    static const std::regex dated(R"((\d{4})-?(\d{2})-?(\d{2}))");
     for (const auto& f : files) {
-        std::smatch m;
-        const std::string name = f.filename().string();
-        std::string date;
-        for (auto it = std::sregex_iterator(name.begin(), name.end(), dated);
-             it != std::sregex_iterator() && date.empty(); ++it)
-            date = isoDate((*it)[0].str());
+        const std::string date = dateInName(f.filename().string());
         if (date.empty())
             throw VolumeError(f.string(), "has no date in its name (2024-03-12 or 20240312); give the dates in " +
                                               (dir / "series.json").string());
@@ -146,6 +140,13 @@ std::string isoDate(const std::string& text) {
                                         std::chrono::day{unsigned(std::stoi(m[3]))}};
     if (!d.ok()) return {};
     return m[1].str() + "-" + m[2].str() + "-" + m[3].str();
+}
+
+std::string dateInName(const std::string& name) {
+    static const std::regex dated(R"((\d{4})-?(\d{2})-?(\d{2}))");
+    for (auto it = std::sregex_iterator(name.begin(), name.end(), dated); it != std::sregex_iterator(); ++it)
+        if (std::string date = isoDate((*it)[0].str()); !date.empty()) return date;
+    return {};
 }
 
 int daysBetween(const std::string& from, const std::string& to) {

@@ -43,6 +43,10 @@ int daysBetween(const std::string& from, const std::string& to);
 /// empty when there is none or it is not a calendar date.
 std::string isoDate(const std::string& text);
 
+/// The first calendar date anywhere in a file name (2024-03-12 or 20240312), as ISO; empty when
+/// there is none. How readSeriesFolder dates files, and what the window's dates dialog offers.
+std::string dateInName(const std::string& name);
+
 /// Index of the visit with this label or date in `series`; -1 when none.
 int findVisit(const PatientSeries& series, const std::string& labelOrDate);
 
