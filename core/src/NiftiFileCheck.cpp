@@ -8,6 +8,7 @@
 #include <iterator>
 #include <memory>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include "lesiondelta/core/VolumeError.h"
@@ -100,13 +101,18 @@ NiftiFileFacts checkNiftiFile(const std::string& path, std::uint64_t maxVoxels) 
             throw VolumeError(path, "has a non-finite orientation (sform) in its NIfTI header");
     }
     const int datatype = field<std::int16_t>(header, 70, swapped);
-    static const int kKnownTypes[] = {2, 4, 8, 16, 32, 64, 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2304};
-    if (std::find(std::begin(kKnownTypes), std::end(kKnownTypes), datatype) == std::end(kKnownTypes))
+    // Bytes per voxel as the NIfTI library takes them: from the data type, whatever bitpix says
+    // (a header with bitpix 0 once passed the truncation check below; found by fuzzing).
+    static const std::pair<int, int> kTypeBytes[] = {{2, 1},     {4, 2},     {8, 4},     {16, 4},  {32, 8},   {64, 8},
+                                                     {128, 3},   {256, 1},   {512, 2},   {768, 4}, {1024, 8}, {1280, 8},
+                                                     {1536, 16}, {1792, 16}, {2048, 32}, {2304, 4}};
+    const auto type =
+        std::find_if(std::begin(kTypeBytes), std::end(kTypeBytes), [&](const auto& t) { return t.first == datatype; });
+    if (type == std::end(kTypeBytes))
         throw VolumeError(path,
                           "has an unknown voxel data type in its NIfTI header (code " + std::to_string(datatype) + ")");
-    const int bitpix = field<std::int16_t>(header, 72, swapped);
     const float voxOffset = field<float>(header, 108, swapped);
-    facts.expectedBytes = voxels * static_cast<std::uint64_t>(std::max(bitpix, 0) / 8);
+    facts.expectedBytes = voxels * static_cast<std::uint64_t>(type->second);
 
     // Skip the extension area up to vox_offset, then stream the voxels.
     if (magic[1] != '+') return facts;  // header-only (.hdr/.img pair)

@@ -70,6 +70,16 @@ TEST(BadInput, UncompressedFileShorterThanItsHeaderSaysIsUnreadable) {
     expectReadError(dir.file("short.nii"), "truncated");
 }
 
+TEST(BadInput, AHeaderWhoseBitpixUnderstatesTheDataIsStillCheckedForTruncation) {
+    // Found by fuzzing: bitpix 0 made the expected payload 0 bytes, so a 600-byte file claiming
+    // 64 million voxels reached ITK, which read it into a huge image.
+    TempDir dir;
+    RawNiftiHeader h = headerWithDims({3, 400, 400, 400, 1, 1, 1, 1});
+    h.bitpix = 0;
+    writeRawNifti(dir.file("bitpix0.nii"), h, floatBytes({1, 2, 3}));
+    expectReadError(dir.file("bitpix0.nii"), "truncated");
+}
+
 TEST(BadInput, TwoDimensionalImageIsRefused) {
     TempDir dir;
     writeRawNifti(dir.file("flat.nii"), headerWithDims({2, 8, 8, 1, 1, 1, 1, 1}),
