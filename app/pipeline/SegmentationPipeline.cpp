@@ -209,6 +209,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
         {"registration",
          {{"final_metric", reg.finalMetric},
           {"iterations", reg.iterations},
+          {"composed_through_series_reference", pair.composedThroughReference},
           {"alignment_local_correlation", agreement}}},
         {"warnings", warnings},
         {"result_reliable", !anyUnreliable(r.warnings)},

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/TransformIO.h"
@@ -90,8 +91,26 @@ double agreementWithReference(const SeriesInput& in, const ImageVolume& referenc
     return agreement;
 }
 
+/// The interval's two scans as the detectors take them: no reading and no registration of their
+/// own, BL's map to FU composed from both visits' registrations to the reference.
+std::shared_ptr<const RegisteredPair> pairThroughReference(const SeriesResult& out, const SeriesInterval& interval,
+                                                           const std::vector<ImageVolume::Pointer>& scans) {
+    auto pair = std::make_shared<RegisteredPair>();
+    pair->bl = scans[interval.from];
+    pair->fu = scans[interval.to];
+    pair->registration.fuToBl = composeThroughReference(out.visits[interval.from].referenceToVisit.GetPointer(),
+                                                        out.visits[interval.to].referenceToVisit.GetPointer());
+    pair->blInFu = resampleLinear(*pair->bl, *pair->fu, pair->registration.fuToBl);
+    // The CNN's search region comes from FU's brain estimate on FU's own grid, as after a pair
+    // registration (estimated on the 1 mm grid instead, the series found none of the
+    // pair workflow's 2 lesions on real pair 01).
+    pair->registration.fuBrain = brainMask(*pair->fu);
+    pair->composedThroughReference = true;
+    return pair;
+}
+
 void measureInterval(const SeriesInput& in, SeriesResult& out, SeriesInterval& interval,
-                     const ProgressCallback& progress) {
+                     const std::vector<ImageVolume::Pointer>& scans, const ProgressCallback& progress) {
     const auto& from = out.visits[interval.from].visit;
     const auto& to = out.visits[interval.to].visit;
     const ResultsFolder folder(interval.folder);
@@ -118,7 +137,7 @@ void measureInterval(const SeriesInput& in, SeriesResult& out, SeriesInterval& i
         pair.fuPath = to.flair;
         pair.blSeriesUid = from.dicomSeriesUid;
         pair.fuSeriesUid = to.dicomSeriesUid;
-        pair.registered.reset();
+        pair.registered = pairThroughReference(out, interval, scans);
         pair.progress = progress;
         SegmentationResult r = in.detector == "subtraction" ? runSubtractionBaseline(pair) : runSegmentation(pair);
         folder.write(r);
@@ -227,7 +246,8 @@ SeriesResult analyseSeries(const SeriesInput& in) {
                               .string();
         out.intervals.push_back(interval);
     }
-    scans.clear();  // the detector reads the pairs itself; only the reference stays in memory
+    // The scans stay in memory: the detectors take them with maps composed through the reference
+    // (each visit read and registered once).
 
     // 4. Detection per interval, reused where OUT holds it.
     const std::size_t m = out.intervals.size();
@@ -241,7 +261,7 @@ SeriesResult analyseSeries(const SeriesInput& in) {
                 interval.unreliable |= w.unreliable;
             }
         try {
-            measureInterval(in, out, interval, progressShare(in.progress, f0, f1));
+            measureInterval(in, out, interval, scans, progressShare(in.progress, f0, f1));
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

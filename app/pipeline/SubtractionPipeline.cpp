@@ -10,7 +10,7 @@ SegmentationResult runSubtractionBaseline(const SegmentationInput& input) {
     nlohmann::json timings;
     SegmentationInput pairInput = input;
     pairInput.progress = progressShare(input.progress, 0.0, 0.30);  // loading and registration
-    RegisteredPair pair = loadAndRegisterPair(pairInput, timings);
+    const RegisteredPair pair = input.registered ? *input.registered : loadAndRegisterPair(pairInput, timings);
     if (input.progress && !input.progress(0.35, "subtraction")) throw Cancelled();
     const auto start = std::chrono::steady_clock::now();
     SubtractionOptions options;
@@ -46,7 +46,9 @@ SegmentationResult runSubtractionBaseline(const SegmentationInput& input) {
         {"min_lesion_ml", input.minLesionMl},
         {"new_lesions", {{"count", r.lesions.size()}, {"total_volume_ml", totalMl}}},
         {"registration",
-         {{"final_metric", pair.registration.finalMetric}, {"iterations", pair.registration.iterations}}},
+         {{"final_metric", pair.registration.finalMetric},
+          {"iterations", pair.registration.iterations},
+          {"composed_through_series_reference", pair.composedThroughReference}}},
         {"outputs_note", "probability.nii.gz holds the subtraction score, not a probability"},
         {"transform_convention", "bl_to_fu.tfm maps FU points (LPS mm) to BL points (ITK resampling convention)"},
         {"timings", timings}};

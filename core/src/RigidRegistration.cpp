@@ -5,6 +5,7 @@
 #include <itkImageMaskSpatialObject.h>
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegistrationMethodv4.h>
+#include <itkMatrixOffsetTransformBase.h>
 #include <itkMattesMutualInformationImageToImageMetricv4.h>
 #include <itkRegistrationParameterScalesFromPhysicalShift.h>
 #include <itkRegularStepGradientDescentOptimizerv4.h>
@@ -243,6 +244,38 @@ double normalisedCorrelation(const ImageVolume& a, const ImageVolume& b, const M
     const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
     if (va <= 0 || vb <= 0) return 0.0;
     return cov / std::sqrt(va * vb);
+}
+
+RigidTransform::Pointer composeThroughReference(const itk::Transform<double, 3, 3>* referenceToA,
+                                                const itk::Transform<double, 3, 3>* referenceToB) {
+    using Affine = itk::MatrixOffsetTransformBase<double, 3, 3>;
+    auto asMatrixOffset = [](const itk::Transform<double, 3, 3>* t, const char* which) {
+        Affine::MatrixType m;
+        m.SetIdentity();
+        Affine::OutputVectorType o;
+        o.Fill(0.0);
+        if (t) {
+            const auto* mo = dynamic_cast<const Affine*>(t);
+            if (!mo) throw VolumeError("", std::string("the transform of ") + which + " is not a matrix transform");
+            m = mo->GetMatrix();
+            o = mo->GetOffset();
+        }
+        return std::pair{m, o};
+    };
+    const auto [ma, oa] = asMatrixOffset(referenceToA, "scan A");
+    const auto [mb, ob] = asMatrixOffset(referenceToB, "scan B");
+    // Rigid: the inverse of B's matrix is its transpose.
+    const Affine::MatrixType mbInv(mb.GetTranspose());
+    const Affine::MatrixType m = ma * mbInv;
+    const Affine::OutputVectorType o = oa - ma * (mbInv * ob);
+    auto out = RigidTransform::New();
+    try {
+        out->SetMatrix(m, 1e-6);
+    } catch (const itk::ExceptionObject&) {
+        throw VolumeError("", "the transforms to the reference are not rigid (their matrices are not orthonormal)");
+    }
+    out->SetOffset(o);
+    return out;
 }
 
 }  // namespace lesiondelta

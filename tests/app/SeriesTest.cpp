@@ -12,6 +12,7 @@
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/pipeline/SeriesAnalysis.h"
 
@@ -69,6 +70,11 @@ TEST(Series, LesionsGetIdentitiesAtTheVisitTheyAppearAndAreFollowedWhenTheyEnlar
         << courseSentence(rebased);
     rebased.series.rebaseline = "2021-07-20";
     EXPECT_EQ(seriesSummary(rebased)["since_rebaseline"]["follow_ups"], 2);
+
+    // Each visit registered once: the intervals' detectors took maps composed through the reference.
+    for (const auto& i : r.intervals)
+        EXPECT_TRUE(ResultsFolder(i.folder).readSummary()["registration"]["composed_through_series_reference"])
+            << i.folder;
 
     // Written, and reused when run again (no detection, no registration).
     writeSeriesOutputs(r, out.path().string());

@@ -3,6 +3,7 @@
 #include "TestImages.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/RigidRegistration.h"
+#include "lesiondelta/core/VolumeError.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -118,3 +119,37 @@ TEST(RigidRegistration, NormalisedCorrelationIsOneForAScaledCopyAndLowerForAShif
 }
 
 }  // namespace
+
+TEST(RigidRegistration, ComposingThroughAReferenceMapsBsPointsToAs) {
+    auto referenceToA = RigidTransform::New(), referenceToB = RigidTransform::New();
+    itk::Vector<double, 3> axis, t;
+    axis[0] = 0.1, axis[1] = 1.0, axis[2] = 0.4;
+    referenceToA->SetRotation(axis, 0.12);
+    t[0] = 3, t[1] = -7, t[2] = 1.5;
+    referenceToA->SetTranslation(t);
+    axis[0] = -0.6, axis[1] = 0.2, axis[2] = 1.0;
+    referenceToB->SetRotation(axis, -0.08);
+    t[0] = -2, t[1] = 4, t[2] = 9;
+    referenceToB->SetTranslation(t);
+    const auto bToA = composeThroughReference(referenceToA, referenceToB);
+    for (const auto& q : {std::array<double, 3>{0, 0, 0}, {40, -25, 60}, {-80, 90, -30}}) {
+        RigidTransform::InputPointType reference;
+        for (int d = 0; d < 3; ++d) reference[d] = q[d];
+        const auto inA = referenceToA->TransformPoint(reference);
+        const auto inB = referenceToB->TransformPoint(reference);
+        const auto mapped = bToA->TransformPoint(inB);
+        for (int d = 0; d < 3; ++d) EXPECT_NEAR(mapped[d], inA[d], 1e-9);
+    }
+    // The reference itself (null) is the identity on its side.
+    const auto toA = composeThroughReference(referenceToA, nullptr);
+    RigidTransform::InputPointType p;
+    p[0] = 12, p[1] = -3, p[2] = 7;
+    const auto a = referenceToA->TransformPoint(p), b = toA->TransformPoint(p);
+    for (int d = 0; d < 3; ++d) EXPECT_NEAR(a[d], b[d], 1e-9);
+    // A scaling transform is not rigid: refused with a message.
+    auto scaling = itk::MatrixOffsetTransformBase<double, 3, 3>::New();
+    auto m = scaling->GetMatrix();
+    m(0, 0) = 2.0;
+    scaling->SetMatrix(m);
+    EXPECT_THROW(composeThroughReference(scaling, referenceToB), VolumeError);
+}

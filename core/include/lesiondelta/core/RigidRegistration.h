@@ -58,6 +58,13 @@ struct RegistrationResult {
 /// overlap enough to be registered.
 RegistrationResult registerRigid(const ImageVolume& fu, const ImageVolume& bl, const RegistrationOptions& options = {});
 
+/// Two scans registered to one reference (each transform maps reference points to that scan's
+/// points; null = the reference itself) give the map from B's points to A's without registering
+/// A to B: x -> referenceToA(referenceToB^-1(x)). Throws VolumeError when either is not a rigid
+/// (orthonormal matrix + offset) transform.
+RigidTransform::Pointer composeThroughReference(const itk::Transform<double, 3, 3>* referenceToA,
+                                                const itk::Transform<double, 3, 3>* referenceToB);
+
 /// Writes the transform as an ITK transform file (.tfm / .txt), atomically.
 void writeTransform(const RigidTransform& transform, const std::string& path);
 

@@ -22,6 +22,9 @@ struct RegisteredPair {
     /// core/PairSimilarity's alignmentAgreement(fu, blInFu) once someone has measured it (the
     /// window does on opening); runSegmentation measures it when empty.
     std::optional<double> alignmentAgreement;
+    /// The registration was not run for this pair but composed from both scans' registrations to
+    /// a series' reference visit (SeriesAnalysis): finalMetric and iterations are then 0.
+    bool composedThroughReference = false;
 };
 
 /// Default rim (mm) left out of the CNN's search region; see SegmentationInput::brainRimMm.
