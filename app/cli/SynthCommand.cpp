@@ -1,7 +1,9 @@
 // lesiondelta-cli synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out]
 //     [--whole-brain] [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda]
+//     [--series VISITS [--quiet]] [--clear]
 // Synthetic BL/FU pairs from the training atlas, written as NIfTI to look at or to evaluate on:
-// the same generator (ml/PairSynthesizer) the trainer calls every step.
+// the same generator (ml/PairSynthesizer) the trainer calls every step. With --series, one
+// synthetic patient course instead (a folder `series` reads; the truth in DIR/truth/).
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -36,11 +38,49 @@ typename TImage::Pointer asVolume(const torch::Tensor& crop) {
     return image;
 }
 
+/// Visit dates of a synthetic course: about six months apart.
+std::string visitDate(int v) {
+    static const char* const kDates[] = {"2020-01-15", "2020-07-14", "2021-01-12", "2021-07-13",
+                                         "2022-01-11", "2022-07-12", "2023-01-10", "2023-07-11"};
+    return kDates[v];
+}
+
+void writeSeries(ml::PairSynthesizer& synth, const ml::SeriesPlan& plan, const std::string& out, nlohmann::json& info) {
+    const auto series = synth.nextSeries(plan);
+    const fs::path truth = fs::path(out) / "truth";
+    std::error_code ec;
+    fs::create_directories(truth, ec);
+    nlohmann::json visits = nlohmann::json::array(), lesions = nlohmann::json::array();
+    for (int v = 0; v < plan.visits; ++v) {
+        const std::string file = "flair_" + visitDate(v) + ".nii.gz";
+        writeVolume(*asVolume<ImageVolume>(series.visits[v][0][0]), (fs::path(out) / file).string());
+        nlohmann::json visit = {{"date", visitDate(v)}, {"flair", file}, {"acquisition", series.visitNotes[v]}};
+        if (v > 0) {
+            const std::string target = "interval_" + visitDate(v - 1) + "_to_" + visitDate(v) + ".nii.gz";
+            writeMask(*asVolume<MaskVolume>(series.intervalTargets[v - 1][0][0]), (truth / target).string());
+            visit["new_or_enlarged_since_previous"] = "truth/" + target;
+        }
+        visits.push_back(visit);
+    }
+    writeMask(*asVolume<MaskVolume>(series.lesionIds), (truth / "lesion_ids.nii.gz").string());
+    for (std::size_t i = 0; i < series.lesions.size(); ++i) {
+        const auto& l = series.lesions[i];
+        lesions.push_back({{"id", i + 1},
+                           {"first_seen", visitDate(l.appears)},
+                           {"enlarges_again_at", l.enlarges >= 0 ? nlohmann::json(visitDate(l.enlarges)) : nullptr},
+                           {"bank_voxels", l.bankVoxels},
+                           {"voxels_final", (series.lesionIds == int16_t(i + 1)).sum().item<int64_t>()}});
+    }
+    info["series"] = {{"description", series.description}, {"visits", visits}, {"lesions", lesions}};
+    writeTextAtomically((truth / "truth.json").string(), info.dump(2) + "\n");
+    std::cout << series.description << "\n";
+}
+
 }  // namespace
 
 int runSynth(const std::vector<std::string>& args) {
-    const Arguments a(args, {"--atlas", "--out", "--count", "--seed", "--crop", "--inserts", "--device"},
-                      {"--held-out", "--whole-brain", "--stable", "--changed"});
+    const Arguments a(args, {"--atlas", "--out", "--count", "--seed", "--crop", "--inserts", "--device", "--series"},
+                      {"--held-out", "--whole-brain", "--stable", "--changed", "--quiet", "--clear"});
     const std::string atlasPath = a.required("--atlas"), out = a.required("--out");
     const int count = int(a.number("--count", 4, 1, 10000));
     ml::SynthesisOptions o;
@@ -56,6 +96,11 @@ int runSynth(const std::vector<std::string>& args) {
             throw UsageError("--inserts takes MIN,MAX (e.g. 2,6)");
         }
     }
+    if (a.flag("--clear")) {  // lesions a reader sees at once: 0.1-3 ml, bright, slices up to 3 mm
+        o.smallLesionFraction = 0.0;
+        o.contrastMin = 0.8;
+        o.sliceMaxMm = 3.0;
+    }
     const auto seed = static_cast<std::uint64_t>(a.number("--seed", 1, 0, 4294967295.0));
     const auto device = ml::chooseDevice(a.optional("--device").value_or("cpu"));
     ml::TrainingAtlas atlas;
@@ -69,6 +114,20 @@ int runSynth(const std::vector<std::string>& args) {
     std::error_code ec;
     fs::create_directories(out, ec);
     if (!fs::is_directory(out)) throw VolumeError(out, "output folder cannot be created");
+    if (const auto visits = a.optional("--series")) {
+        ml::SeriesPlan plan;
+        plan.visits = int(a.number("--series", 4, 2, 8));
+        plan.quiet = a.flag("--quiet");
+        nlohmann::json info = {{"software", {{"name", "LesionDelta"}, {"version", kVersion}}},
+                               {"atlas", atlasPath},
+                               {"seed", seed},
+                               {"crop", o.crop},
+                               {"held_out", o.heldOut}};
+        writeSeries(synth, plan, out, info);
+        std::cout << "wrote a " << plan.visits << "-visit series to " << out
+                  << " (flair_DATE.nii.gz; truth/ holds the interval targets, lesion_ids.nii.gz, truth.json)\n";
+        return 0;
+    }
     nlohmann::json pairs = nlohmann::json::array();
     for (int i = 0; i < count; ++i) {
         const auto b = synth.next(1, a.flag("--changed"));

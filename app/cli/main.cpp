@@ -104,13 +104,19 @@ Verbs:
       the 30 MNI lesion masks and the 16 longitudinal change masks. MNI patient --held-out is
       for validation only. Read by train --atlas and synth --atlas.
   synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out] [--whole-brain]
-        [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda]
+        [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda] [--series VISITS [--quiet]]
+        [--clear]
       Synthetic BL/FU pairs from the training atlas, made by the generator the trainer calls
       every step: anatomy (rotation, elastic, flip), change (bank lesions inserted, real ones
       removed, rims grown or shrunk), acquisition per visit (slices 1-5 mm along any axis with
       tilt and offset, PSF, bias, gamma, Rician noise, BL misregistration). Writes
       DIR/pairNNN/{bl,fu,new_lesions}.nii.gz (1 mm crops, target in FU space) and DIR/synth.json.
       --held-out uses the held-out scan only; --whole-brain centres each crop on the brain.
+      --series VISITS (2-8) writes one synthetic patient course instead: DIR/flair_DATE.nii.gz
+      (about six months apart; lesions new at planned visits, some enlarging again later; each
+      visit acquired on its own), the truth in DIR/truth/ (per-interval targets,
+      lesion_ids.nii.gz, truth.json); --quiet makes a course without change. --clear makes
+      lesions a reader sees at once (0.1-3 ml, bright, slices up to 3 mm thick).
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR

@@ -108,3 +108,47 @@ TEST(PairSynthesizer, UnusableSetupsAreRefused) {
 }
 
 }  // namespace
+
+TEST(PairSynthesizer, ASeriesMarksEachPlannedLesionInTheIntervalItAppearsAndWhereItEnlarges) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    PairSynthesizer s(atlas, small(48), torch::kCPU, 4);
+    SeriesPlan plan;
+    plan.visits = 4;
+    plan.enlargeFraction = 1.0;
+    int checked = 0;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        const auto series = s.nextSeries(plan);
+        ASSERT_EQ(series.visits.size(), 4u);
+        ASSERT_EQ(series.intervalTargets.size(), 3u);
+        EXPECT_EQ(series.lesionIds.sizes(), (std::vector<int64_t>{48, 48, 48}));
+        for (std::size_t i = 0; i < series.lesions.size(); ++i) {
+            const auto& l = series.lesions[i];
+            const auto footprint = series.lesionIds == int16_t(i + 1);
+            if (footprint.sum().item<int64_t>() < 10) continue;  // deformed out of the crop
+            ++checked;
+            ASSERT_GE(l.appears, 1);
+            // In the interval it appears in, and in none before it.
+            auto markedIn = [&](int visit) {
+                return series.intervalTargets[visit - 1][0][0].masked_select(footprint).sum().item<double>();
+            };
+            EXPECT_GT(markedIn(l.appears), 5) << series.description;
+            for (int v = 1; v < l.appears; ++v) EXPECT_EQ(markedIn(v), 0) << series.description;
+            // Where it is marked, it is brighter from its visit on than before it.
+            const auto marked = footprint & (series.intervalTargets[l.appears - 1][0][0] > 0);
+            const auto before = series.visits[l.appears - 1][0][0].masked_select(marked).mean().item<double>();
+            const auto after = series.visits[l.appears][0][0].masked_select(marked).mean().item<double>();
+            EXPECT_GT(after, before) << series.description;
+            if (l.enlarges >= 0) {
+                EXPECT_GT(l.enlarges, l.appears);
+                EXPECT_GT(markedIn(l.enlarges), 5) << series.description;  // its rim
+            }
+        }
+    }
+    EXPECT_GE(checked, 3);
+    plan.quiet = true;
+    const auto quiet = s.nextSeries(plan);
+    EXPECT_TRUE(quiet.lesions.empty());
+    for (const auto& t : quiet.intervalTargets) EXPECT_EQ(t.sum().item<double>(), 0.0);
+    plan.visits = 1;
+    EXPECT_THROW(s.nextSeries(plan), std::invalid_argument);
+}

@@ -50,6 +50,30 @@ struct SyntheticBatch {
     std::vector<std::string> descriptions;  // one line per pair
 };
 
+/// A patient's course for testing the series workflow (issue 20): one anatomy, bank lesions that
+/// appear at planned visits and some that enlarge again at a later one, each visit acquired
+/// independently (slices, blur, bias, gamma, noise; every visit but the last slightly moved).
+struct SeriesPlan {
+    int visits = 4;
+    int maxNewPerInterval = 2;     // new lesions per interval: 1..max (0 when quiet)
+    double enlargeFraction = 0.5;  // of the lesions new before the last interval: enlarge again later
+    bool quiet = false;            // no change at all: acquisition differences only
+};
+
+struct SyntheticSeries {
+    std::vector<torch::Tensor> visits;           // [1, 1, P, P, P] each, on the last visit's 1 mm grid
+    std::vector<torch::Tensor> intervalTargets;  // visits - 1: voxels new or enlarged since the visit before
+    torch::Tensor lesionIds;                     // [P, P, P] int16: planned lesion i's final footprint = i + 1
+    struct Lesion {
+        int appears = 0;         // visit index where it is first there (>= 1)
+        int enlarges = -1;       // visit index where it is larger again, or -1
+        int64_t bankVoxels = 0;  // its size in the bank
+    };
+    std::vector<Lesion> lesions;
+    std::vector<std::string> visitNotes;  // one acquisition note per visit
+    std::string description;
+};
+
 class PairSynthesizer {
 public:
     /// Copies the atlas scans to `device`. Throws std::invalid_argument when the atlas has no
@@ -63,6 +87,10 @@ public:
     /// `n` single-scan crops whose target is every real lesion (encoder pre-training): scans with
     /// their own lesion masks only; `bl` is undefined.
     SyntheticBatch nextLesionScans(int n);
+
+    /// One course (SeriesPlan) around the brain centre of a random scan of the split; crop edge
+    /// options().crop (use a whole-brain crop, e.g. 176, for the full pipeline).
+    SyntheticSeries nextSeries(const SeriesPlan& plan);
 
     const SynthesisOptions& options() const { return o_; }
 
