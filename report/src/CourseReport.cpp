@@ -17,6 +17,7 @@
 
 #include "ReportFormat.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/report/CourseTimelinePlot.h"
 #include "lesiondelta/report/PdfDocument.h"
 
 namespace lesiondelta::report {
@@ -27,55 +28,11 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(CourseReport)
 };
 
-const QColor kNew(0, 160, 60), kAgain(230, 140, 20), kCumulative(40, 90, 200);
-
-/// Bars of new and again-enlarging lesions per interval (stacked), the cumulative number of
-/// lesions as a line; unmeasured intervals marked.
+/// The timeline, painted once for the PDF.
 QPicture timeline(const CourseData& c) {
     QCustomPlot plot;
     plot.setGeometry(0, 0, 760, 300);
-    plot.legend->setVisible(true);
-    plot.legend->setFont(QFont("DejaVu Sans", 8));
-    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    auto* fresh = new QCPBars(plot.xAxis, plot.yAxis);
-    auto* again = new QCPBars(plot.xAxis, plot.yAxis);
-    again->moveAbove(fresh);
-    fresh->setName(Text::tr("New"));
-    again->setName(Text::tr("Enlarging again"));
-    for (auto [bars, colour] : {std::pair{fresh, kNew}, std::pair{again, kAgain}}) {
-        QColor fill = colour;
-        fill.setAlpha(170);
-        bars->setBrush(fill);
-        bars->setPen(QPen(colour.darker(130)));
-        bars->setWidth(0.55);
-    }
-    auto* cumulative = plot.addGraph();
-    cumulative->setName(Text::tr("Lesions so far"));
-    cumulative->setPen(QPen(kCumulative, 2.0));
-    cumulative->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kCumulative, 5));
-    int total = 0;
-    double top = 1.0;
-    for (std::size_t k = 0; k < c.intervals.size(); ++k) {
-        const auto& i = c.intervals[k];
-        const double key = double(k + 1);
-        ticker->addTick(key, QStringLiteral("%1\n%2").arg(
-                                 i.to, i.measured ? Text::tr("%1 d").arg(i.days) : Text::tr("not measured")));
-        if (!i.measured) continue;
-        // Zero-height bars would still draw their outline as a line: left out.
-        if (i.fresh > 0) fresh->addData(key, i.fresh);
-        if (i.again > 0) again->addData(key, i.again);
-        total += i.fresh;
-        cumulative->addData(key, total);
-        top = std::max({top, double(total), double(i.fresh + i.again)});
-    }
-    plot.xAxis->setTicker(ticker);
-    plot.xAxis->setRange(0.4, c.intervals.size() + 0.6);
-    plot.xAxis->grid()->setVisible(false);
-    plot.yAxis->setRange(0, std::ceil(top * 1.25));
-    plot.yAxis->setLabel(Text::tr("Lesions"));
-    plot.yAxis->ticker()->setTickCount(std::min(6, int(std::ceil(top * 1.25))));
-    for (auto* axis : {plot.xAxis, plot.yAxis}) axis->setTickLabelFont(QFont("DejaVu Sans", 8));
+    fillCourseTimeline(plot, c, {QFont("DejaVu Sans", 8), false});
     QPicture picture;
     QCPPainter painter(&picture);
     plot.toPainter(&painter, 760, 300);
