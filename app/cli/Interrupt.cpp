@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <csignal>
+#include <iostream>
+#include <string>
 
 namespace lesiondelta::cli {
 
@@ -30,6 +32,18 @@ void installInterruptHandler() {
 }
 
 bool interrupted() { return gInterrupted.load(); }
+
+ProgressCallback commandProgress(bool quiet) {
+    if (quiet) return stopOnInterrupt();
+    std::string lastStage;
+    return stopOnInterrupt([lastStage](double fraction, const std::string& stage) mutable {
+        if (stage != lastStage) {
+            std::cerr << "[" << int(fraction * 100) << "%] " << stage << "\n";
+            lastStage = stage;
+        }
+        return true;
+    });
+}
 
 ProgressCallback stopOnInterrupt(ProgressCallback inner) {
     return [inner = std::move(inner)](double fraction, const std::string& stage) {

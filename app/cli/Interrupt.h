@@ -12,5 +12,8 @@ void installInterruptHandler();
 bool interrupted();
 /// `inner` (may be empty) that also answers false once interrupted.
 ProgressCallback stopOnInterrupt(ProgressCallback inner = {});
+/// A command's progress: each new stage printed to stderr as "[42%] registration" (nothing when
+/// `quiet`), stopping once interrupted.
+ProgressCallback commandProgress(bool quiet);
 
 }  // namespace lesiondelta::cli

@@ -25,17 +25,6 @@ void printDone(const SegmentationResult& result, const SegmentationInput& input,
         std::cerr << "warning: treat this CNN result as unreliable (see summary.json)\n";
 }
 
-ProgressCallback stageLogger() {
-    std::string lastStage;
-    return [lastStage](double fraction, const std::string& stage) mutable {
-        if (stage != lastStage) {
-            std::cerr << "[" << int(fraction * 100) << "%] " << stage << "\n";
-            lastStage = stage;
-        }
-        return true;
-    };
-}
-
 // The options segment and baseline share: the pair, the output folder, lesion size, quiet.
 const std::set<std::string> kPairOptions{"--bl", "--fu", "--out", "--bl-series", "--fu-series", "--min-ml"};
 
@@ -46,7 +35,7 @@ SegmentationInput pairInput(const Arguments& a) {
     input.blSeriesUid = a.optional("--bl-series").value_or("");
     input.fuSeriesUid = a.optional("--fu-series").value_or("");
     input.minLesionMl = a.number("--min-ml", kMinLesionMl, 0.0, 1e6);
-    input.progress = stopOnInterrupt(a.flag("--quiet") ? ProgressCallback{} : stageLogger());
+    input.progress = commandProgress(a.flag("--quiet"));
     return input;
 }
 

@@ -43,16 +43,7 @@ int runSeries(const std::vector<std::string>& args) {
         if (in.settings.modelPath.empty()) in.settings.modelPath = findShippedModel();
     }
     in.force = a.flag("--force");
-    std::string lastStage;
-    in.progress =
-        stopOnInterrupt(a.flag("--quiet") ? ProgressCallback{}
-                                          : ProgressCallback([lastStage](double f, const std::string& stage) mutable {
-                                                if (stage != lastStage) {
-                                                    std::cerr << "[" << int(f * 100) << "%] " << stage << "\n";
-                                                    lastStage = stage;
-                                                }
-                                                return true;
-                                            }));
+    in.progress = commandProgress(a.flag("--quiet"));
     std::cerr << "series of " << in.series.visits.size() << " visits (" << in.series.source << ") in "
               << in.series.folder << "\n";
     const auto result = analyseSeries(in);

@@ -159,7 +159,10 @@ void measureInterval(const SeriesInput& in, SeriesResult& out, SeriesInterval& i
     // The mask lies on the later visit's grid; the course is counted on the reference grid.
     interval.inReference =
         resampleNearest(*mask, *out.referenceScan, out.visits[interval.to].referenceToVisit.GetPointer());
-    interval.findings = lesionTable(*mask, in.settings.minLesionMl).size();
+    // The detector counted its findings (summary.json); counted again only for an older result.
+    const auto counted =
+        summary.is_object() && summary.contains("new_lesions") ? summary["new_lesions"].value("count", -1) : -1;
+    interval.findings = counted >= 0 ? std::size_t(counted) : lesionTable(*mask, in.settings.minLesionMl).size();
 }
 
 }  // namespace
