@@ -21,6 +21,7 @@ int runCohort(const std::vector<std::string>& args);  // cohort PDF, CSV, JSON
 int runBatch(const std::vector<std::string>& args);   // segment every pair of a study
 int runPairs(const std::vector<std::string>& args);   // the BL/FU pairs of a BIDS dataset, JSON
 int runSeries(const std::vector<std::string>& args);  // a patient's course of visits
+int runPacs(const std::vector<std::string>& args);    // echo, find, get, store
 
 /// Prints a warning on stderr when `precision` ("auto", "fp32", "bf16") will be slow on `device`
 /// ("auto", "cpu", "cuda") of this machine (bf16 without native bf16 instructions).

@@ -34,7 +34,8 @@ inline void writeVolumeSeries(const ShortVolume& volume, const std::filesystem::
         itk::ImageBase<3>::PointType corner;
         volume.TransformIndexToPhysicalPoint(itk::Index<3>{{0, 0, long(k)}}, corner);
         for (const auto& [tag, value] : tags) itk::EncapsulateMetaData<std::string>(d, tag, value);
-        itk::EncapsulateMetaData<std::string>(d, "0020|000d", "1.2.826.0.1.3680043.2.1125.1");
+        if (!tags.count("0020|000d"))
+            itk::EncapsulateMetaData<std::string>(d, "0020|000d", "1.2.826.0.1.3680043.2.1125.1");
         itk::EncapsulateMetaData<std::string>(d, "0020|000e", seriesUid);
         itk::EncapsulateMetaData<std::string>(d, "0008|0018", seriesUid + "." + std::to_string(k + 1));
         itk::EncapsulateMetaData<std::string>(d, "0008|0016", "1.2.840.10008.5.1.4.1.1.4");

@@ -1,0 +1,105 @@
+// lesiondelta-cli pacs echo|find|get|store --pacs AE@HOST:PORT [--ae OUR_AE] [--timeout 10] ...
+// The PACS from the command line (issue 21): test a node, search a patient's studies and series,
+// retrieve a series into the local cache, send DICOM files. Connects only when asked.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "Arguments.h"
+#include "Commands.h"
+#include "Interrupt.h"
+#include "lesiondelta/pacs/PacsClient.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta::cli {
+namespace {
+
+/// Where retrieved series are kept: $XDG_CACHE_HOME/lesiondelta/pacs (or ~/.cache/...).
+std::string defaultCache() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return (fs::path(xdg) / "lesiondelta/pacs").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".cache/lesiondelta/pacs").string();
+    return (fs::temp_directory_path() / "lesiondelta-pacs").string();
+}
+
+int fail(const std::string& message) {
+    std::cerr << "error: " << message << "\n";
+    return 1;
+}
+
+}  // namespace
+
+int runPacs(const std::vector<std::string>& args) {
+    if (args.empty()) throw UsageError("pacs needs an action: echo, find, get or store");
+    const std::string action = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    const Arguments a(rest,
+                      {"--pacs", "--ae", "--timeout", "--patient-name", "--patient-id", "--date", "--study", "--series",
+                       "--cache", "--file"},
+                      {"--quiet"});
+    pacs::PacsNode node;
+    try {
+        node = pacs::parseNode(a.required("--pacs"));
+    } catch (const pacs::PacsError& e) {
+        throw UsageError(e.what());
+    }
+    node.ourAeTitle = a.optional("--ae").value_or("LESIONDELTA");
+    node.timeoutSeconds = int(a.number("--timeout", 10, 1, 600));
+    try {
+        const pacs::PacsClient client(node);
+        if (action == "echo") {
+            client.echo();
+            std::cout << "PACS " << node.describe() << " answers (C-ECHO as " << node.ourAeTitle << ")\n";
+            return 0;
+        }
+        if (action == "find") {
+            pacs::StudyQuery q;
+            q.patientName = a.optional("--patient-name").value_or("");
+            q.patientId = a.optional("--patient-id").value_or("");
+            q.dateRange = a.optional("--date").value_or("");
+            if (q.patientName.empty() && q.patientId.empty())
+                throw UsageError("pacs find needs --patient-name or --patient-id");
+            const auto studies = client.findStudies(q);
+            for (const auto& s : studies) {
+                std::cout << "study " << s.studyUid << "  " << s.date << "  " << s.patientId << "  " << s.patientName
+                          << (s.description.empty() ? "" : "  \"" + s.description + "\"") << "\n";
+                for (const auto& se : s.series)
+                    std::cout << "  series " << se.seriesUid << "  #" << se.number << "  " << se.modality << "  "
+                              << se.instances << " images  \"" << se.description << "\""
+                              << (se.looksLikeFlair() ? "  FLAIR" : "") << "\n";
+            }
+            std::cerr << studies.size() << (studies.size() == 1 ? " study" : " studies") << " found\n";
+            return 0;
+        }
+        if (action == "get") {
+            const std::string cache = a.optional("--cache").value_or(defaultCache());
+            const bool quiet = a.flag("--quiet");
+            int lastShown = -1;
+            const auto folder = client.retrieveSeries(
+                a.required("--study"), a.required("--series"), cache, [&](int received, int expected) {
+                    if (!quiet && expected > 0 && received * 10 / expected != lastShown) {
+                        lastShown = received * 10 / expected;
+                        std::cerr << "[" << received * 100 / expected << "%] " << received << " of " << expected
+                                  << " files\n";
+                    }
+                    return !interrupted();
+                });
+            std::cout << folder << "\n";
+            return 0;
+        }
+        if (action == "store") {
+            const auto files = a.all("--file");
+            if (files.empty()) throw UsageError("pacs store needs --file FILE_OR_FOLDER (repeatable)");
+            const int n = client.store(files);
+            std::cout << "sent " << n << " DICOM files to PACS " << node.describe() << "\n";
+            return 0;
+        }
+    } catch (const pacs::PacsError& e) {
+        return fail(e.what());
+    }
+    throw UsageError("unknown pacs action '" + action + "' (echo, find, get or store)");
+}
+
+}  // namespace lesiondelta::cli

@@ -1,0 +1,186 @@
+// The PACS client (issue 21) against a real PACS: Orthanc started on 127.0.0.1 by the test (skips
+// where the `orthanc` package is not installed). The sample pair is stored as two DICOM studies,
+// found, retrieved into the cache and compared voxel by voxel; failures are clear and leave
+// nothing in the cache.
+#include <gtest/gtest.h>
+#include <itkCastImageFilter.h>
+#include <itkImageRegionConstIterator.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "CliRunner.h"
+#include "OrthancServer.h"
+#include "TestDicom.h"
+#include "TestImages.h"
+#include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pacs/PacsClient.h"
+
+using namespace lesiondelta;
+using namespace lesiondelta::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBlStudy = "1.2.826.0.1.3680043.2.1125.77.1", kFuStudy = "1.2.826.0.1.3680043.2.1125.77.2";
+const std::string kFuFlair = kFuStudy + ".3";
+
+ShortVolume::Pointer sampleAsShort(const std::string& file) {
+    const auto image = readVolume(std::string(LESIONDELTA_SAMPLE_DIR) + "/" + file);
+    auto cast = itk::CastImageFilter<ImageVolume, ShortVolume>::New();
+    cast->SetInput(image);
+    cast->Update();
+    ShortVolume::Pointer out = cast->GetOutput();
+    out->DisconnectPipeline();
+    auto direction = out->GetDirection();
+    direction.SetIdentity();  // TestDicom writes axial slices
+    out->SetDirection(direction);
+    return out;
+}
+
+/// The sample pair as DICOM: two studies of patient LD01 a year apart, each with a FLAIR series;
+/// the FU study also has a T1 series.
+void writeSampleStudies(const fs::path& dir) {
+    const std::map<std::string, std::string> patient = {{"0010|0010", "SAMPLE^LD"}, {"0010|0020", "LD01"}};
+    auto tags = [&](const std::string& study, const std::string& date) {
+        auto t = patient;
+        t["0020|000d"] = study;
+        t["0008|0020"] = date;
+        t["0008|0022"] = date;
+        return t;
+    };
+    fs::create_directories(dir);
+    writeVolumeSeries(*sampleAsShort("study1_FLAIR.nii.gz"), dir, "bl", kBlStudy + ".3", "AX FLAIR",
+                      tags(kBlStudy, "20100101"));
+    writeVolumeSeries(*sampleAsShort("study2_FLAIR.nii.gz"), dir, "fu", kFuFlair, "AX FLAIR",
+                      tags(kFuStudy, "20110101"));
+    auto t1 = makeImage<ShortVolume>({16, 12, 6}, {1, 1, 3}, {0, 0, 0});
+    writeVolumeSeries(*t1, dir, "t1", kFuStudy + ".4", "SAG T1", tags(kFuStudy, "20110101"));
+}
+
+class Pacs : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (OrthancServer::executable().empty()) GTEST_SKIP() << "Orthanc is not installed (apt-get install orthanc)";
+        server_ = std::make_unique<OrthancServer>();
+        ASSERT_TRUE(server_->waitUntilListening()) << server_->log();
+    }
+    pacs::PacsClient client(const std::string& ourAe = "LESIONDELTA") const {
+        auto node = pacs::parseNode(server_->node());
+        node.ourAeTitle = ourAe;
+        node.timeoutSeconds = 10;
+        return pacs::PacsClient(node);
+    }
+    std::unique_ptr<OrthancServer> server_;
+};
+
+}  // namespace
+
+TEST_F(Pacs, TheSamplePairIsStoredFoundAndRetrievedVoxelForVoxel) {
+    client().echo();
+    TempDir dicom, cache;
+    writeSampleStudies(dicom.path());
+    const int files = int(std::distance(fs::directory_iterator(dicom.path()), fs::directory_iterator{}));
+    EXPECT_EQ(client().store({dicom.path().string()}), files);
+    EXPECT_NE(server_->rest("/studies/").find('"'), std::string::npos);  // Orthanc's own view: studies there
+
+    const auto studies = client().findStudies({.patientName = "", .patientId = "LD01", .dateRange = ""});
+    ASSERT_EQ(studies.size(), 2u);
+    EXPECT_EQ(studies[0].studyUid, kBlStudy);  // by date
+    EXPECT_EQ(studies[0].date, "20100101");
+    EXPECT_EQ(studies[0].patientName, "SAMPLE^LD");
+    ASSERT_EQ(studies[1].series.size(), 2u);
+    const auto& flair = studies[1].series[0].looksLikeFlair() ? studies[1].series[0] : studies[1].series[1];
+    EXPECT_TRUE(flair.looksLikeFlair());
+    EXPECT_EQ(flair.seriesUid, kFuFlair);
+    const auto fu = sampleAsShort("study2_FLAIR.nii.gz");
+    EXPECT_EQ(flair.instances, int(fu->GetLargestPossibleRegion().GetSize()[2]));
+    EXPECT_TRUE(client().findStudies({.patientName = "NOBODY*", .patientId = "", .dateRange = ""}).empty());
+    EXPECT_EQ(client().findStudies({.patientName = "", .patientId = "LD01", .dateRange = "20110101-"}).size(), 1u);
+
+    int calls = 0, lastExpected = 0;
+    const std::string folder =
+        client().retrieveSeries(kFuStudy, kFuFlair, cache.path().string(), [&](int, int expected) {
+            ++calls;
+            lastExpected = expected;
+            return true;
+        });
+    EXPECT_EQ(folder, (cache.path() / kFuStudy / kFuFlair).string());
+    EXPECT_EQ(calls, flair.instances);
+    EXPECT_EQ(lastExpected, flair.instances);
+    // What came back is the follow-up, voxel for voxel.
+    const auto back = readVolume(folder);
+    ASSERT_EQ(back->GetLargestPossibleRegion().GetSize(), fu->GetLargestPossibleRegion().GetSize());
+    itk::ImageRegionConstIterator<ImageVolume> b(back, back->GetLargestPossibleRegion());
+    itk::ImageRegionConstIterator<ShortVolume> o(fu, fu->GetLargestPossibleRegion());
+    std::size_t different = 0;
+    for (; !b.IsAtEnd(); ++b, ++o) different += b.Get() != float(o.Get());
+    EXPECT_EQ(different, 0u);
+    // A second retrieval is the cache's: no connection (the PACS is gone).
+    server_->stop();
+    EXPECT_EQ(client().retrieveSeries(kFuStudy, kFuFlair, cache.path().string()), folder);
+}
+
+TEST_F(Pacs, FailuresNameTheNodeAndTheProblemAndLeaveNothingInTheCache) {
+    TempDir dicom, cache;
+    writeSampleStudies(dicom.path());
+    client().store({dicom.path().string()});
+    auto expectFailure = [&](const std::function<void()>& f, const std::string& words) {
+        try {
+            f();
+            ADD_FAILURE() << "no error; expected \"" << words << "\"";
+        } catch (const pacs::PacsError& e) {
+            EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+        }
+        // Nothing half-written: the cache holds no series folder and no partial one.
+        if (fs::exists(cache.path() / kFuStudy))
+            EXPECT_TRUE(fs::is_empty(cache.path() / kFuStudy)) << "something left in the cache";
+    };
+    // A series the PACS does not have.
+    expectFailure([&] { client().retrieveSeries(kFuStudy, kFuStudy + ".99", cache.path().string()); }, "has no series");
+    // Cancelled half-way.
+    expectFailure(
+        [&] {
+            client().retrieveSeries(kFuStudy, kFuFlair, cache.path().string(),
+                                    [](int received, int) { return received < 5; });
+        },
+        "cancelled");
+    // A calling AE title the PACS does not know may not retrieve.
+    expectFailure([&] { client("STRANGER").retrieveSeries(kFuStudy, kFuFlair, cache.path().string()); },
+                  "may our AE title STRANGER do this there?");
+    // Its AE title wrong: the association is rejected.
+    auto wrongAe = pacs::parseNode(server_->node());
+    wrongAe.aeTitle = "NOTORTHANC";
+    expectFailure([&] { pacs::PacsClient(wrongAe).echo(); }, "rejected the association");
+    // Down: refused at once, not after a timeout.
+    server_->stop();
+    const auto start = std::chrono::steady_clock::now();
+    expectFailure([&] { client().retrieveSeries(kFuStudy, kFuFlair, cache.path().string()); }, "connection refused");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    // Unusable nodes are refused before any connection.
+    for (const char* bad : {"ORTHANC", "ORTHANC@host", "@host:104", "A@h:0", "A@h:70000", "WAYTOOLONGAETITLE17@h:1"})
+        EXPECT_THROW(pacs::parseNode(bad), pacs::PacsError) << bad;
+}
+
+TEST_F(Pacs, TheCommandLineEchoesFindsAndRetrieves) {
+    TempDir dicom, cache;
+    writeSampleStudies(dicom.path());
+    const std::string node = " --pacs " + server_->node();
+    EXPECT_EQ(cli("pacs echo" + node).exitCode, 0);
+    const auto stored = cli("pacs store" + node + " --file " + dicom.path().string());
+    ASSERT_EQ(stored.exitCode, 0) << stored.err;
+    const auto found = cli("pacs find" + node + " --patient-id LD01");
+    ASSERT_EQ(found.exitCode, 0) << found.err;
+    EXPECT_NE(found.out.find("series " + kFuFlair), std::string::npos) << found.out;
+    EXPECT_NE(found.out.find("FLAIR"), std::string::npos);
+    const auto got =
+        cli("pacs get" + node + " --study " + kFuStudy + " --series " + kFuFlair + " --cache " + cache.path().string());
+    ASSERT_EQ(got.exitCode, 0) << got.err;
+    EXPECT_EQ(got.out, (cache.path() / kFuStudy / kFuFlair).string() + "\n");
+    const auto refused = cli("pacs echo --pacs NOTORTHANC@127.0.0.1:" + std::to_string(server_->dicomPort()));
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("NOTORTHANC@127.0.0.1"), std::string::npos) << refused.err;
+    EXPECT_EQ(cli("pacs echo --pacs nonsense").exitCode, 2);
+    EXPECT_EQ(cli("pacs find" + node).exitCode, 2);  // no patient given
+    EXPECT_EQ(cli("pacs teleport" + node).exitCode, 2);
+}
