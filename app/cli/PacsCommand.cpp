@@ -8,7 +8,11 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pacs/DicomExport.h"
 #include "lesiondelta/pacs/PacsClient.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -24,6 +28,40 @@ std::string defaultCache() {
     return (fs::temp_directory_path() / "lesiondelta-pacs").string();
 }
 
+/// The case's results as DICOM in CASE/dicom/: the SEG, and the report as Encapsulated PDF when
+/// given. The FU must have been read from a DICOM folder (the objects reference its images).
+std::vector<std::string> caseAsDicom(const Arguments& a) {
+    const ResultsFolder folder(a.required("--case"));
+    const auto summary = folder.readSummary();
+    if (summary.is_null() || !fs::exists(folder.newLesions()))
+        throw VolumeError(a.required("--case"), "holds no result of segment (summary.json, new_lesions.nii.gz)");
+    const std::string fu = a.optional("--fu").value_or(summary.value("fu", ""));
+    if (!fs::is_directory(fu))
+        throw VolumeError(fu,
+                          "the follow-up was not read from a DICOM folder; results go to the PACS only for "
+                          "DICOM scans (give --fu FOLDER of the same series)");
+    const auto source = pacs::sourceSeries(fu, summary.value("fu_series_uid", ""));
+    ReadOptions options;
+    options.dicomSeriesUid = summary.value("fu_series_uid", "");
+    const auto fuImage = readVolume(fu, options);
+    const auto mask = readMask(folder.newLesions().string());
+    if (mask->GetLargestPossibleRegion() != fuImage->GetLargestPossibleRegion())
+        throw VolumeError(folder.newLesions().string(), "does not lie on the grid of the follow-up " + fu);
+    const fs::path out = fs::path(a.required("--case")) / "dicom";
+    fs::create_directories(out);
+    std::vector<std::string> files{(out / "new_lesions_seg.dcm").string()};
+    const std::string model =
+        summary.contains("model") && summary["model"].is_object()
+            ? "LesionDelta CNN " + fs::path(summary["model"].value("file", "")).filename().string()
+            : "LesionDelta subtraction";
+    pacs::writeLesionSegmentation(*mask, source, model, files.back());
+    if (const auto pdf = a.optional("--report")) {
+        files.push_back((out / "report_pdf.dcm").string());
+        pacs::writeEncapsulatedPdf(*pdf, source, "LesionDelta report: new and enlarging T2 lesions", files.back());
+    }
+    return files;
+}
+
 int fail(const std::string& message) {
     std::cerr << "error: " << message << "\n";
     return 1;
@@ -32,12 +70,12 @@ int fail(const std::string& message) {
 }  // namespace
 
 int runPacs(const std::vector<std::string>& args) {
-    if (args.empty()) throw UsageError("pacs needs an action: echo, find, get or store");
+    if (args.empty()) throw UsageError("pacs needs an action: echo, find, get, store or send");
     const std::string action = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     const Arguments a(rest,
                       {"--pacs", "--ae", "--timeout", "--patient-name", "--patient-id", "--date", "--study", "--series",
-                       "--cache", "--file"},
+                       "--cache", "--file", "--case", "--report", "--fu"},
                       {"--quiet"});
     pacs::PacsNode node;
     try {
@@ -89,6 +127,14 @@ int runPacs(const std::vector<std::string>& args) {
             std::cout << folder << "\n";
             return 0;
         }
+        if (action == "send") {
+            const auto files = caseAsDicom(a);
+            const int n = client.store(files);
+            for (const auto& f : files) std::cerr << "wrote " << f << "\n";
+            std::cout << "sent " << n << " DICOM objects (" << (n > 1 ? "SEG, report" : "SEG") << ") to PACS "
+                      << node.describe() << "\n";
+            return 0;
+        }
         if (action == "store") {
             const auto files = a.all("--file");
             if (files.empty()) throw UsageError("pacs store needs --file FILE_OR_FOLDER (repeatable)");
@@ -99,7 +145,7 @@ int runPacs(const std::vector<std::string>& args) {
     } catch (const pacs::PacsError& e) {
         return fail(e.what());
     }
-    throw UsageError("unknown pacs action '" + action + "' (echo, find, get or store)");
+    throw UsageError("unknown pacs action '" + action + "' (echo, find, get, store or send)");
 }
 
 }  // namespace lesiondelta::cli

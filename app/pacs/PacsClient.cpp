@@ -27,10 +27,11 @@ OFList<OFString> uncompressed() {
     return ts;
 }
 
-// The image kinds a retrieval accepts (C-GET sends them back on our association).
+// The object kinds a retrieval accepts (C-GET sends them back on our association).
 const char* const kImageClasses[] = {
-    UID_MRImageStorage, UID_EnhancedMRImageStorage,       UID_LegacyConvertedEnhancedMRImageStorage,
-    UID_CTImageStorage, UID_SecondaryCaptureImageStorage, UID_MultiframeGrayscaleWordSecondaryCaptureImageStorage};
+    UID_MRImageStorage,      UID_EnhancedMRImageStorage,       UID_LegacyConvertedEnhancedMRImageStorage,
+    UID_CTImageStorage,      UID_SecondaryCaptureImageStorage, UID_MultiframeGrayscaleWordSecondaryCaptureImageStorage,
+    UID_SegmentationStorage, UID_EncapsulatedPDFStorage};
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });

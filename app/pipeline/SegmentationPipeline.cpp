@@ -181,6 +181,8 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     r.summary = {
         {"bl", input.blPath},
         {"fu", input.fuPath},
+        {"bl_series_uid", input.blSeriesUid},
+        {"fu_series_uid", input.fuSeriesUid},
         {"device", ml::describeDevice(device)},
         {"precision", ml::precisionName(precision)},
         {"precision_choice", precisionChoice.reason},

@@ -37,6 +37,8 @@ SegmentationResult runSubtractionBaseline(const SegmentationInput& input) {
     r.summary = {
         {"bl", input.blPath},
         {"fu", input.fuPath},
+        {"bl_series_uid", input.blSeriesUid},
+        {"fu_series_uid", input.fuSeriesUid},
         {"method",
          "classical subtraction: brain = Otsu head mask eroded 10 mm; BL scaled onto FU intensities "
          "by the ratio of the brain medians; FU - BL in FU robust SDs, smoothed (sigma 1 mm); lesion where "

@@ -8,12 +8,15 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "CliRunner.h"
 #include "OrthancServer.h"
 #include "TestDicom.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pacs/DicomExport.h"
 #include "lesiondelta/pacs/PacsClient.h"
 
 using namespace lesiondelta;
@@ -183,4 +186,62 @@ TEST_F(Pacs, TheCommandLineEchoesFindsAndRetrieves) {
     EXPECT_EQ(cli("pacs echo --pacs nonsense").exitCode, 2);
     EXPECT_EQ(cli("pacs find" + node).exitCode, 2);  // no patient given
     EXPECT_EQ(cli("pacs teleport" + node).exitCode, 2);
+}
+
+TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
+    TempDir dicom, cache, work;
+    writeSampleStudies(dicom.path());
+    client().store({dicom.path().string()});
+    const std::string node = " --pacs " + server_->node() + " --cache " + cache.path().string();
+    const auto bl = cli("pacs get" + node + " --study " + kBlStudy + " --series " + kBlStudy + ".3");
+    const auto fu = cli("pacs get" + node + " --study " + kFuStudy + " --series " + kFuFlair);
+    ASSERT_EQ(bl.exitCode, 0) << bl.err;
+    ASSERT_EQ(fu.exitCode, 0) << fu.err;
+    const std::string blDir = bl.out.substr(0, bl.out.size() - 1), fuDir = fu.out.substr(0, fu.out.size() - 1);
+    const std::string caseDir = work.file("case");
+    const auto detected = cli("baseline --bl " + blDir + " --fu " + fuDir + " --out " + caseDir);  // fast, no model
+    ASSERT_EQ(detected.exitCode, 0) << detected.err;
+    const auto report = cli("report --case " + caseDir + " -o " + caseDir + "/report.pdf");
+    ASSERT_EQ(report.exitCode, 0) << report.err;
+
+    const auto sent =
+        cli("pacs send --pacs " + server_->node() + " --case " + caseDir + " --report " + caseDir + "/report.pdf");
+    ASSERT_EQ(sent.exitCode, 0) << sent.err;
+    EXPECT_NE(sent.out.find("sent 2 DICOM objects"), std::string::npos) << sent.out;
+
+    // In the follow-up's study, next to its FLAIR and T1: a SEG and a DOC series; the BL study as it was.
+    const auto studies = client().findStudies({.patientName = "", .patientId = "LD01", .dateRange = ""});
+    ASSERT_EQ(studies.size(), 2u);
+    EXPECT_EQ(studies[0].series.size(), 1u);
+    std::map<std::string, std::string> byModality;
+    for (const auto& s : studies[1].series) byModality[s.modality] = s.seriesUid;
+    ASSERT_EQ(byModality.count("SEG"), 1u) << studies[1].series.size();
+    ASSERT_EQ(byModality.count("DOC"), 1u);
+    // Orthanc's own view agrees: the follow-up study holds four series.
+    const auto expanded = nlohmann::json::parse(server_->rest("/studies?expand"));
+    for (const auto& s : expanded)
+        if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) EXPECT_EQ(s["Series"].size(), 4u);
+
+    // The SEG read back with DCMTK is the mask, voxel for voxel.
+    const auto segDir = client().retrieveSeries(kFuStudy, byModality["SEG"], cache.path().string());
+    const auto segFile = fs::directory_iterator(segDir)->path().string();
+    const auto fuImage = readVolume(fuDir);
+    const auto back = pacs::readLesionSegmentation(segFile, *fuImage);
+    const auto mask = readMask(caseDir + "/new_lesions.nii.gz");
+    std::size_t set = 0, different = 0;
+    for (std::size_t i = 0; i < mask->GetLargestPossibleRegion().GetNumberOfPixels(); ++i) {
+        set += mask->GetBufferPointer()[i] != 0;
+        different += (mask->GetBufferPointer()[i] != 0) != (back->GetBufferPointer()[i] != 0);
+    }
+    EXPECT_GT(set, 0u);
+    EXPECT_EQ(different, 0u);
+    // The report is there as a PDF.
+    const auto docDir = client().retrieveSeries(kFuStudy, byModality["DOC"], cache.path().string());
+    EXPECT_NE(slurp(fs::directory_iterator(docDir)->path().string()).find("%PDF"), std::string::npos);
+
+    // A case whose follow-up is a NIfTI file cannot go to the PACS: said so.
+    const auto nifti = cli("pacs send --pacs " + server_->node() + " --case " + caseDir + " --fu " +
+                           std::string(LESIONDELTA_SAMPLE_DIR) + "/study2_FLAIR.nii.gz");
+    EXPECT_EQ(nifti.exitCode, 1);
+    EXPECT_NE(nifti.err.find("not read from a DICOM folder"), std::string::npos) << nifti.err;
 }

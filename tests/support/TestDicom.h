@@ -37,6 +37,7 @@ inline void writeVolumeSeries(const ShortVolume& volume, const std::filesystem::
         if (!tags.count("0020|000d"))
             itk::EncapsulateMetaData<std::string>(d, "0020|000d", "1.2.826.0.1.3680043.2.1125.1");
         itk::EncapsulateMetaData<std::string>(d, "0020|000e", seriesUid);
+        itk::EncapsulateMetaData<std::string>(d, "0020|0052", seriesUid + ".0");  // frame of reference
         itk::EncapsulateMetaData<std::string>(d, "0008|0018", seriesUid + "." + std::to_string(k + 1));
         itk::EncapsulateMetaData<std::string>(d, "0008|0016", "1.2.840.10008.5.1.4.1.1.4");
         itk::EncapsulateMetaData<std::string>(d, "0008|0060", "MR");

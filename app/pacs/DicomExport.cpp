@@ -1,0 +1,245 @@
+#include "lesiondelta/pacs/DicomExport.h"
+
+// DCMTK first: its configuration header must precede the rest.
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dctk.h>
+#include <dcmtk/dcmfg/fgderimg.h>
+#include <dcmtk/dcmfg/fgfracon.h>
+#include <dcmtk/dcmfg/fgpixmsr.h>
+#include <dcmtk/dcmfg/fgplanor.h>
+#include <dcmtk/dcmfg/fgplanpo.h>
+#include <dcmtk/dcmiod/iodutil.h>
+#include <dcmtk/dcmseg/segdoc.h>
+#include <dcmtk/dcmseg/segment.h>
+#include <dcmtk/dcmseg/segutils.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "lesiondelta/Version.h"
+#include "lesiondelta/core/AtomicWrite.h"
+#include "lesiondelta/core/DicomSeries.h"
+#include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/pacs/PacsClient.h"
+
+namespace fs = std::filesystem;
+
+namespace lesiondelta::pacs {
+namespace {
+
+std::string str(DcmItem& item, const DcmTagKey& tag) {
+    OFString v;
+    item.findAndGetOFStringArray(tag, v);
+    return v.c_str();
+}
+
+std::string newUid() {
+    char uid[100];
+    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
+    return uid;
+}
+
+/// Runs `write(temporaryPath)` and renames onto `outFile`; PacsError naming it otherwise.
+void writeFileAtomically(const std::string& outFile, const std::function<OFCondition(const std::string&)>& write) {
+    try {
+        writeAtomically(outFile, [&](const std::string& temp) {
+            const OFCondition cond = write(temp);
+            if (cond.bad()) throw VolumeError(outFile, std::string("cannot be written: ") + cond.text());
+        });
+    } catch (const VolumeError& e) {
+        throw PacsError(e.what());
+    }
+}
+
+std::unique_ptr<DcmFileFormat> load(const std::string& file) {
+    auto f = std::make_unique<DcmFileFormat>();
+    if (f->loadFile(file.c_str()).bad()) throw PacsError(file + ": is not a readable DICOM file");
+    return f;
+}
+
+}  // namespace
+
+SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUid) {
+    SourceSeries s{folder, seriesUid, {}};
+    try {
+        std::string uid = seriesUid;
+        if (uid.empty()) {
+            const auto all = listDicomSeries(folder);
+            if (all.size() != 1)
+                throw PacsError(folder + ": holds " + std::to_string(all.size()) + " DICOM series; name the FU series");
+            uid = all.front().uid;
+        }
+        s.files = dicomSeriesFiles(folder, uid);
+    } catch (const VolumeError& e) {
+        throw PacsError(e.what());
+    }
+    if (s.files.empty()) throw PacsError(folder + ": has no DICOM series " + seriesUid);
+    return s;
+}
+
+void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, const std::string& algorithm,
+                             const std::string& outFile) {
+    const auto size = mask.GetLargestPossibleRegion().GetSize();
+    if (size[2] != fu.files.size())
+        throw PacsError(outFile + ": not written: the mask has " + std::to_string(size[2]) + " slices, the FU series " +
+                        fu.folder + " " + std::to_string(fu.files.size()) + " images");
+    const auto first = load(fu.files.front());
+    DcmDataset& ref = *first->getDataset();
+    const Uint16 rows = Uint16(std::atoi(str(ref, DCM_Rows).c_str())),
+                 cols = Uint16(std::atoi(str(ref, DCM_Columns).c_str()));
+    if (rows != size[1] || cols != size[0])
+        throw PacsError(outFile + ": not written: the mask's slices are " + std::to_string(size[0]) + " x " +
+                        std::to_string(size[1]) + ", the FU images " + std::to_string(cols) + " x " +
+                        std::to_string(rows));
+
+    DcmSegmentation* raw = nullptr;
+    OFCondition cond = DcmSegmentation::createBinarySegmentation(
+        raw, rows, cols, IODGeneralEquipmentModule::EquipmentInfo("LesionDelta", "LesionDelta", "1", kVersion),
+        ContentIdentificationMacro("1", "NEW_LESIONS", "New or enlarging T2 lesions since the baseline scan",
+                                   "LesionDelta"));
+    if (cond.bad()) throw PacsError(outFile + ": SEG cannot be made: " + cond.text());
+    const std::unique_ptr<DcmSegmentation> seg(raw);
+    cond = seg->importHierarchy(ref, OFTrue, OFTrue, OFTrue, OFFalse);  // patient, study, frame of reference
+    if (cond.bad()) throw PacsError(fu.files.front() + ": patient and study cannot be taken over: " + cond.text());
+    // The SEG lies in its images' frame of reference; a source without one (not valid MR, but
+    // seen) gets a new one, and the SEG still references each image.
+    if (str(ref, DCM_FrameOfReferenceUID).empty()) seg->getFrameOfReference().setFrameOfReferenceUID(newUid().c_str());
+    seg->getSeries().setSeriesInstanceUID(newUid().c_str());
+    seg->getSeries().setSeriesNumber("9001");
+    seg->getSeries().setSeriesDescription("LesionDelta new/enlarging T2 lesions (derived, not for diagnosis)");
+    DcmSegment* rawSegment = nullptr;
+    cond = DcmSegment::create(rawSegment, "New or enlarging T2 lesion",
+                              CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
+                              CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC,
+                              algorithm.c_str());
+    if (cond.bad()) throw PacsError(outFile + ": segment cannot be made: " + cond.text());
+    Uint16 segmentNumber = 0;
+    cond = seg->addSegment(rawSegment, segmentNumber);  // takes ownership
+    if (cond.bad()) throw PacsError(outFile + ": segment cannot be added: " + cond.text());
+
+    FGPixelMeasures measures;
+    measures.setPixelSpacing(str(ref, DCM_PixelSpacing).c_str());
+    const auto spacing = mask.GetSpacing();
+    std::ostringstream thickness;
+    thickness << spacing[2];
+    measures.setSliceThickness(thickness.str().c_str());
+    measures.setSpacingBetweenSlices(thickness.str().c_str());
+    seg->addForAllFrames(measures);
+    OFString o[6];
+    for (unsigned i = 0; i < 6; ++i) ref.findAndGetOFString(DCM_ImageOrientationPatient, o[i], i);
+    std::unique_ptr<FGPlaneOrientationPatient> orientation(
+        FGPlaneOrientationPatient::createMinimal(o[0], o[1], o[2], o[3], o[4], o[5]));
+    seg->addForAllFrames(*orientation);
+    const std::string dimensionUid = newUid();
+    seg->getDimensions().addDimensionIndex(DCM_ReferencedSegmentNumber, dimensionUid.c_str(),
+                                           DCM_SegmentIdentificationSequence, "ReferencedSegmentNumber");
+    seg->getDimensions().addDimensionIndex(DCM_ImagePositionPatient, dimensionUid.c_str(), DCM_PlanePositionSequence,
+                                           "ImagePositionPatient");
+
+    const std::size_t frameVoxels = std::size_t(rows) * cols;
+    std::vector<Uint8> frame(frameVoxels);
+    for (std::size_t k = 0; k < fu.files.size(); ++k) {
+        const auto source = k == 0 ? nullptr : load(fu.files[k]);
+        DcmDataset& slice = k == 0 ? ref : *source->getDataset();
+        OFString p[3];
+        for (unsigned i = 0; i < 3; ++i) slice.findAndGetOFString(DCM_ImagePositionPatient, p[i], i);
+        std::unique_ptr<FGPlanePosPatient> position(FGPlanePosPatient::createMinimal(p[0], p[1], p[2]));
+        FGFrameContent content;
+        content.setStackID("1");
+        content.setInStackPositionNumber(Uint32(k + 1));
+        content.setDimensionIndexValues(segmentNumber, 0);
+        content.setDimensionIndexValues(Uint32(k + 1), 1);
+        OFVector<ImageSOPInstanceReferenceMacro> images(1);
+        images[0].setReferencedSOPClassUID(str(slice, DCM_SOPClassUID).c_str());
+        images[0].setReferencedSOPInstanceUID(str(slice, DCM_SOPInstanceUID).c_str());
+        std::unique_ptr<FGDerivationImage> derivation(FGDerivationImage::createMinimal(
+            images, "New/enlarged lesions found by comparing this image with the registered baseline",
+            CodeSequenceMacro("113076", "DCM", "Segmentation"),
+            CodeSequenceMacro("121322", "DCM", "Source image for image processing operation")));
+        const auto* voxels = mask.GetBufferPointer() + k * frameVoxels;
+        for (std::size_t i = 0; i < frameVoxels; ++i) frame[i] = voxels[i] ? 1 : 0;
+        OFVector<FGBase*> perFrame;
+        perFrame.push_back(position.get());
+        perFrame.push_back(&content);
+        perFrame.push_back(derivation.get());
+        cond = seg->addFrame(frame.data(), segmentNumber, perFrame);
+        if (cond.bad())
+            throw PacsError(outFile + ": frame " + std::to_string(k + 1) + " cannot be added: " + cond.text());
+    }
+    writeFileAtomically(outFile, [&](const std::string& temp) { return seg->saveFile(temp.c_str()); });
+}
+
+void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const std::string& title,
+                          const std::string& outFile) {
+    std::ifstream in(pdf, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    if (!in && !in.eof()) throw PacsError(pdf + ": cannot be read");
+    if (bytes.rfind("%PDF", 0) != 0) throw PacsError(pdf + ": is not a PDF file");
+    const auto source = load(fu.files.front());
+    DcmDataset& ref = *source->getDataset();
+    DcmFileFormat file;
+    DcmDataset& d = *file.getDataset();
+    // Patient and study as in the FU series (identity is needed in the PACS).
+    for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
+                            DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
+                            DCM_AccessionNumber, DCM_ReferringPhysicianName, DCM_StudyDescription})
+        d.putAndInsertOFStringArray(tag, str(ref, tag).c_str());
+    char date[16], time[16];
+    const OFDateTime now = OFDateTime::getCurrentDateTime();
+    std::snprintf(date, sizeof date, "%04u%02u%02u", now.getDate().getYear(), now.getDate().getMonth(),
+                  now.getDate().getDay());
+    std::snprintf(time, sizeof time, "%02u%02u%02u", now.getTime().getHour(), now.getTime().getMinute(),
+                  unsigned(now.getTime().getSecond()));
+    d.putAndInsertOFStringArray(DCM_SOPClassUID, UID_EncapsulatedPDFStorage);
+    d.putAndInsertOFStringArray(DCM_SOPInstanceUID, newUid().c_str());
+    d.putAndInsertOFStringArray(DCM_SeriesInstanceUID, newUid().c_str());
+    d.putAndInsertOFStringArray(DCM_Modality, "DOC");
+    d.putAndInsertOFStringArray(DCM_SeriesNumber, "9002");
+    d.putAndInsertOFStringArray(DCM_SeriesDescription, "LesionDelta report (derived, not for diagnosis)");
+    d.putAndInsertOFStringArray(DCM_InstanceNumber, "1");
+    d.putAndInsertOFStringArray(DCM_ContentDate, date);
+    d.putAndInsertOFStringArray(DCM_ContentTime, time);
+    d.putAndInsertOFStringArray(DCM_AcquisitionDateTime, (std::string(date) + time).c_str());
+    d.putAndInsertOFStringArray(DCM_ConversionType, "WSD");
+    d.putAndInsertOFStringArray(DCM_Manufacturer, "LesionDelta");
+    d.putAndInsertOFStringArray(DCM_SoftwareVersions, kVersion);
+    d.putAndInsertOFStringArray(DCM_BurnedInAnnotation, "YES");
+    d.putAndInsertOFStringArray(DCM_DocumentTitle, title.c_str());
+    d.insertEmptyElement(DCM_ConceptNameCodeSequence);
+    d.putAndInsertOFStringArray(DCM_MIMETypeOfEncapsulatedDocument, "application/pdf");
+    if (bytes.size() % 2) bytes.push_back('\0');  // OB values have even length
+    d.putAndInsertUint8Array(DCM_EncapsulatedDocument, reinterpret_cast<const Uint8*>(bytes.data()),
+                             static_cast<unsigned long>(bytes.size()));
+    writeFileAtomically(outFile,
+                        [&](const std::string& temp) { return file.saveFile(temp.c_str(), EXS_LittleEndianExplicit); });
+}
+
+MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const ImageVolume& grid) {
+    DcmSegmentation* raw = nullptr;
+    if (DcmSegmentation::loadFile(segFile.c_str(), raw).bad() || !raw)
+        throw PacsError(segFile + ": is not a readable DICOM SEG");
+    const std::unique_ptr<DcmSegmentation> seg(raw);
+    auto mask = MaskVolume::New();
+    mask->CopyInformation(&grid);
+    mask->SetRegions(grid.GetLargestPossibleRegion());
+    mask->Allocate(true);
+    const auto size = grid.GetLargestPossibleRegion().GetSize();
+    const std::size_t frameVoxels = size[0] * size[1];
+    if (seg->getNumberOfFrames() != size[2])
+        throw PacsError(segFile + ": has " + std::to_string(seg->getNumberOfFrames()) + " frames, the grid " +
+                        std::to_string(size[2]) + " slices");
+    for (std::size_t k = 0; k < size[2]; ++k) {
+        const DcmIODTypes::Frame* frame = seg->getFrame(k);
+        if (!frame) throw PacsError(segFile + ": frame " + std::to_string(k + 1) + " cannot be read");
+        DcmIODTypes::Frame* unpacked = DcmSegUtils::unpackBinaryFrame(frame, Uint16(size[1]), Uint16(size[0]));
+        if (!unpacked) throw PacsError(segFile + ": frame " + std::to_string(k + 1) + " cannot be unpacked");
+        auto* out = mask->GetBufferPointer() + k * frameVoxels;
+        for (std::size_t i = 0; i < frameVoxels && i < unpacked->length; ++i) out[i] = unpacked->pixData[i] ? 1 : 0;
+        delete unpacked;
+    }
+    return mask;
+}
+
+}  // namespace lesiondelta::pacs

@@ -1,0 +1,37 @@
+#pragma once
+// Results as DICOM objects a PACS keeps and every viewer shows (issue 21), written with DCMTK
+// (dcmseg, dcmdata): the new/enlarged lesion mask as a DICOM Segmentation referencing the FU
+// series it was found on, and the patient report as Encapsulated PDF in the FU study. Identity
+// (patient, study, frame of reference) comes from the FU series; every object gets new UIDs.
+#include <string>
+#include <vector>
+
+#include "lesiondelta/core/Volume.h"
+
+namespace lesiondelta::pacs {
+
+/// The FU series as read (core's readVolume on a DICOM folder): its files in slice order.
+struct SourceSeries {
+    std::string folder, seriesUid;  // uid empty: the folder's only series
+    std::vector<std::string> files;
+};
+
+/// The files of the FU series in the order readVolume stacks them; throws PacsError when the
+/// folder holds no such series.
+SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUid = {});
+
+/// Writes `mask` (on the FU grid, as read from `fu`) as a binary DICOM SEG with one segment
+/// ("New or enlarging T2 lesion", SNOMED CT lesion), one frame per FU slice, each referencing
+/// its source image; `algorithm` names the detector. Atomic; throws PacsError naming the file.
+void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, const std::string& algorithm,
+                             const std::string& outFile);
+
+/// Wraps `pdf` as DICOM Encapsulated PDF in the study of `fu`, titled `title`. Atomic.
+void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const std::string& title,
+                          const std::string& outFile);
+
+/// Reads a SEG written by writeLesionSegmentation back onto `grid` (voxel (i, j, k) = frame k's
+/// pixel (i, j)), for checks. Throws PacsError.
+MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const ImageVolume& grid);
+
+}  // namespace lesiondelta::pacs
