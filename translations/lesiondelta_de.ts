@@ -736,6 +736,10 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Open from PACS...</source>
+            <translation>Aus dem PACS öffnen...</translation>
+        </message>
+        <message>
             <source>Open patient series...</source>
             <translation>Patientenverlauf öffnen...</translation>
         </message>
@@ -1897,6 +1901,145 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
         <message>
             <source>A course needs at least two dated visits.</source>
             <translation>Ein Verlauf braucht mindestens zwei datierte Untersuchungen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::PacsDialog</name>
+        <message>
+            <source>Patient / modality</source>
+            <translation>Patient / Modalität</translation>
+        </message>
+        <message>
+            <source>Study of %1</source>
+            <translation>Studie vom %1</translation>
+        </message>
+        <message>
+            <source>Open from PACS</source>
+            <translation>Aus dem PACS öffnen</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>PACS AE title</source>
+            <translation>AE-Titel des PACS</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Our AE title</source>
+            <translation>Eigener AE-Titel</translation>
+        </message>
+        <message>
+            <source>e.g. DOE^*</source>
+            <translation>z. B. MUSTER^*</translation>
+        </message>
+        <message>
+            <source>e.g. 20200101-20241231</source>
+            <translation>z. B. 20200101-20241231</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <source>Patient name</source>
+            <translation>Patientenname</translation>
+        </message>
+        <message>
+            <source>Patient ID</source>
+            <translation>Patienten-ID</translation>
+        </message>
+        <message>
+            <source>Study dates</source>
+            <translation>Studiendatum</translation>
+        </message>
+        <message>
+            <source>Study / series</source>
+            <translation>Studie / Serie</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Bilder</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Use as BL</source>
+            <translation>Als BL verwenden</translation>
+        </message>
+        <message>
+            <source>Use as FU</source>
+            <translation>Als FU verwenden</translation>
+        </message>
+        <message>
+            <source>Retrieve and open</source>
+            <translation>Abrufen und öffnen</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Testing the connection...</source>
+            <translation>Verbindung wird getestet...</translation>
+        </message>
+        <message>
+            <source>The PACS %1 answers.</source>
+            <translation>Das PACS %1 antwortet.</translation>
+        </message>
+        <message>
+            <source>Give a patient name or ID to search for.</source>
+            <translation>Geben Sie einen Patientennamen oder eine Patienten-ID für die Suche an.</translation>
+        </message>
+        <message>
+            <source>Searching...</source>
+            <translation>Suche läuft...</translation>
+        </message>
+        <message>
+            <source>No study found.</source>
+            <translation>Keine Studie gefunden.</translation>
+        </message>
+        <message>
+            <source>1 study found.</source>
+            <translation>1 Studie gefunden.</translation>
+        </message>
+        <message>
+            <source>%1 studies found.</source>
+            <translation>%1 Studien gefunden.</translation>
+        </message>
+        <message>
+            <source>  (FLAIR)</source>
+            <translation>  (FLAIR)</translation>
+        </message>
+        <message>
+            <source>BL: %1   FU: %2</source>
+            <translation>BL: %1   FU: %2</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>(auswählen)</translation>
+        </message>
+        <message>
+            <source>Choose two different series as BL and FU.</source>
+            <translation>Wählen Sie zwei verschiedene Serien als BL und FU.</translation>
+        </message>
+        <message>
+            <source>Retrieving BL and FU...</source>
+            <translation>BL und FU werden abgerufen...</translation>
         </message>
     </context>
 </TS>

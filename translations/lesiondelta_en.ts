@@ -736,6 +736,10 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Open from PACS...</source>
+            <translation>Open from PACS...</translation>
+        </message>
+        <message>
             <source>Open patient series...</source>
             <translation>Open patient series...</translation>
         </message>
@@ -1897,6 +1901,145 @@ Open that case and restore the edits?</translation>
         <message>
             <source>A course needs at least two dated visits.</source>
             <translation>A course needs at least two dated visits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::PacsDialog</name>
+        <message>
+            <source>Patient / modality</source>
+            <translation>Patient / modality</translation>
+        </message>
+        <message>
+            <source>Study of %1</source>
+            <translation>Study of %1</translation>
+        </message>
+        <message>
+            <source>Open from PACS</source>
+            <translation>Open from PACS</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>PACS AE title</source>
+            <translation>PACS AE title</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Our AE title</source>
+            <translation>Our AE title</translation>
+        </message>
+        <message>
+            <source>e.g. DOE^*</source>
+            <translation>e.g. DOE^*</translation>
+        </message>
+        <message>
+            <source>e.g. 20200101-20241231</source>
+            <translation>e.g. 20200101-20241231</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Patient name</source>
+            <translation>Patient name</translation>
+        </message>
+        <message>
+            <source>Patient ID</source>
+            <translation>Patient ID</translation>
+        </message>
+        <message>
+            <source>Study dates</source>
+            <translation>Study dates</translation>
+        </message>
+        <message>
+            <source>Study / series</source>
+            <translation>Study / series</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>Images</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Use as BL</source>
+            <translation>Use as BL</translation>
+        </message>
+        <message>
+            <source>Use as FU</source>
+            <translation>Use as FU</translation>
+        </message>
+        <message>
+            <source>Retrieve and open</source>
+            <translation>Retrieve and open</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+        <message>
+            <source>Testing the connection...</source>
+            <translation>Testing the connection...</translation>
+        </message>
+        <message>
+            <source>The PACS %1 answers.</source>
+            <translation>The PACS %1 answers.</translation>
+        </message>
+        <message>
+            <source>Give a patient name or ID to search for.</source>
+            <translation>Give a patient name or ID to search for.</translation>
+        </message>
+        <message>
+            <source>Searching...</source>
+            <translation>Searching...</translation>
+        </message>
+        <message>
+            <source>No study found.</source>
+            <translation>No study found.</translation>
+        </message>
+        <message>
+            <source>1 study found.</source>
+            <translation>1 study found.</translation>
+        </message>
+        <message>
+            <source>%1 studies found.</source>
+            <translation>%1 studies found.</translation>
+        </message>
+        <message>
+            <source>  (FLAIR)</source>
+            <translation>  (FLAIR)</translation>
+        </message>
+        <message>
+            <source>BL: %1   FU: %2</source>
+            <translation>BL: %1   FU: %2</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <source>Choose two different series as BL and FU.</source>
+            <translation>Choose two different series as BL and FU.</translation>
+        </message>
+        <message>
+            <source>Retrieving BL and FU...</source>
+            <translation>Retrieving BL and FU...</translation>
         </message>
     </context>
 </TS>

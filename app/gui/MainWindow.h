@@ -115,6 +115,7 @@ private:
     void chooseAndOpenPair();
     void chooseAndOpenFolder();
     void chooseAndOpenDicom();
+    void chooseFromPacs();  // File > Open from PACS
     QString chooseSeries(const QString& folder, const QString& which, bool& ok);
     void chooseAndAddMask(bool lst);
     void chooseAndSaveResults();

@@ -50,6 +50,7 @@ void MainWindow::buildActions() {
                     &MainWindow::chooseAndOpenPair);
     file->addAction(tr("Open BL and FU DICOM folders..."), this, &MainWindow::chooseAndOpenDicom);
     file->addAction(tr("Open patient series..."), this, &MainWindow::chooseAndOpenSeries);
+    file->addAction(tr("Open from PACS..."), this, &MainWindow::chooseFromPacs);
     file->addAction(QIcon(":/icons/open-case.svg"), tr("Open case folder..."),
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseAndOpenFolder);
     recentMenu_ = file->addMenu(tr("Recent cases"));

@@ -39,6 +39,11 @@ Theme theme() {
 }
 void setTheme(Theme theme) { put("appearance/theme", themeKey(theme)); }
 
+QString pacsNode() { return get("pacs/node").toString(); }
+void setPacsNode(const QString& node) { put("pacs/node", node); }
+QString pacsOurAeTitle() { return get("pacs/ourAeTitle", QStringLiteral("LESIONDELTA")).toString(); }
+void setPacsOurAeTitle(const QString& aeTitle) { put("pacs/ourAeTitle", aeTitle); }
+
 QString language() { return get("appearance/language").toString(); }
 void setLanguage(const QString& code) { put("appearance/language", code); }
 

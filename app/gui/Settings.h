@@ -33,6 +33,12 @@ void setWelcomeAtStart(bool on);
 Theme theme();  // default System
 void setTheme(Theme theme);
 
+/// The PACS node as "AE@host:port" (empty until one was used), and our AE title (LESIONDELTA).
+QString pacsNode();
+void setPacsNode(const QString& node);
+QString pacsOurAeTitle();
+void setPacsOurAeTitle(const QString& aeTitle);
+
 QString language();  // "de", "en", or empty: the system's
 void setLanguage(const QString& code);
 

@@ -13,6 +13,7 @@
 
 #include "CliRunner.h"
 #include "OrthancServer.h"
+#include "SampleDicomStudies.h"
 #include "TestDicom.h"
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -24,42 +25,6 @@ using namespace lesiondelta::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kBlStudy = "1.2.826.0.1.3680043.2.1125.77.1", kFuStudy = "1.2.826.0.1.3680043.2.1125.77.2";
-const std::string kFuFlair = kFuStudy + ".3";
-
-ShortVolume::Pointer sampleAsShort(const std::string& file) {
-    const auto image = readVolume(std::string(LESIONDELTA_SAMPLE_DIR) + "/" + file);
-    auto cast = itk::CastImageFilter<ImageVolume, ShortVolume>::New();
-    cast->SetInput(image);
-    cast->Update();
-    ShortVolume::Pointer out = cast->GetOutput();
-    out->DisconnectPipeline();
-    auto direction = out->GetDirection();
-    direction.SetIdentity();  // TestDicom writes axial slices
-    out->SetDirection(direction);
-    return out;
-}
-
-/// The sample pair as DICOM: two studies of patient LD01 a year apart, each with a FLAIR series;
-/// the FU study also has a T1 series.
-void writeSampleStudies(const fs::path& dir) {
-    const std::map<std::string, std::string> patient = {{"0010|0010", "SAMPLE^LD"}, {"0010|0020", "LD01"}};
-    auto tags = [&](const std::string& study, const std::string& date) {
-        auto t = patient;
-        t["0020|000d"] = study;
-        t["0008|0020"] = date;
-        t["0008|0022"] = date;
-        return t;
-    };
-    fs::create_directories(dir);
-    writeVolumeSeries(*sampleAsShort("study1_FLAIR.nii.gz"), dir, "bl", kBlStudy + ".3", "AX FLAIR",
-                      tags(kBlStudy, "20100101"));
-    writeVolumeSeries(*sampleAsShort("study2_FLAIR.nii.gz"), dir, "fu", kFuFlair, "AX FLAIR",
-                      tags(kFuStudy, "20110101"));
-    auto t1 = makeImage<ShortVolume>({16, 12, 6}, {1, 1, 3}, {0, 0, 0});
-    writeVolumeSeries(*t1, dir, "t1", kFuStudy + ".4", "SAG T1", tags(kFuStudy, "20110101"));
-}
 
 class Pacs : public ::testing::Test {
 protected:
