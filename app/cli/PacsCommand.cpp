@@ -41,12 +41,9 @@ std::vector<std::string> caseAsDicom(const Arguments& a) {
                           "the follow-up was not read from a DICOM folder; results go to the PACS only for "
                           "DICOM scans (give --fu FOLDER of the same series)");
     const auto source = pacs::sourceSeries(fu, summary.value("fu_series_uid", ""));
-    ReadOptions options;
-    options.dicomSeriesUid = summary.value("fu_series_uid", "");
-    const auto fuImage = readVolume(fu, options);
+    // writeLesionSegmentation checks the mask against the FU images' headers (slices, rows,
+    // columns): the FU's voxels need not be read.
     const auto mask = readMask(folder.newLesions().string());
-    if (mask->GetLargestPossibleRegion() != fuImage->GetLargestPossibleRegion())
-        throw VolumeError(folder.newLesions().string(), "does not lie on the grid of the follow-up " + fu);
     const fs::path out = fs::path(a.required("--case")) / "dicom";
     fs::create_directories(out);
     std::vector<std::string> files{(out / "new_lesions_seg.dcm").string()};

@@ -25,6 +25,12 @@ namespace lesiondelta::gui {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+/// The node that answered, for the next time.
+void remember(const pacs::PacsNode& n) {
+    settings::setPacsNode(q(n.describe()));
+    settings::setPacsOurAeTitle(q(n.ourAeTitle));
+}
+
 /// A DICOM date (20240312) as 2024-03-12; anything else as it is.
 QString isoDate(const std::string& dicom) {
     const QDate d = QDate::fromString(q(dicom), QStringLiteral("yyyyMMdd"));
@@ -175,8 +181,7 @@ void PacsDialog::testConnection() {
     run(
         tr("Testing the connection..."), [n] { pacs::PacsClient(n).echo(); },
         [this, n] {
-            settings::setPacsNode(q(n.describe()));
-            settings::setPacsOurAeTitle(q(n.ourAeTitle));
+            remember(n);
             status_->setText(tr("The PACS %1 answers.").arg(q(n.describe())));
         });
 }
@@ -191,8 +196,7 @@ void PacsDialog::search(const pacs::StudyQuery& query) {
     run(
         tr("Searching..."), [n, query, found] { *found = pacs::PacsClient(n).findStudies(query); },
         [this, found, n] {
-            settings::setPacsNode(q(n.describe()));
-            settings::setPacsOurAeTitle(q(n.ourAeTitle));
+            remember(n);
             studies_ = *found;
             bl_ = fu_ = {};
             showStudies();

@@ -18,6 +18,7 @@
 #include <memory>
 #include <sstream>
 
+#include "DicomItems.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -29,11 +30,7 @@ namespace fs = std::filesystem;
 namespace lesiondelta::pacs {
 namespace {
 
-std::string str(DcmItem& item, const DcmTagKey& tag) {
-    OFString v;
-    item.findAndGetOFStringArray(tag, v);
-    return v.c_str();
-}
+using detail::tagText;
 
 std::string newUid() {
     char uid[100];
@@ -53,9 +50,10 @@ void writeFileAtomically(const std::string& outFile, const std::function<OFCondi
     }
 }
 
+/// The headers of one source image (its pixels stay on disk).
 std::unique_ptr<DcmFileFormat> load(const std::string& file) {
-    auto f = std::make_unique<DcmFileFormat>();
-    if (f->loadFile(file.c_str()).bad()) throw PacsError(file + ": is not a readable DICOM file");
+    auto f = detail::loadHeaders(file);
+    if (!f) throw PacsError(file + ": is not a readable DICOM file");
     return f;
 }
 
@@ -87,8 +85,8 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
                         fu.folder + " " + std::to_string(fu.files.size()) + " images");
     const auto first = load(fu.files.front());
     DcmDataset& ref = *first->getDataset();
-    const Uint16 rows = Uint16(std::atoi(str(ref, DCM_Rows).c_str())),
-                 cols = Uint16(std::atoi(str(ref, DCM_Columns).c_str()));
+    const Uint16 rows = Uint16(std::atoi(tagText(ref, DCM_Rows).c_str())),
+                 cols = Uint16(std::atoi(tagText(ref, DCM_Columns).c_str()));
     if (rows != size[1] || cols != size[0])
         throw PacsError(outFile + ": not written: the mask's slices are " + std::to_string(size[0]) + " x " +
                         std::to_string(size[1]) + ", the FU images " + std::to_string(cols) + " x " +
@@ -105,7 +103,8 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
     if (cond.bad()) throw PacsError(fu.files.front() + ": patient and study cannot be taken over: " + cond.text());
     // The SEG lies in its images' frame of reference; a source without one (not valid MR, but
     // seen) gets a new one, and the SEG still references each image.
-    if (str(ref, DCM_FrameOfReferenceUID).empty()) seg->getFrameOfReference().setFrameOfReferenceUID(newUid().c_str());
+    if (tagText(ref, DCM_FrameOfReferenceUID).empty())
+        seg->getFrameOfReference().setFrameOfReferenceUID(newUid().c_str());
     seg->getSeries().setSeriesInstanceUID(newUid().c_str());
     seg->getSeries().setSeriesNumber("9001");
     seg->getSeries().setSeriesDescription("LesionDelta new/enlarging T2 lesions (derived, not for diagnosis)");
@@ -120,7 +119,7 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
     if (cond.bad()) throw PacsError(outFile + ": segment cannot be added: " + cond.text());
 
     FGPixelMeasures measures;
-    measures.setPixelSpacing(str(ref, DCM_PixelSpacing).c_str());
+    measures.setPixelSpacing(tagText(ref, DCM_PixelSpacing).c_str());
     const auto spacing = mask.GetSpacing();
     std::ostringstream thickness;
     thickness << spacing[2];
@@ -152,8 +151,8 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
         content.setDimensionIndexValues(segmentNumber, 0);
         content.setDimensionIndexValues(Uint32(k + 1), 1);
         OFVector<ImageSOPInstanceReferenceMacro> images(1);
-        images[0].setReferencedSOPClassUID(str(slice, DCM_SOPClassUID).c_str());
-        images[0].setReferencedSOPInstanceUID(str(slice, DCM_SOPInstanceUID).c_str());
+        images[0].setReferencedSOPClassUID(tagText(slice, DCM_SOPClassUID).c_str());
+        images[0].setReferencedSOPInstanceUID(tagText(slice, DCM_SOPInstanceUID).c_str());
         std::unique_ptr<FGDerivationImage> derivation(FGDerivationImage::createMinimal(
             images, "New/enlarged lesions found by comparing this image with the registered baseline",
             CodeSequenceMacro("113076", "DCM", "Segmentation"),
@@ -185,7 +184,7 @@ void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const 
     for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
                             DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
                             DCM_AccessionNumber, DCM_ReferringPhysicianName, DCM_StudyDescription})
-        d.putAndInsertOFStringArray(tag, str(ref, tag).c_str());
+        d.putAndInsertOFStringArray(tag, tagText(ref, tag).c_str());
     char date[16], time[16];
     const OFDateTime now = OFDateTime::getCurrentDateTime();
     std::snprintf(date, sizeof date, "%04u%02u%02u", now.getDate().getYear(), now.getDate().getMonth(),

@@ -15,6 +15,8 @@
 #include <set>
 #include <sstream>
 
+#include "DicomItems.h"
+
 namespace fs = std::filesystem;
 
 namespace lesiondelta::pacs {
@@ -58,13 +60,7 @@ std::string explain(const PacsNode& n, const OFCondition& cond, const std::strin
     return "PACS " + n.describe() + ": " + doing + " failed: " + why;
 }
 
-std::string str(DcmItem& item, const DcmTagKey& tag) {
-    OFString v;
-    item.findAndGetOFStringArray(tag, v);
-    std::string s = v.c_str();
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    return s;
-}
+using detail::tagText;
 
 /// An association with `node` offering `contexts`; released (or aborted) when it goes.
 class Association {
@@ -126,7 +122,7 @@ public:
     OFCondition handleSTORERequest(const T_ASC_PresentationContextID, DcmDataset* dataset, OFBool& continueSession,
                                    Uint16& status) override {
         const std::unique_ptr<DcmDataset> incoming(dataset);  // ours to delete (DcmSCU's contract)
-        std::string sop = incoming ? str(*incoming, DCM_SOPInstanceUID) : "";
+        std::string sop = incoming ? tagText(*incoming, DCM_SOPInstanceUID) : "";
         if (sop.empty() || sop.find_first_not_of("0123456789.") != std::string::npos) {
             status = STATUS_STORE_Error_CannotUnderstand;
             return EC_Normal;
@@ -233,12 +229,12 @@ std::vector<StudyInfo> PacsClient::findStudies(const StudyQuery& q) const {
     find(studyRequest, studies);
     std::vector<StudyInfo> out;
     for (auto& d : studies) {
-        StudyInfo s{str(d, DCM_PatientName),
-                    str(d, DCM_PatientID),
-                    str(d, DCM_StudyInstanceUID),
-                    str(d, DCM_StudyDate),
-                    str(d, DCM_StudyDescription),
-                    str(d, DCM_AccessionNumber),
+        StudyInfo s{tagText(d, DCM_PatientName),
+                    tagText(d, DCM_PatientID),
+                    tagText(d, DCM_StudyInstanceUID),
+                    tagText(d, DCM_StudyDate),
+                    tagText(d, DCM_StudyDescription),
+                    tagText(d, DCM_AccessionNumber),
                     {}};
         if (s.studyUid.empty()) continue;
         DcmDataset seriesRequest;
@@ -251,12 +247,12 @@ std::vector<StudyInfo> PacsClient::findStudies(const StudyQuery& q) const {
         find(seriesRequest, series);
         for (auto& sd : series) {
             SeriesInfo si;
-            si.seriesUid = str(sd, DCM_SeriesInstanceUID);
-            si.modality = str(sd, DCM_Modality);
-            si.description = str(sd, DCM_SeriesDescription);
-            si.date = str(sd, DCM_SeriesDate);
-            si.number = std::atoi(str(sd, DCM_SeriesNumber).c_str());
-            si.instances = std::atoi(str(sd, DCM_NumberOfSeriesRelatedInstances).c_str());
+            si.seriesUid = tagText(sd, DCM_SeriesInstanceUID);
+            si.modality = tagText(sd, DCM_Modality);
+            si.description = tagText(sd, DCM_SeriesDescription);
+            si.date = tagText(sd, DCM_SeriesDate);
+            si.number = std::atoi(tagText(sd, DCM_SeriesNumber).c_str());
+            si.instances = std::atoi(tagText(sd, DCM_NumberOfSeriesRelatedInstances).c_str());
             if (!si.seriesUid.empty()) s.series.push_back(si);
         }
         std::sort(s.series.begin(), s.series.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
@@ -302,7 +298,7 @@ std::string PacsClient::retrieveSeries(const std::string& studyUid, const std::s
         int matches = 0;
         for (auto* r : found)
             if (r->m_dataset)
-                ++matches, scu.expected = std::atoi(str(*r->m_dataset, DCM_NumberOfSeriesRelatedInstances).c_str());
+                ++matches, scu.expected = std::atoi(tagText(*r->m_dataset, DCM_NumberOfSeriesRelatedInstances).c_str());
         freeAll(found);
         if (cond.bad()) throw PacsError(explain(node_, cond, "retrieval (C-FIND)"));
         if (matches == 0)
@@ -359,9 +355,9 @@ int PacsClient::store(const std::vector<std::string>& paths) const {
     std::map<std::string, std::string> sopClassOf;
     std::set<std::string> classes;
     for (const auto& f : files) {
-        DcmFileFormat file;
-        if (file.loadFile(f.c_str()).bad()) throw PacsError(f + ": is not a DICOM file");
-        const std::string sop = str(*file.getDataset(), DCM_SOPClassUID);
+        const auto file = detail::loadHeaders(f);  // the pixels are read when sent
+        if (!file) throw PacsError(f + ": is not a DICOM file");
+        const std::string sop = tagText(*file->getDataset(), DCM_SOPClassUID);
         if (sop.empty()) throw PacsError(f + ": has no SOP class UID");
         sopClassOf[f] = sop;
         classes.insert(sop);
