@@ -1,4 +1,7 @@
-# Fails when core/ or ml/ include Qt or VTK headers, or ml/ includes ITK headers.
+# Fails when core/ or ml/ include Qt or VTK headers, or ml/ includes ITK headers; or when the
+# headless application parts (app/pipeline, app/pacs, app/cli) include VTK, the viewer, the
+# window's code or Qt widgets (the CLI's only QApplication is the report verbs' own, in
+# app/cli/ReportApplication.*: QCustomPlot draws the report's plots with widget machinery).
 # Usage: cmake -DSOURCE_DIR=<tree> -P CheckLayering.cmake
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "SOURCE_DIR not set")
@@ -26,7 +29,14 @@ scan(core "${vtk}" "VTK include")
 scan(ml "${qt}" "Qt include")
 scan(ml "${vtk}" "VTK include")
 scan(ml "${itk}" "ITK include")
+set(widgets "(QWidget|QMainWindow|QDialog|QtWidgets/|QAbstract[A-Za-z]*View|QPushButton|QLabel)")
+set(window "(lesiondelta/viewer/|\\.\\./gui/|gui/[A-Z])")
+foreach(headless app/pipeline app/pacs app/cli)
+  scan(${headless} "${vtk}" "VTK include")
+  scan(${headless} "${window}" "viewer or window include")
+  scan(${headless} "${widgets}" "Qt widget include")
+endforeach()
 if(violations)
-  message(FATAL_ERROR "Layering violated (core/ and ml/: no Qt, no VTK; ml/: no ITK):${violations}")
+  message(FATAL_ERROR "Layering violated (core/ and ml/: no Qt, no VTK; ml/: no ITK; app/pipeline, app/pacs, app/cli: no VTK, viewer, window or widgets):${violations}")
 endif()
 message(STATUS "Layering holds in ${SOURCE_DIR}")
