@@ -1,4 +1,4 @@
-// lesiondelta-cli pacs echo|find|get|store --pacs AE@HOST:PORT [--ae OUR_AE] [--timeout 10] ...
+// lesiondelta-cli pacs echo|find|get|store|send --pacs AE@HOST:PORT [--ae OUR_AE] [--timeout 10] ...
 // The PACS from the command line (issue 21): test a node, search a patient's studies and series,
 // retrieve a series into the local cache, send DICOM files. Connects only when asked.
 #include <cstdlib>
@@ -8,11 +8,11 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Interrupt.h"
+#include "ReportApplication.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
-#include "lesiondelta/pacs/DicomExport.h"
+#include "lesiondelta/pacs/CaseResultsDicom.h"
 #include "lesiondelta/pacs/PacsClient.h"
-#include "lesiondelta/pipeline/ResultsFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -26,37 +26,6 @@ std::string defaultCache() {
     if (const char* home = std::getenv("HOME"); home && *home)
         return (fs::path(home) / ".cache/lesiondelta/pacs").string();
     return (fs::temp_directory_path() / "lesiondelta-pacs").string();
-}
-
-/// The case's results as DICOM in CASE/dicom/: the SEG, and the report as Encapsulated PDF when
-/// given. The FU must have been read from a DICOM folder (the objects reference its images).
-std::vector<std::string> caseAsDicom(const Arguments& a) {
-    const ResultsFolder folder(a.required("--case"));
-    const auto summary = folder.readSummary();
-    if (summary.is_null() || !fs::exists(folder.newLesions()))
-        throw VolumeError(a.required("--case"), "holds no result of segment (summary.json, new_lesions.nii.gz)");
-    const std::string fu = a.optional("--fu").value_or(summary.value("fu", ""));
-    if (!fs::is_directory(fu))
-        throw VolumeError(fu,
-                          "the follow-up was not read from a DICOM folder; results go to the PACS only for "
-                          "DICOM scans (give --fu FOLDER of the same series)");
-    const auto source = pacs::sourceSeries(fu, summary.value("fu_series_uid", ""));
-    // writeLesionSegmentation checks the mask against the FU images' headers (slices, rows,
-    // columns): the FU's voxels need not be read.
-    const auto mask = readMask(folder.newLesions().string());
-    const fs::path out = fs::path(a.required("--case")) / "dicom";
-    fs::create_directories(out);
-    std::vector<std::string> files{(out / "new_lesions_seg.dcm").string()};
-    const std::string model =
-        summary.contains("model") && summary["model"].is_object()
-            ? "LesionDelta CNN " + fs::path(summary["model"].value("file", "")).filename().string()
-            : "LesionDelta subtraction";
-    pacs::writeLesionSegmentation(*mask, source, model, files.back());
-    if (const auto pdf = a.optional("--report")) {
-        files.push_back((out / "report_pdf.dcm").string());
-        pacs::writeEncapsulatedPdf(*pdf, source, "LesionDelta report: new and enlarging T2 lesions", files.back());
-    }
-    return files;
 }
 
 int fail(const std::string& message) {
@@ -73,7 +42,7 @@ int runPacs(const std::vector<std::string>& args) {
     const Arguments a(rest,
                       {"--pacs", "--ae", "--timeout", "--patient-name", "--patient-id", "--date", "--study", "--series",
                        "--cache", "--file", "--case", "--report", "--fu"},
-                      {"--quiet"});
+                      {"--quiet", "--no-outlines"});
     pacs::PacsNode node;
     try {
         node = pacs::parseNode(a.required("--pacs"));
@@ -125,11 +94,16 @@ int runPacs(const std::vector<std::string>& args) {
             return 0;
         }
         if (action == "send") {
-            const auto files = caseAsDicom(a);
-            const int n = client.store(files);
-            for (const auto& f : files) std::cerr << "wrote " << f << "\n";
-            std::cout << "sent " << n << " DICOM objects (" << (n > 1 ? "SEG, report" : "SEG") << ") to PACS "
-                      << node.describe() << "\n";
+            // The case's results as DICOM in CASE/dicom/ (the outline pictures need Qt's fonts).
+            const auto app = reportApplication(a);
+            const auto written = pacs::writeCaseResultsAsDicom({.caseDir = a.required("--case"),
+                                                                .fuFolder = a.optional("--fu").value_or(""),
+                                                                .reportPdf = a.optional("--report").value_or(""),
+                                                                .outlineCapture = !a.flag("--no-outlines")});
+            for (const auto& f : written.files()) std::cerr << "wrote " << f << "\n";
+            const int n = client.store(written.files());
+            std::cout << "sent " << n << " DICOM objects (" << written.describe() << ") to PACS " << node.describe()
+                      << "\n";
             return 0;
         }
         if (action == "store") {

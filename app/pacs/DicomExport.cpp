@@ -57,6 +57,25 @@ std::unique_ptr<DcmFileFormat> load(const std::string& file) {
     return f;
 }
 
+/// Patient and study as in the FU series (identity is needed in the PACS).
+void copyPatientAndStudy(DcmDataset& from, DcmDataset& to) {
+    for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
+                            DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
+                            DCM_AccessionNumber, DCM_ReferringPhysicianName, DCM_StudyDescription})
+        to.putAndInsertOFStringArray(tag, tagText(from, tag).c_str());
+}
+
+/// Today's date and the time now as DICOM DA and TM.
+std::pair<std::string, std::string> now() {
+    char date[16], time[16];
+    const OFDateTime t = OFDateTime::getCurrentDateTime();
+    std::snprintf(date, sizeof date, "%04u%02u%02u", t.getDate().getYear(), t.getDate().getMonth(),
+                  t.getDate().getDay());
+    std::snprintf(time, sizeof time, "%02u%02u%02u", t.getTime().getHour(), t.getTime().getMinute(),
+                  unsigned(t.getTime().getSecond()));
+    return {date, time};
+}
+
 }  // namespace
 
 SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUid) {
@@ -180,17 +199,8 @@ void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const 
     DcmDataset& ref = *source->getDataset();
     DcmFileFormat file;
     DcmDataset& d = *file.getDataset();
-    // Patient and study as in the FU series (identity is needed in the PACS).
-    for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
-                            DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
-                            DCM_AccessionNumber, DCM_ReferringPhysicianName, DCM_StudyDescription})
-        d.putAndInsertOFStringArray(tag, tagText(ref, tag).c_str());
-    char date[16], time[16];
-    const OFDateTime now = OFDateTime::getCurrentDateTime();
-    std::snprintf(date, sizeof date, "%04u%02u%02u", now.getDate().getYear(), now.getDate().getMonth(),
-                  now.getDate().getDay());
-    std::snprintf(time, sizeof time, "%02u%02u%02u", now.getTime().getHour(), now.getTime().getMinute(),
-                  unsigned(now.getTime().getSecond()));
+    copyPatientAndStudy(ref, d);
+    const auto [date, time] = now();
     d.putAndInsertOFStringArray(DCM_SOPClassUID, UID_EncapsulatedPDFStorage);
     d.putAndInsertOFStringArray(DCM_SOPInstanceUID, newUid().c_str());
     d.putAndInsertOFStringArray(DCM_SeriesInstanceUID, newUid().c_str());
@@ -198,9 +208,9 @@ void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const 
     d.putAndInsertOFStringArray(DCM_SeriesNumber, "9002");
     d.putAndInsertOFStringArray(DCM_SeriesDescription, "LesionDelta report (derived, not for diagnosis)");
     d.putAndInsertOFStringArray(DCM_InstanceNumber, "1");
-    d.putAndInsertOFStringArray(DCM_ContentDate, date);
-    d.putAndInsertOFStringArray(DCM_ContentTime, time);
-    d.putAndInsertOFStringArray(DCM_AcquisitionDateTime, (std::string(date) + time).c_str());
+    d.putAndInsertOFStringArray(DCM_ContentDate, date.c_str());
+    d.putAndInsertOFStringArray(DCM_ContentTime, time.c_str());
+    d.putAndInsertOFStringArray(DCM_AcquisitionDateTime, (date + time).c_str());
     d.putAndInsertOFStringArray(DCM_ConversionType, "WSD");
     d.putAndInsertOFStringArray(DCM_Manufacturer, "LesionDelta");
     d.putAndInsertOFStringArray(DCM_SoftwareVersions, kVersion);
@@ -213,6 +223,90 @@ void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const 
                              static_cast<unsigned long>(bytes.size()));
     writeFileAtomically(outFile,
                         [&](const std::string& temp) { return file.saveFile(temp.c_str(), EXS_LittleEndianExplicit); });
+}
+
+std::vector<std::string> writeSecondaryCapture(const std::vector<RgbFrame>& frames, const SourceSeries& fu,
+                                               const std::string& description, const std::string& outFolder) {
+    if (frames.size() != fu.files.size())
+        throw PacsError(outFolder + ": not written: " + std::to_string(frames.size()) + " pictures for the " +
+                        std::to_string(fu.files.size()) + " images of the FU series " + fu.folder);
+    const fs::path target(outFolder), partial = target.string() + ".partial";
+    std::error_code ec;
+    fs::remove_all(partial, ec);
+    if (!fs::create_directories(partial, ec) && ec)
+        throw PacsError(partial.string() + ": cannot be made: " + ec.message());
+    const std::string seriesUid = newUid();
+    const auto [date, time] = now();
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < frames.size(); ++k) {
+        const RgbFrame& frame = frames[k];
+        if (frame.rgb.size() != std::size_t(frame.columns) * frame.rows * 3 || frame.columns > 65535 ||
+            frame.rows > 65535)
+            throw PacsError(outFolder + ": picture " + std::to_string(k + 1) + " has a wrong size");
+        const auto source = load(fu.files[k]);
+        DcmDataset& ref = *source->getDataset();
+        DcmFileFormat file;
+        DcmDataset& d = *file.getDataset();
+        copyPatientAndStudy(ref, d);
+        d.putAndInsertOFStringArray(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+        d.putAndInsertOFStringArray(DCM_SOPInstanceUID, newUid().c_str());
+        d.putAndInsertOFStringArray(DCM_SeriesInstanceUID, seriesUid.c_str());
+        d.putAndInsertOFStringArray(DCM_Modality,
+                                    tagText(ref, DCM_Modality).empty() ? "OT" : tagText(ref, DCM_Modality).c_str());
+        d.putAndInsertOFStringArray(DCM_SeriesNumber, "9003");
+        d.putAndInsertOFStringArray(DCM_SeriesDescription, description.c_str());
+        d.putAndInsertOFStringArray(DCM_InstanceNumber, std::to_string(k + 1).c_str());
+        d.putAndInsertOFStringArray(DCM_ImageType, "DERIVED\\SECONDARY");
+        d.putAndInsertOFStringArray(DCM_ConversionType, "WSD");
+        d.putAndInsertOFStringArray(DCM_BurnedInAnnotation, "YES");
+        d.putAndInsertOFStringArray(DCM_ContentDate, date.c_str());
+        d.putAndInsertOFStringArray(DCM_ContentTime, time.c_str());
+        d.putAndInsertOFStringArray(DCM_Manufacturer, "LesionDelta");
+        d.putAndInsertOFStringArray(DCM_SoftwareVersions, kVersion);
+        d.putAndInsertOFStringArray(DCM_DerivationDescription,
+                                    "Source image with the outlines of new or enlarging T2 lesions burnt in");
+        d.putAndInsertOFStringArray(DCM_PatientOrientation, tagText(ref, DCM_PatientOrientation).c_str());
+        // Where the source's pixels are not square, so are these: viewers keep the aspect.
+        OFString rowSpacing, columnSpacing;
+        if (ref.findAndGetOFString(DCM_PixelSpacing, rowSpacing, 0).good() &&
+            ref.findAndGetOFString(DCM_PixelSpacing, columnSpacing, 1).good() && rowSpacing != columnSpacing)
+            d.putAndInsertOFStringArray(DCM_PixelAspectRatio, (rowSpacing + "\\" + columnSpacing).c_str());
+        DcmItem* item = nullptr;
+        if (d.findOrCreateSequenceItem(DCM_SourceImageSequence, item).good() && item) {
+            item->putAndInsertOFStringArray(DCM_ReferencedSOPClassUID, tagText(ref, DCM_SOPClassUID).c_str());
+            item->putAndInsertOFStringArray(DCM_ReferencedSOPInstanceUID, tagText(ref, DCM_SOPInstanceUID).c_str());
+        }
+        d.putAndInsertUint16(DCM_SamplesPerPixel, 3);
+        d.putAndInsertOFStringArray(DCM_PhotometricInterpretation, "RGB");
+        d.putAndInsertUint16(DCM_PlanarConfiguration, 0);
+        d.putAndInsertUint16(DCM_Rows, Uint16(frame.rows));
+        d.putAndInsertUint16(DCM_Columns, Uint16(frame.columns));
+        d.putAndInsertUint16(DCM_BitsAllocated, 8);
+        d.putAndInsertUint16(DCM_BitsStored, 8);
+        d.putAndInsertUint16(DCM_HighBit, 7);
+        d.putAndInsertUint16(DCM_PixelRepresentation, 0);
+        std::vector<Uint8> pixels(frame.rgb.begin(), frame.rgb.end());
+        if (pixels.size() % 2) pixels.push_back(0);  // OB values have even length
+        d.putAndInsertUint8Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size()));
+        char name[48];
+        std::snprintf(name, sizeof name, "outline_%04zu.dcm", k + 1);
+        const OFCondition cond = file.saveFile((partial / name).c_str(), EXS_LittleEndianExplicit);
+        if (cond.bad()) {
+            fs::remove_all(partial, ec);
+            throw PacsError((partial / name).string() + ": cannot be written: " + cond.text());
+        }
+        names.push_back(name);
+    }
+    fs::remove_all(target, ec);
+    std::error_code renamed;
+    fs::rename(partial, target, renamed);
+    if (renamed) {
+        fs::remove_all(partial, ec);
+        throw PacsError(outFolder + ": cannot be put in place: " + renamed.message());
+    }
+    std::vector<std::string> files;
+    for (const auto& n : names) files.push_back((target / n).string());
+    return files;
 }
 
 MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const ImageVolume& grid) {

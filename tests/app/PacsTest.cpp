@@ -2,6 +2,8 @@
 // where the `orthanc` package is not installed). The sample pair is stored as two DICOM studies,
 // found, retrieved into the cache and compared voxel by voxel; failures are clear and leave
 // nothing in the cache.
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dctk.h>
 #include <gtest/gtest.h>
 #include <itkCastImageFilter.h>
 #include <itkImageRegionConstIterator.h>
@@ -25,6 +27,49 @@ using namespace lesiondelta::test;
 namespace fs = std::filesystem;
 
 namespace {
+
+struct CapturePicture {
+    int instance = 0;
+    std::string sourceUid;
+    std::vector<Uint8> rgb;
+};
+
+/// The Secondary Capture images of a retrieved series, in instance order.
+std::vector<CapturePicture> outlineCaptureImages(const std::string& dir) {
+    std::vector<CapturePicture> out;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        DcmFileFormat file;
+        EXPECT_TRUE(file.loadFile(entry.path().c_str()).good()) << entry.path();
+        DcmDataset& d = *file.getDataset();
+        OFString sopClass, photometric, source;
+        d.findAndGetOFString(DCM_SOPClassUID, sopClass);
+        d.findAndGetOFString(DCM_PhotometricInterpretation, photometric);
+        EXPECT_EQ(sopClass, UID_SecondaryCaptureImageStorage);
+        EXPECT_EQ(photometric, "RGB");
+        CapturePicture p;
+        Sint32 instance = 0;
+        d.findAndGetSint32(DCM_InstanceNumber, instance);
+        p.instance = instance;
+        d.findAndGetOFString(DCM_ReferencedSOPInstanceUID, source, 0, OFTrue);
+        p.sourceUid = source.c_str();
+        const Uint8* pixels = nullptr;
+        unsigned long count = 0;
+        d.findAndGetUint8Array(DCM_PixelData, pixels, &count);
+        p.rgb.assign(pixels, pixels + count);
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.instance < b.instance; });
+    return out;
+}
+
+/// The SOP instance UID of image k of the FU series in `dir`, in the order the volume stacks them.
+std::string fuSopInstanceUid(const std::string& dir, std::size_t k) {
+    DcmFileFormat file;
+    file.loadFile(pacs::sourceSeries(dir).files.at(k).c_str());
+    OFString uid;
+    file.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, uid);
+    return uid.c_str();
+}
 
 class Pacs : public ::testing::Test {
 protected:
@@ -101,8 +146,9 @@ TEST_F(Pacs, FailuresNameTheNodeAndTheProblemAndLeaveNothingInTheCache) {
             EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
         }
         // Nothing half-written: the cache holds no series folder and no partial one.
-        if (fs::exists(cache.path() / kFuStudy))
+        if (fs::exists(cache.path() / kFuStudy)) {
             EXPECT_TRUE(fs::is_empty(cache.path() / kFuStudy)) << "something left in the cache";
+        }
     };
     // A series the PACS does not have.
     expectFailure([&] { client().retrieveSeries(kFuStudy, kFuStudy + ".99", cache.path().string()); }, "has no series");
@@ -172,9 +218,15 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     const auto sent =
         cli("pacs send --pacs " + server_->node() + " --case " + caseDir + " --report " + caseDir + "/report.pdf");
     ASSERT_EQ(sent.exitCode, 0) << sent.err;
-    EXPECT_NE(sent.out.find("sent 2 DICOM objects"), std::string::npos) << sent.out;
+    const auto fuImage = readVolume(fuDir);
+    const auto slices = fuImage->GetLargestPossibleRegion().GetSize(2);
+    EXPECT_NE(sent.out.find("sent " + std::to_string(2 + slices) + " DICOM objects (SEG, report, " +
+                            std::to_string(slices) + " outline images)"),
+              std::string::npos)
+        << sent.out;
 
-    // In the follow-up's study, next to its FLAIR and T1: a SEG and a DOC series; the BL study as it was.
+    // In the follow-up's study, next to its FLAIR and T1: a SEG, a DOC and a derived MR series (the
+    // outlines); the BL study as it was.
     const auto studies = client().findStudies({.patientName = "", .patientId = "LD01", .dateRange = ""});
     ASSERT_EQ(studies.size(), 2u);
     EXPECT_EQ(studies[0].series.size(), 1u);
@@ -182,15 +234,20 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     for (const auto& s : studies[1].series) byModality[s.modality] = s.seriesUid;
     ASSERT_EQ(byModality.count("SEG"), 1u) << studies[1].series.size();
     ASSERT_EQ(byModality.count("DOC"), 1u);
-    // Orthanc's own view agrees: the follow-up study holds four series.
+    std::string captureUid;
+    for (const auto& s : studies[1].series)
+        if (s.description.find("NOT FOR DIAGNOSIS") != std::string::npos) captureUid = s.seriesUid;
+    ASSERT_FALSE(captureUid.empty());
+    // Orthanc's own view agrees: the follow-up study holds five series.
     const auto expanded = nlohmann::json::parse(server_->rest("/studies?expand"));
     for (const auto& s : expanded)
-        if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) EXPECT_EQ(s["Series"].size(), 4u);
+        if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) {
+            EXPECT_EQ(s["Series"].size(), 5u);
+        }
 
     // The SEG read back with DCMTK is the mask, voxel for voxel.
     const auto segDir = client().retrieveSeries(kFuStudy, byModality["SEG"], cache.path().string());
     const auto segFile = fs::directory_iterator(segDir)->path().string();
-    const auto fuImage = readVolume(fuDir);
     const auto back = pacs::readLesionSegmentation(segFile, *fuImage);
     const auto mask = readMask(caseDir + "/new_lesions.nii.gz");
     std::size_t set = 0, different = 0;
@@ -200,6 +257,37 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     }
     EXPECT_GT(set, 0u);
     EXPECT_EQ(different, 0u);
+    // The outline pictures: one per FU image, each derived from its image, green exactly on the
+    // pixels around the lesions (never on them), grey elsewhere below the label band.
+    const auto captureDir = client().retrieveSeries(kFuStudy, captureUid, cache.path().string());
+    const auto capture = outlineCaptureImages(captureDir);
+    if (const char* keep = std::getenv("LESIONDELTA_TEST_IMAGES"))  // to look at: dcm2pnm +on FILE OUT.png
+        for (const auto& f : fs::directory_iterator(captureDir))
+            fs::copy_file(f.path(), fs::path(keep) / ("outline-capture-" + f.path().filename().string()),
+                          fs::copy_options::overwrite_existing);
+    ASSERT_EQ(capture.size(), slices);
+    const auto size = mask->GetLargestPossibleRegion().GetSize();
+    std::size_t green = 0, expectedGreen = 0, wrong = 0;
+    for (std::size_t k = 0; k < slices; ++k) {
+        EXPECT_EQ(capture[k].sourceUid, fuSopInstanceUid(fuDir, k)) << "picture " << k;
+        for (std::size_t j = 40; j < size[1]; ++j)  // below the label band (at most 33 rows)
+            for (std::size_t i = 0; i < size[0]; ++i) {
+                const auto at = [&](long di, long dj) {
+                    const long x = long(i) + di, y = long(j) + dj;
+                    return x >= 0 && y >= 0 && x < long(size[0]) && y < long(size[1]) &&
+                           mask->GetBufferPointer()[(k * size[1] + y) * size[0] + x] != 0;
+                };
+                const bool edge = !at(0, 0) && (at(-1, 0) || at(1, 0) || at(0, -1) || at(0, 1));
+                const auto* rgb = &capture[k].rgb[3 * (j * size[0] + i)];
+                const bool isGreen = rgb[1] > 200 && rgb[0] == 0 && rgb[2] == 0;
+                expectedGreen += edge;
+                green += isGreen;
+                wrong += isGreen != edge || (!isGreen && (rgb[0] != rgb[1] || rgb[1] != rgb[2]));
+            }
+    }
+    EXPECT_GT(expectedGreen, 0u);
+    EXPECT_EQ(green, expectedGreen);
+    EXPECT_EQ(wrong, 0u);
     // The report is there as a PDF.
     const auto docDir = client().retrieveSeries(kFuStudy, byModality["DOC"], cache.path().string());
     EXPECT_NE(slurp(fs::directory_iterator(docDir)->path().string()).find("%PDF"), std::string::npos);

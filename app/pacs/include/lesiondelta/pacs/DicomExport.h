@@ -3,6 +3,7 @@
 // (dcmseg, dcmdata): the new/enlarged lesion mask as a DICOM Segmentation referencing the FU
 // series it was found on, and the patient report as Encapsulated PDF in the FU study. Identity
 // (patient, study, frame of reference) comes from the FU series; every object gets new UIDs.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,19 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
 /// Wraps `pdf` as DICOM Encapsulated PDF in the study of `fu`, titled `title`. Atomic.
 void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const std::string& title,
                           const std::string& outFile);
+
+/// An 8-bit RGB picture, row by row (rows x columns x 3 bytes).
+struct RgbFrame {
+    unsigned columns = 0, rows = 0;
+    std::vector<std::uint8_t> rgb;
+};
+
+/// Writes frame k as a Secondary Capture image derived from FU image k: a new series numbered
+/// 9003 in FU's study (patient and study as there), described by `description`, marked derived,
+/// burnt-in annotation, each image referencing its source image. `outFolder` is replaced as a
+/// whole (written beside it, then renamed). Returns the files in slice order; throws PacsError.
+std::vector<std::string> writeSecondaryCapture(const std::vector<RgbFrame>& frames, const SourceSeries& fu,
+                                               const std::string& description, const std::string& outFolder);
 
 /// Reads a SEG written by writeLesionSegmentation back onto `grid` (voxel (i, j, k) = frame k's
 /// pixel (i, j)), for checks. Throws PacsError.

@@ -24,6 +24,8 @@ public:
     std::filesystem::path transform() const { return dir_ / "bl_to_fu.tfm"; }          // FU -> BL points
     std::filesystem::path lesionTable() const { return dir_ / "lesions.csv"; }
     std::filesystem::path summary() const { return dir_ / "summary.json"; }  // written last
+    /// The results as DICOM objects for the PACS (pacs send, File > Send results to PACS).
+    std::filesystem::path dicomDir() const { return dir_ / "dicom"; }
 
     /// The six files write() makes, summary.json last (it is written last).
     std::vector<std::filesystem::path> files() const {
