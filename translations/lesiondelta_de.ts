@@ -736,6 +736,48 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>There are no results to send yet: detect new lesions first.</source>
+            <translation>Es gibt noch keine Ergebnisse zum Senden: zuerst neue Läsionen erkennen.</translation>
+        </message>
+        <message>
+            <source>The follow-up %1 was not opened from DICOM. Results go to the PACS only for scans opened from a DICOM folder or from the PACS: their objects must refer to the follow-up&apos;s images.</source>
+            <translation>Die Verlaufsaufnahme %1 wurde nicht aus DICOM geöffnet. Ergebnisse gehen nur für Aufnahmen aus einem DICOM-Ordner oder aus dem PACS an das PACS: ihre Objekte müssen auf die Bilder der Verlaufsaufnahme verweisen.</translation>
+        </message>
+        <message>
+            <source>No PACS is set up yet. Enter it in File &gt; Open from PACS and test the connection; it is remembered once it answers.</source>
+            <translation>Noch kein PACS eingerichtet. Unter Datei &gt; Aus dem PACS öffnen eintragen und die Verbindung testen; es wird gespeichert, sobald es antwortet.</translation>
+        </message>
+        <message>
+            <source>Send results to PACS</source>
+            <translation>Ergebnisse an das PACS senden</translation>
+        </message>
+        <message>
+            <source>Send results to PACS...</source>
+            <translation>Ergebnisse an das PACS senden...</translation>
+        </message>
+        <message>
+            <source>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
+            <translation>An das PACS %1 senden, in die Studie der Verlaufsaufnahme:
+- die Maske neuer/vergrößerter Läsionen (DICOM-Segmentierung),
+- den Patientenbericht (PDF, mit Name und ID des Patienten),
+- die Schichten der Verlaufsaufnahme mit umrandeten Läsionen (gekennzeichnet: nicht zur Diagnose)?</translation>
+        </message>
+        <message>
+            <source>The results could not be prepared for the PACS: %1</source>
+            <translation>Die Ergebnisse konnten nicht für das PACS vorbereitet werden: %1</translation>
+        </message>
+        <message>
+            <source>The results were not sent to the PACS: %1</source>
+            <translation>Die Ergebnisse wurden nicht an das PACS gesendet: %1</translation>
+        </message>
+        <message>
+            <source>Sending to the PACS cancelled</source>
+            <translation>Senden an das PACS abgebrochen</translation>
+        </message>
+        <message>
             <source>Open from PACS...</source>
             <translation>Aus dem PACS öffnen...</translation>
         </message>
@@ -2040,6 +2082,45 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
         <message>
             <source>Retrieving BL and FU...</source>
             <translation>BL und FU werden abgerufen...</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::PacsSender</name>
+        <message>
+            <source>Sending the results to PACS %1 ...</source>
+            <translation>Die Ergebnisse werden an das PACS %1 gesendet ...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Send results to PACS</source>
+            <translation>Ergebnisse an das PACS senden</translation>
+        </message>
+        <message>
+            <source>Writing the report ...</source>
+            <translation>Der Bericht wird geschrieben ...</translation>
+        </message>
+        <message>
+            <source>Writing the DICOM objects ...</source>
+            <translation>Die DICOM-Objekte werden geschrieben ...</translation>
+        </message>
+        <message>
+            <source>Sending to PACS %1 ...</source>
+            <translation>Senden an das PACS %1 ...</translation>
+        </message>
+        <message>
+            <source>report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <source>%1 outline images</source>
+            <translation>%1 Umrissbilder</translation>
+        </message>
+        <message>
+            <source>Sent %1 DICOM objects (%2) to PACS %3</source>
+            <translation>%1 DICOM-Objekte (%2) an das PACS %3 gesendet</translation>
         </message>
     </context>
 </TS>

@@ -736,6 +736,48 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>There are no results to send yet: detect new lesions first.</source>
+            <translation>There are no results to send yet: detect new lesions first.</translation>
+        </message>
+        <message>
+            <source>The follow-up %1 was not opened from DICOM. Results go to the PACS only for scans opened from a DICOM folder or from the PACS: their objects must refer to the follow-up&apos;s images.</source>
+            <translation>The follow-up %1 was not opened from DICOM. Results go to the PACS only for scans opened from a DICOM folder or from the PACS: their objects must refer to the follow-up&apos;s images.</translation>
+        </message>
+        <message>
+            <source>No PACS is set up yet. Enter it in File &gt; Open from PACS and test the connection; it is remembered once it answers.</source>
+            <translation>No PACS is set up yet. Enter it in File &gt; Open from PACS and test the connection; it is remembered once it answers.</translation>
+        </message>
+        <message>
+            <source>Send results to PACS</source>
+            <translation>Send results to PACS</translation>
+        </message>
+        <message>
+            <source>Send results to PACS...</source>
+            <translation>Send results to PACS...</translation>
+        </message>
+        <message>
+            <source>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
+            <translation>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</translation>
+        </message>
+        <message>
+            <source>The results could not be prepared for the PACS: %1</source>
+            <translation>The results could not be prepared for the PACS: %1</translation>
+        </message>
+        <message>
+            <source>The results were not sent to the PACS: %1</source>
+            <translation>The results were not sent to the PACS: %1</translation>
+        </message>
+        <message>
+            <source>Sending to the PACS cancelled</source>
+            <translation>Sending to the PACS cancelled</translation>
+        </message>
+        <message>
             <source>Open from PACS...</source>
             <translation>Open from PACS...</translation>
         </message>
@@ -2040,6 +2082,45 @@ Open that case and restore the edits?</translation>
         <message>
             <source>Retrieving BL and FU...</source>
             <translation>Retrieving BL and FU...</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesiondelta::gui::PacsSender</name>
+        <message>
+            <source>Sending the results to PACS %1 ...</source>
+            <translation>Sending the results to PACS %1 ...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Send results to PACS</source>
+            <translation>Send results to PACS</translation>
+        </message>
+        <message>
+            <source>Writing the report ...</source>
+            <translation>Writing the report ...</translation>
+        </message>
+        <message>
+            <source>Writing the DICOM objects ...</source>
+            <translation>Writing the DICOM objects ...</translation>
+        </message>
+        <message>
+            <source>Sending to PACS %1 ...</source>
+            <translation>Sending to PACS %1 ...</translation>
+        </message>
+        <message>
+            <source>report</source>
+            <translation>report</translation>
+        </message>
+        <message>
+            <source>%1 outline images</source>
+            <translation>%1 outline images</translation>
+        </message>
+        <message>
+            <source>Sent %1 DICOM objects (%2) to PACS %3</source>
+            <translation>Sent %1 DICOM objects (%2) to PACS %3</translation>
         </message>
     </context>
 </TS>

@@ -332,11 +332,15 @@ void CaseSession::addMaskLayer(const viewer::LayerId& id, const QString& path, s
 }
 
 void CaseSession::saveResults(const QString& folder) {
+    writeResults(folder);
+    resultUnsaved_ = false;
+}
+
+void CaseSession::writeResults(const QString& folder) const {
     if (!result_) throw VolumeError(folder.toStdString(), "there are no results to save");
     SegmentationResult r = *result_;
     if (!r.fuToBl) r.fuToBl = pair_->registration.fuToBl;
     ResultsFolder(folder.toStdString()).write(r);
-    resultUnsaved_ = false;
 }
 
 std::vector<viewer::NavigatorLesion> CaseSession::navigatorLesions() const {

@@ -30,6 +30,7 @@
 #include "AnnotationController.h"
 #include "AnnotationPanel.h"
 #include "LayerPanel.h"
+#include "PacsSender.h"
 #include "SeriesSession.h"
 #include "Settings.h"
 #include "VisitBar.h"
@@ -58,12 +59,14 @@ MainWindow::MainWindow(const StartOptions& options, QWidget* parent)
       start_(options),
       session_(new CaseSession(this)),
       annotation_(new AnnotationController(*session_, this)),
-      reporter_(new ReportExporter(this)) {
+      reporter_(new ReportExporter(this)),
+      pacsSender_(new PacsSender(this)) {
     setWindowTitle(tr("LesionDelta"));
     setAcceptDrops(true);
     buildLayout();
     buildActions();
     connect(session_, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
+    connectPacsSender();
     connect(session_, &CaseSession::previewShown, this, [this] {
         navigator_->setLesions({});
         statusBar()->showMessage(tr("Registering BL to FU..."), 3000);
@@ -343,6 +346,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // Work in progress stops at its next step; nothing half-done is written (results and reports
     // are written atomically, and only when complete).
     reporter_->cancel();
+    pacsSender_->cancel();
     if (session_->busy()) {
         session_->cancel();
         session_->waitForWorker();

@@ -30,6 +30,7 @@ class WelcomeDialog;
 class SeriesSession;
 class VisitBar;
 class CourseTimeline;
+class PacsSender;
 
 struct StartOptions {
     QString bl, fu, caseFolder, model, device = "auto";
@@ -84,6 +85,12 @@ public:
     /// an error message follows.
     bool exportReport(const QString& pdfPath);
     ReportExporter& reporter() { return *reporter_; }
+    /// File > Send results to PACS: the result on screen, its report and outline pictures to the
+    /// node set up in Open from PACS (worker thread; PacsSender's signals tell the outcome).
+    /// False, with the reason shown, when there is nothing to send, the FU is not DICOM or no
+    /// node is set up.
+    bool sendResultsToPacs();
+    PacsSender& pacsSender() { return *pacsSender_; }
 
 Q_SIGNALS:
     void idle();  // no work running and nothing requested at start is pending
@@ -116,6 +123,7 @@ private:
     void chooseAndOpenFolder();
     void chooseAndOpenDicom();
     void chooseFromPacs();  // File > Open from PACS
+    void connectPacsSender();
     QString chooseSeries(const QString& folder, const QString& which, bool& ok);
     void chooseAndAddMask(bool lst);
     void chooseAndSaveResults();
@@ -143,6 +151,7 @@ private:
     AnnotationController* annotation_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;
     ReportExporter* reporter_ = nullptr;
+    PacsSender* pacsSender_ = nullptr;
     QAction* anonymiseAction_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QLabel* plausibilityBanner_ = nullptr;

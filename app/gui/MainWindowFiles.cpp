@@ -18,7 +18,6 @@
 #include "Appearance.h"
 #include "Localization.h"
 #include "MainWindow.h"
-#include "PacsDialog.h"
 #include "Settings.h"
 #include "WelcomeDialog.h"
 #include "lesiondelta/Version.h"
@@ -111,11 +110,6 @@ void MainWindow::chooseAndOpenDicom() {
     if (!ok) return;
     settings::setLastFolder(QFileInfo(fu).path());
     openPair(bl, fu, blUid, fuUid);
-}
-
-void MainWindow::chooseFromPacs() {
-    PacsDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted) openPair(dialog.baselineFolder(), dialog.followUpFolder());
 }
 
 void MainWindow::chooseAndAddMask(bool lst) {

@@ -1,19 +1,27 @@
-// File > Open from PACS, offscreen, against Orthanc started by the test (skips without the
-// `orthanc` package): the node is tested, a patient found, BL and FU chosen and retrieved while
-// the dialog stays responsive, and a PACS that is down gives its message in the dialog.
+// File > Open from PACS and File > Send results to PACS, offscreen, against Orthanc started by the test (skips without
+// the `orthanc` package): the node is tested, a patient found, BL and FU chosen and retrieved while the dialog stays
+// responsive, and a PACS that is down gives its message in the dialog.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
+#include "MainWindow.h"
 #include "OrthancServer.h"
 #include "PacsDialog.h"
+#include "PacsSender.h"
 #include "SampleDicomStudies.h"
+#include "Settings.h"
+#include "WaitFor.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/ResultsFolder.h"
+#include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -79,4 +87,58 @@ TEST(PacsDialog, FindsChoosesAndRetrievesBaselineAndFollowUp) {
     waitUntilIdle(again);
     EXPECT_TRUE(again.status().contains("connection refused")) << again.status().toStdString();
     EXPECT_EQ(again.studyCount(), 0);
+}
+
+// File > Send results to PACS: a case made from two series retrieved from the PACS goes back into
+// the follow-up's study (SEG, report, outline pictures) from the window, on a worker thread; with
+// no result or no node set up the window says why and sends nothing.
+TEST(PacsSend, TheWindowSendsItsResultsIntoTheFollowUpStudy) {
+    if (OrthancServer::executable().empty()) GTEST_SKIP() << "Orthanc is not installed";
+    QStandardPaths::setTestModeEnabled(true);
+    OrthancServer server;
+    ASSERT_TRUE(server.waitUntilListening()) << server.log();
+    TempDir dicom, cache, work;
+    writeSampleStudies(dicom.path());
+    const auto node = pacs::parseNode(server.node());
+    const pacs::PacsClient client(node);
+    client.store({dicom.path().string()});
+    const auto bl = client.retrieveSeries(kBlStudy, kBlStudy + ".3", cache.path().string());
+    const auto fu = client.retrieveSeries(kFuStudy, kFuFlair, cache.path().string());
+    // The case: the subtraction detector's results (fast; no model needed) with BL and FU as DICOM.
+    SegmentationInput input;
+    input.blPath = bl;
+    input.fuPath = fu;
+    const std::string caseDir = work.file("case");
+    ResultsFolder(caseDir).write(runSubtractionBaseline(input));
+
+    gui::settings::setPacsNode({});
+    gui::MainWindow window;
+    EXPECT_FALSE(window.sendResultsToPacs());  // nothing open
+    window.openCaseFolder(QString::fromStdString(caseDir));
+    ASSERT_TRUE(waitFor([&] { return !window.session().busy() && window.session().result(); }, 120000));
+    EXPECT_FALSE(window.sendResultsToPacs());  // no node set up
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains("No PACS is set up"))
+        << window.statusBar()->currentMessage().toStdString();
+
+    gui::settings::setPacsNode(QString::fromStdString(server.node()));
+    QString summary, failure;
+    QObject::connect(&window.pacsSender(), &gui::PacsSender::finished, [&](const QString& s) { summary = s; });
+    QObject::connect(&window.pacsSender(), &gui::PacsSender::failed, [&](const QString& m) { failure = m; });
+    ASSERT_TRUE(window.sendResultsToPacs());
+    EXPECT_TRUE(window.pacsSender().busy());  // the work runs on a worker; the window handles events
+    ASSERT_TRUE(waitFor([&] { return !window.pacsSender().busy(); }, 120000));
+    EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
+    const auto slices = readVolume(fu)->GetLargestPossibleRegion().GetSize(2);
+    EXPECT_EQ(window.statusBar()->currentMessage(), summary);
+    EXPECT_TRUE(summary.contains(
+        QStringLiteral("Sent %1 DICOM objects (SEG, report, %2 outline images)").arg(slices + 2).arg(slices)))
+        << summary.toStdString();
+    // Orthanc holds them in the follow-up's study: FLAIR, T1, SEG, the report and the pictures.
+    const auto expanded = nlohmann::json::parse(server.rest("/studies?expand"));
+    int fuSeries = -1;
+    for (const auto& s : expanded)
+        if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) fuSeries = int(s["Series"].size());
+    EXPECT_EQ(fuSeries, 5);
+    // The case folder keeps what was sent, beside its results.
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(caseDir) / "dicom" / "new_lesions_seg.dcm"));
 }
