@@ -1948,6 +1948,18 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
     <context>
         <name>lesiondelta::gui::PacsDialog</name>
         <message>
+            <source>Open all FLAIR visits as a course</source>
+            <translation>Alle FLAIR-Besuche als Verlauf öffnen</translation>
+        </message>
+        <message>
+            <source>Retrieves the FLAIR series of every study found and opens them as the patient&apos;s series</source>
+            <translation>Lädt die FLAIR-Serie jeder gefundenen Studie und öffnet sie als Verlauf des Patienten</translation>
+        </message>
+        <message>
+            <source>Retrieving %1 FLAIR visits...</source>
+            <translation>%1 FLAIR-Besuche werden geladen...</translation>
+        </message>
+        <message>
             <source>Patient / modality</source>
             <translation>Patient / Modalität</translation>
         </message>

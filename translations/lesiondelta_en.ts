@@ -1948,6 +1948,18 @@ Open that case and restore the edits?</translation>
     <context>
         <name>lesiondelta::gui::PacsDialog</name>
         <message>
+            <source>Open all FLAIR visits as a course</source>
+            <translation>Open all FLAIR visits as a course</translation>
+        </message>
+        <message>
+            <source>Retrieves the FLAIR series of every study found and opens them as the patient&apos;s series</source>
+            <translation>Retrieves the FLAIR series of every study found and opens them as the patient&apos;s series</translation>
+        </message>
+        <message>
+            <source>Retrieving %1 FLAIR visits...</source>
+            <translation>Retrieving %1 FLAIR visits...</translation>
+        </message>
+        <message>
             <source>Patient / modality</source>
             <translation>Patient / modality</translation>
         </message>

@@ -1,4 +1,4 @@
-// lesiondelta-cli pacs echo|find|get|store|send --pacs AE@HOST:PORT [--ae OUR_AE] [--timeout 10] ...
+// lesiondelta-cli pacs echo|find|get|visits|store|send --pacs AE@HOST:PORT [--ae OUR_AE] [--timeout 10] ...
 // The PACS from the command line (issue 21): test a node, search a patient's studies and series,
 // retrieve a series into the local cache, send DICOM files. Connects only when asked.
 #include <cstdlib>
@@ -13,6 +13,7 @@
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pacs/CaseResultsDicom.h"
 #include "lesiondelta/pacs/PacsClient.h"
+#include "lesiondelta/pacs/PacsVisits.h"
 
 namespace fs = std::filesystem;
 
@@ -36,12 +37,12 @@ int fail(const std::string& message) {
 }  // namespace
 
 int runPacs(const std::vector<std::string>& args) {
-    if (args.empty()) throw UsageError("pacs needs an action: echo, find, get, store or send");
+    if (args.empty()) throw UsageError("pacs needs an action: echo, find, get, visits, store or send");
     const std::string action = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     const Arguments a(rest,
                       {"--pacs", "--ae", "--timeout", "--patient-name", "--patient-id", "--date", "--study", "--series",
-                       "--cache", "--file", "--case", "--report", "--fu"},
+                       "--cache", "--file", "--case", "--report", "--fu", "--out"},
                       {"--quiet", "--no-outlines"});
     pacs::PacsNode node;
     try {
@@ -93,6 +94,34 @@ int runPacs(const std::vector<std::string>& args) {
             std::cout << folder << "\n";
             return 0;
         }
+        if (action == "visits") {
+            // The patient's course: every study's FLAIR into the cache, named in OUT/series.json.
+            pacs::StudyQuery q;
+            q.patientName = a.optional("--patient-name").value_or("");
+            q.patientId = a.optional("--patient-id").value_or("");
+            q.dateRange = a.optional("--date").value_or("");
+            if (q.patientName.empty() && q.patientId.empty())
+                throw UsageError("pacs visits needs --patient-name or --patient-id");
+            const auto visits = pacs::flairVisits(client.findStudies(q));
+            for (const auto& skipped : visits.studiesWithoutFlair)
+                std::cerr << "left out: the study of " << skipped << " has no series named FLAIR\n";
+            const bool quiet = a.flag("--quiet");
+            int lastShown = -1;
+            const auto dir =
+                pacs::retrieveVisits(client, visits, a.optional("--cache").value_or(defaultCache()),
+                                     a.required("--out"), [&](int received, int expected) {
+                                         if (!quiet && expected > 0 && received * 10 / expected != lastShown) {
+                                             lastShown = received * 10 / expected;
+                                             std::cerr << "[" << received * 100 / expected << "%] " << received
+                                                       << " of " << expected << " files\n";
+                                         }
+                                         return !interrupted();
+                                     });
+            std::cerr << visits.visits.size() << " visits of " << visits.patientId << ", " << visits.visits.front().date
+                      << " to " << visits.visits.back().date << "\n";
+            std::cout << dir << "\n";
+            return 0;
+        }
         if (action == "send") {
             // The case's results as DICOM in CASE/dicom/ (the outline pictures need Qt's fonts).
             const auto app = reportApplication(a);
@@ -116,7 +145,7 @@ int runPacs(const std::vector<std::string>& args) {
     } catch (const pacs::PacsError& e) {
         return fail(e.what());
     }
-    throw UsageError("unknown pacs action '" + action + "' (echo, find, get, store or send)");
+    throw UsageError("unknown pacs action '" + action + "' (echo, find, get, visits, store or send)");
 }
 
 }  // namespace lesiondelta::cli

@@ -63,16 +63,19 @@ Verbs:
       DERIVATIVES/sub-X/series/. A subject with fewer than two dated sessions is skipped with a note.
   pairs --bids DATASET
       The BL/FU pairs batch would process, as JSON on stdout (the Snakemake workflow uses it).
-  pacs echo|find|get|store|send --pacs AE@HOST:PORT [--ae OUR_AE (LESIONDELTA)] [--timeout 10]
+  pacs echo|find|get|visits|store|send --pacs AE@HOST:PORT [--ae OUR_AE (LESIONDELTA)] [--timeout 10]
       The PACS (DICOM network, DCMTK): echo tests the node (C-ECHO); find --patient-name N
       and/or --patient-id ID [--date 20200101-20201231] lists the studies and their series
       (C-FIND; FLAIR series marked); get --study UID --series UID [--cache DIR] retrieves a
       series (C-GET) into the cache (default ~/.cache/lesiondelta/pacs/STUDY/SERIES, complete or
-      not at all) and prints its folder, which segment --bl/--fu and series take; store --file
-      FILE_OR_FOLDER (repeatable) sends DICOM files (C-STORE); send --case DIR [--report PDF]
-      [--fu FOLDER] writes the case's new/enlarged mask as DICOM SEG (and the report as
-      Encapsulated PDF) into DIR/dicom/, in the FU's study and referencing its images, and sends
-      them. Connects only when asked.
+      not at all) and prints its folder, which segment --bl/--fu and series take; visits
+      --patient-id ID [--date ...] --out DIR retrieves every study's FLAIR series and writes
+      DIR/series.json, a patient series for `series --dir DIR`; store --file FILE_OR_FOLDER
+      (repeatable) sends DICOM files (C-STORE); send --case DIR [--report PDF] [--fu FOLDER]
+      [--no-outlines] writes the case's new/enlarged mask as DICOM SEG, the report as
+      Encapsulated PDF and the FU slices with the lesions outlined (Secondary Capture, "not for
+      diagnosis - derived") into DIR/dicom/, in the FU's study and referencing its images, and
+      sends them. Connects only when asked.
   series --dir DIR --out OUT [--reference VISIT] [--rebaseline VISIT] [--detector cnn|subtraction]
          [--model FILE] [--threshold T] [--device ...] [--precision ...] [--min-ml 0.01]
          [--match-mm 1.5] [--force] [--report COURSE.pdf [--language en|de]]

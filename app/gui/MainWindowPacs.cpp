@@ -14,7 +14,11 @@ namespace lesiondelta::gui {
 
 void MainWindow::chooseFromPacs() {
     PacsDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted) openPair(dialog.baselineFolder(), dialog.followUpFolder());
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (!dialog.seriesFolder().isEmpty())
+        openSeries(dialog.seriesFolder());
+    else
+        openPair(dialog.baselineFolder(), dialog.followUpFolder());
 }
 
 bool MainWindow::sendResultsToPacs() {

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -9,16 +10,19 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 #include "BackgroundTask.h"
 #include "Settings.h"
 #include "lesiondelta/core/Progress.h"
+#include "lesiondelta/pacs/PacsVisits.h"
 
 namespace lesiondelta::gui {
 
@@ -72,6 +76,9 @@ PacsDialog::PacsDialog(QWidget* parent) : QDialog(parent), task_(new BackgroundT
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     asBl_ = new QPushButton(tr("Use as BL"), this);
     asFu_ = new QPushButton(tr("Use as FU"), this);
+    course_ = new QPushButton(tr("Open all FLAIR visits as a course"), this);
+    course_->setToolTip(tr("Retrieves the FLAIR series of every study found and opens them as the patient's series"));
+    course_->setEnabled(false);
     choice_ = new QLabel(this);
     status_ = new QLabel(this);
     status_->setWordWrap(true);
@@ -89,6 +96,7 @@ PacsDialog::PacsDialog(QWidget* parent) : QDialog(parent), task_(new BackgroundT
     choose->addWidget(asBl_);
     choose->addWidget(asFu_);
     choose->addWidget(choice_, 1);
+    choose->addWidget(course_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(tree_, 1);
@@ -119,6 +127,7 @@ PacsDialog::PacsDialog(QWidget* parent) : QDialog(parent), task_(new BackgroundT
     connect(asBl_, &QPushButton::clicked, this, [chooseSelected] { chooseSelected(true); });
     connect(asFu_, &QPushButton::clicked, this, [chooseSelected] { chooseSelected(false); });
     connect(open_, &QPushButton::clicked, this, &PacsDialog::retrieve);
+    connect(course_, &QPushButton::clicked, this, &PacsDialog::retrieveCourse);
     connect(cancel_, &QPushButton::clicked, this, [this] {
         if (task_->busy())
             task_->cancel();
@@ -160,13 +169,14 @@ QString PacsDialog::status() const { return status_->text(); }
 
 void PacsDialog::run(const QString& doing, std::function<void()> work, std::function<void()> done) {
     if (task_->busy()) return;
-    for (auto* b : {test_, find_, open_}) b->setEnabled(false);
+    for (auto* b : {test_, find_, open_, course_}) b->setEnabled(false);
     status_->setText(doing);
     connect(
         task_, &BackgroundTask::finished, this,
         [this, done](BackgroundTask::Outcome outcome, const QString& message) {
-            for (auto* b : {test_, find_, open_}) b->setEnabled(true);
+            for (auto* b : {test_, find_}) b->setEnabled(true);
             progress_->setVisible(false);
+            showChoice();
             if (outcome == BackgroundTask::Outcome::Done)
                 done();
             else
@@ -251,6 +261,11 @@ void PacsDialog::showChoice() {
         tr("BL: %1   FU: %2")
             .arg(bl_.label.isEmpty() ? tr("(choose)") : bl_.label, fu_.label.isEmpty() ? tr("(choose)") : fu_.label));
     open_->setEnabled(!bl_.series.isEmpty() && !fu_.series.isEmpty() && bl_.series != fu_.series);
+    int flairStudies = 0;
+    for (const auto& s : studies_)
+        flairStudies +=
+            std::any_of(s.series.begin(), s.series.end(), [](const auto& se) { return se.looksLikeFlair(); });
+    course_->setEnabled(flairStudies >= 2);
 }
 
 void PacsDialog::retrieve() {
@@ -279,6 +294,38 @@ void PacsDialog::retrieve() {
         [this, folders] {
             blFolder_ = q(folders->first);
             fuFolder_ = q(folders->second);
+            accept();
+        });
+}
+
+void PacsDialog::retrieveCourse() {
+    pacs::FlairVisits visits;
+    try {
+        visits = pacs::flairVisits(studies_);
+    } catch (const pacs::PacsError& e) {
+        status_->setText(QString::fromStdString(e.what()));
+        return;
+    }
+    const auto n = node();
+    const std::string cache = cacheFolder().toStdString();
+    // The course's series.json lies in the cache too, one folder per patient.
+    QString patient = q(visits.patientId);
+    patient.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const std::string dir = QDir(cacheFolder()).filePath(QStringLiteral("courses/") + patient).toStdString();
+    auto folder = std::make_shared<std::string>();
+    received_ = 0, expected_ = 0;
+    progress_->setRange(0, 0);
+    progress_->setVisible(true);
+    run(
+        tr("Retrieving %1 FLAIR visits...").arg(visits.visits.size()),
+        [this, n, cache, dir, visits, folder] {
+            *folder = pacs::retrieveVisits(pacs::PacsClient(n), visits, cache, dir, [this](int received, int expected) {
+                received_ = received, expected_ = expected;
+                return !task_->cancelRequested();
+            });
+        },
+        [this, folder] {
+            seriesFolder_ = q(*folder);
             accept();
         });
 }

@@ -1,7 +1,8 @@
 #pragma once
 // File > Open from PACS (issue 21): the PACS node (saved in the settings, tested with C-ECHO), a
 // search for a patient's studies (C-FIND), the choice of BL and FU among their series (FLAIR
-// marked) and their retrieval into the cache (C-GET) with progress and Cancel. Every network
+// marked) and their retrieval into the cache (C-GET) with progress and Cancel - or every study's
+// FLAIR at once, as a patient's course. Every network
 // call runs on a worker thread, so the window stays responsive; failures are shown in the dialog.
 #include <QDialog>
 #include <QString>
@@ -34,12 +35,17 @@ public:
     void search(const pacs::StudyQuery& query);                    // C-FIND; the studies in the list
     bool chooseSeries(const QString& seriesUid, bool asBaseline);  // false: not in the list
     void retrieve();                                               // C-GET of BL and FU; accepts when both arrived
+    /// C-GET of every found study's FLAIR series, named in a series.json in the cache; accepts
+    /// when all arrived (a patient's course, opened as a series).
+    void retrieveCourse();
     bool busy() const;
     QString status() const;
     int studyCount() const { return int(studies_.size()); }
     /// The retrieved series folders (after retrieve() succeeded).
     QString baselineFolder() const { return blFolder_; }
     QString followUpFolder() const { return fuFolder_; }
+    /// The course's folder (series.json) after retrieveCourse() succeeded; empty otherwise.
+    QString seriesFolder() const { return seriesFolder_; }
     /// Where retrieved series are kept: the user's cache folder, pacs/.
     static QString cacheFolder();
 
@@ -53,13 +59,13 @@ private:
     QTreeWidget* tree_;
     QLabel *status_, *choice_;
     QProgressBar* progress_;
-    QPushButton *test_, *find_, *asBl_, *asFu_, *open_, *cancel_;
+    QPushButton *test_, *find_, *asBl_, *asFu_, *course_, *open_, *cancel_;
     BackgroundTask* task_;
     std::vector<pacs::StudyInfo> studies_;
     struct Chosen {
         QString study, series, label;
     } bl_, fu_;
-    QString blFolder_, fuFolder_;
+    QString blFolder_, fuFolder_, seriesFolder_;
     std::atomic<int> received_{0}, expected_{0};
 };
 

@@ -21,6 +21,8 @@
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pacs/DicomExport.h"
 #include "lesiondelta/pacs/PacsClient.h"
+#include "lesiondelta/pacs/PacsVisits.h"
+#include "lesiondelta/pipeline/SeriesFolder.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -297,4 +299,63 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
                            std::string(LESIONDELTA_SAMPLE_DIR) + "/study2_FLAIR.nii.gz");
     EXPECT_EQ(nifti.exitCode, 1);
     EXPECT_NE(nifti.err.find("not read from a DICOM folder"), std::string::npos) << nifti.err;
+}
+
+TEST(PacsVisits, OneFlairSeriesPerStudyOldestFirstStudiesWithoutFlairNamed) {
+    auto study = [](std::string uid, std::string date, std::vector<pacs::SeriesInfo> series) {
+        pacs::StudyInfo s;
+        s.patientId = "P7", s.patientName = "DOE^JANE", s.studyUid = uid, s.date = date, s.series = series;
+        return s;
+    };
+    auto series = [](std::string uid, std::string description, int instances) {
+        pacs::SeriesInfo s;
+        s.seriesUid = uid, s.description = description, s.instances = instances, s.modality = "MR";
+        return s;
+    };
+    const auto visits = pacs::flairVisits({
+        study("1", "20240312",
+              {series("1.1", "SAG T1", 176), series("1.2", "AX FLAIR", 40), series("1.3", "3D FLAIR", 176)}),
+        study("2", "20230110", {series("2.1", "t2_flair_tra", 44)}),
+        study("3", "20230601", {series("3.1", "DWI", 30)}),
+    });
+    EXPECT_EQ(visits.patientId, "P7");
+    ASSERT_EQ(visits.visits.size(), 2u);
+    EXPECT_EQ(visits.visits[0].date, "2023-01-10");
+    EXPECT_EQ(visits.visits[0].seriesUid, "2.1");
+    EXPECT_EQ(visits.visits[1].date, "2024-03-12");
+    EXPECT_EQ(visits.visits[1].seriesUid, "1.3");  // of two FLAIR series, the one with more images
+    ASSERT_EQ(visits.studiesWithoutFlair.size(), 1u);
+    EXPECT_EQ(visits.studiesWithoutFlair[0], "2023-06-01 (3)");
+
+    auto other = study("4", "20250101", {series("4.1", "FLAIR", 40)});
+    other.patientId = "P8";
+    EXPECT_THROW(pacs::flairVisits({study("1", "20240312", {series("1.2", "FLAIR", 40)}), other}), pacs::PacsError);
+    EXPECT_THROW(pacs::flairVisits({study("1", "", {series("1.2", "FLAIR", 40)})}), pacs::PacsError);
+}
+
+TEST_F(Pacs, APatientsVisitsComeAsASeriesFolder) {
+    TempDir dicom, cache, work;
+    writeSampleStudies(dicom.path());
+    client().store({dicom.path().string()});
+    const std::string out = work.file("course");
+    const auto got = cli("pacs visits --pacs " + server_->node() + " --cache " + cache.path().string() +
+                         " --patient-id LD01 --out " + out);
+    ASSERT_EQ(got.exitCode, 0) << got.err;
+    EXPECT_EQ(got.out, out + "\n");
+    EXPECT_NE(got.err.find("2 visits of LD01, 2010-01-01 to 2011-01-01"), std::string::npos) << got.err;
+    const auto series = readSeriesFolder(out);
+    ASSERT_EQ(series.visits.size(), 2u);
+    EXPECT_EQ(series.patient, "LD01");
+    EXPECT_EQ(series.visits[0].date, "2010-01-01");
+    EXPECT_EQ(series.visits[1].date, "2011-01-01");
+    // Each visit is its FLAIR, whole (the FU study's T1 is not a visit).
+    const auto fu = readVolume(series.visits[1].flair);
+    EXPECT_EQ(fu->GetLargestPossibleRegion().GetSize(),
+              sampleAsShort("study2_FLAIR.nii.gz")->GetLargestPossibleRegion().GetSize());
+    // One visit is no course: said, nothing written.
+    const auto one = cli("pacs visits --pacs " + server_->node() + " --cache " + cache.path().string() +
+                         " --patient-id LD01 --date 20110101 --out " + work.file("one"));
+    EXPECT_EQ(one.exitCode, 1);
+    EXPECT_NE(one.err.find("1 FLAIR visit(s)"), std::string::npos) << one.err;
+    EXPECT_FALSE(fs::exists(work.file("one") + "/series.json"));
 }

@@ -22,6 +22,7 @@
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pipeline/ResultsFolder.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
+#include "lesiondelta/pipeline/SeriesFolder.h"
 
 using namespace lesiondelta;
 using namespace lesiondelta::test;
@@ -77,6 +78,21 @@ TEST(PacsDialog, FindsChoosesAndRetrievesBaselineAndFollowUp) {
     EXPECT_EQ(fu->GetLargestPossibleRegion().GetSize(),
               sampleAsShort("study2_FLAIR.nii.gz")->GetLargestPossibleRegion().GetSize());
     EXPECT_TRUE(std::filesystem::is_directory(dialog.baselineFolder().toStdString()));
+    EXPECT_TRUE(dialog.seriesFolder().isEmpty());
+
+    // Every FLAIR visit at once: a course the series workflow reads.
+    gui::PacsDialog course;
+    course.setNode(node);
+    course.search({"", "LD01", ""});
+    waitUntilIdle(course);
+    course.retrieveCourse();
+    waitUntilIdle(course);
+    ASSERT_EQ(course.result(), QDialog::Accepted) << course.status().toStdString();
+    const auto visits = readSeriesFolder(course.seriesFolder().toStdString());
+    ASSERT_EQ(visits.visits.size(), 2u);
+    EXPECT_EQ(visits.visits[0].date, "2010-01-01");
+    EXPECT_EQ(readVolume(visits.visits[1].flair)->GetLargestPossibleRegion().GetSize(),
+              fu->GetLargestPossibleRegion().GetSize());
     std::filesystem::remove_all(gui::PacsDialog::cacheFolder().toStdString());
 
     // Down: the message says so, in the dialog.
