@@ -141,13 +141,15 @@ Verbs:
   evaluate --pred MASK | --pred-lst LST_LABELS --ref RATER1 [--ref RATER2 ...] [--min-ml 0.01]
       Lesion-wise sensitivity, FP count, FPR and Dice (Krueger et al. 2020) per rater, averaged
       over raters, and inter-rater figures when there are two or more raters; JSON on stdout.
-  evaluate --cases LIST.csv [--name METHOD] [--json FILE] [--min-ml 0.01]
+  evaluate --cases LIST.csv [--name METHOD] [--json FILE] [--min-ml 0.01] [--thresholds T1,T2,...]
       A set of cases (CSV: case,prediction,reference[,reference2...], paths relative to the
       CSV; a prediction ending in #lst is read as LST labels), printed like the paper's
       Table 2: a line per case and mean +- sd over cases of sensitivity, Dice, FP count, FPR.
       Undefined values (no reference lesion) are null. --pred-lst takes LST's lesion change
       label image (1 decrease, 2 no change, 3 increase) and counts label 3 only. Masks on
-      another grid are resampled by physical position, with a warning.
+      another grid are resampled by physical position, with a warning. --thresholds
+      0.2,0.3,... takes probability maps as predictions, cuts each at every threshold and
+      prints a line per threshold and the one with the best lesion-wise F1 (pooled over cases).
 
 Options:
   --help       this text

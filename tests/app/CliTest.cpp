@@ -143,6 +143,33 @@ TEST(Cli, EvaluateGivesPerRaterMeanAndInterRaterMetricsWithNullWhereUndefined) {
     EXPECT_TRUE(j.contains("inter_rater"));
 }
 
+TEST(Cli, EvaluateSweepsThresholdsOverProbabilityMapsAndNamesTheBestF1) {
+    TempDir dir;
+    auto probability = makeImage<ImageVolume>({20, 20, 20}, {1, 1, 1});
+    paintBox(*probability, {1, 1, 1}, {3, 3, 3}, 0.9f);       // lesion A, sure
+    paintBox(*probability, {8, 1, 1}, {10, 3, 3}, 0.5f);      // lesion B, less sure
+    paintBox(*probability, {1, 12, 12}, {3, 14, 14}, 0.35f);  // no lesion
+    paintBox(*probability, {12, 12, 1}, {14, 14, 3}, 0.6f);   // no lesion, fairly sure
+    auto reference = blankMask();
+    paintBox(*reference, {1, 1, 1}, {3, 3, 3});
+    paintBox(*reference, {8, 1, 1}, {10, 3, 3});
+    writeVolume(*probability, dir.file("p.nii.gz"));
+    writeMask(*reference, dir.file("r.nii.gz"));
+    std::ofstream(dir.file("cases.csv")) << "case,probability,reference\none,p.nii.gz,r.nii.gz\n";
+    const auto r = cli("evaluate --cases " + dir.file("cases.csv") + " --thresholds 0.3,0.4,0.55,0.7 --json " +
+                       dir.file("sweep.json"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    // F1 = 2 found / (2 found + missed + FP): 0.3 -> 4/6, 0.4 -> 4/5, 0.55 -> 2/4, 0.7 -> 2/3.
+    EXPECT_NE(r.out.find("best lesion-wise F1 0.800 at threshold 0.40"), std::string::npos) << r.out;
+    const auto j = nlohmann::json::parse(slurp(dir.file("sweep.json")));
+    EXPECT_DOUBLE_EQ(j["chosen"].get<double>(), 0.4);
+    ASSERT_EQ(j["thresholds"].size(), 4u);
+    EXPECT_DOUBLE_EQ(j["thresholds"][0]["false_positives"].get<double>(), 2.0);
+    EXPECT_DOUBLE_EQ(j["thresholds"][2]["sensitivity"].get<double>(), 0.5);
+    EXPECT_NEAR(j["thresholds"][3]["f1"].get<double>(), 2.0 / 3.0, 1e-12);
+    EXPECT_EQ(cli("evaluate --cases " + dir.file("cases.csv") + " --thresholds 0.4,1.5").exitCode, 2);
+}
+
 TEST(Cli, EvaluateReadsLstChangeLabelsAsIncreaseOnly) {
     TempDir dir;
     auto labels = makeImage<LabelVolume>({20, 20, 20}, {1, 1, 1});
