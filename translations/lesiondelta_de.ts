@@ -1948,6 +1948,14 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
     <context>
         <name>lesiondelta::gui::PacsDialog</name>
         <message>
+            <source>None of their series is named FLAIR: LesionDelta compares FLAIR scans, so choose BL and FU yourself only if you know they are.</source>
+            <translation>Keine ihrer Serien heißt FLAIR: LesionDelta vergleicht FLAIR-Aufnahmen, daher BL und FU nur selbst wählen, wenn sie welche sind.</translation>
+        </message>
+        <message>
+            <source>%1 is not named FLAIR; LesionDelta is made for FLAIR scans.</source>
+            <translation>%1 heißt nicht FLAIR; LesionDelta ist für FLAIR-Aufnahmen gemacht.</translation>
+        </message>
+        <message>
             <source>Open all FLAIR visits as a course</source>
             <translation>Alle FLAIR-Besuche als Verlauf öffnen</translation>
         </message>

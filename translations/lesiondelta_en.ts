@@ -1948,6 +1948,14 @@ Open that case and restore the edits?</translation>
     <context>
         <name>lesiondelta::gui::PacsDialog</name>
         <message>
+            <source>None of their series is named FLAIR: LesionDelta compares FLAIR scans, so choose BL and FU yourself only if you know they are.</source>
+            <translation>None of their series is named FLAIR: LesionDelta compares FLAIR scans, so choose BL and FU yourself only if you know they are.</translation>
+        </message>
+        <message>
+            <source>%1 is not named FLAIR; LesionDelta is made for FLAIR scans.</source>
+            <translation>%1 is not named FLAIR; LesionDelta is made for FLAIR scans.</translation>
+        </message>
+        <message>
             <source>Open all FLAIR visits as a course</source>
             <translation>Open all FLAIR visits as a course</translation>
         </message>

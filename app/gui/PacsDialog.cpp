@@ -211,9 +211,16 @@ void PacsDialog::search(const pacs::StudyQuery& query) {
             bl_ = fu_ = {};
             showStudies();
             showChoice();
-            status_->setText(studies_.empty()       ? tr("No study found.")
-                             : studies_.size() == 1 ? tr("1 study found.")
-                                                    : tr("%1 studies found.").arg(studies_.size()));
+            int flair = 0;
+            for (const auto& st : studies_)
+                for (const auto& se : st.series) flair += se.looksLikeFlair();
+            QString text = studies_.empty()       ? tr("No study found.")
+                           : studies_.size() == 1 ? tr("1 study found.")
+                                                  : tr("%1 studies found.").arg(studies_.size());
+            if (!studies_.empty() && flair == 0)
+                text += QLatin1Char(' ') + tr("None of their series is named FLAIR: LesionDelta compares FLAIR "
+                                              "scans, so choose BL and FU yourself only if you know they are.");
+            status_->setText(text);
         });
 }
 
@@ -251,6 +258,10 @@ bool PacsDialog::chooseSeries(const QString& seriesUid, bool asBaseline) {
                 chosen.label += q(se.description);
                 (asBaseline ? bl_ : fu_) = chosen;
                 showChoice();
+                status_->setText(
+                    se.looksLikeFlair()
+                        ? QString()
+                        : tr("%1 is not named FLAIR; LesionDelta is made for FLAIR scans.").arg(q(se.description)));
                 return true;
             }
     return false;

@@ -69,7 +69,10 @@ TEST(PacsDialog, FindsChoosesAndRetrievesBaselineAndFollowUp) {
     if (const char* dir = std::getenv("LESIONDELTA_TEST_IMAGES"))  // to look at
         dialog.grab().save(QString::fromLocal8Bit(dir) + "/pacs-dialog.png");
     ASSERT_TRUE(dialog.chooseSeries(QString::fromStdString(kBlStudy + ".3"), true));
+    ASSERT_TRUE(dialog.chooseSeries(QString::fromStdString(kFuStudy + ".4"), false));  // the T1: said
+    EXPECT_TRUE(dialog.status().contains("SAG T1 is not named FLAIR")) << dialog.status().toStdString();
     ASSERT_TRUE(dialog.chooseSeries(QString::fromStdString(kFuFlair), false));
+    EXPECT_TRUE(dialog.status().isEmpty()) << dialog.status().toStdString();
     dialog.retrieve();
     waitUntilIdle(dialog);
     ASSERT_EQ(dialog.result(), QDialog::Accepted) << dialog.status().toStdString();
