@@ -2107,6 +2107,10 @@ Diesen Fall öffnen und die Änderungen wiederherstellen?</translation>
     <context>
         <name>lesiondelta::gui::PacsSender</name>
         <message>
+            <source>measurements</source>
+            <translation>Messwerte</translation>
+        </message>
+        <message>
             <source>Sending the results to PACS %1 ...</source>
             <translation>Die Ergebnisse werden an das PACS %1 gesendet ...</translation>
         </message>

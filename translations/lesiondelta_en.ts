@@ -2107,6 +2107,10 @@ Open that case and restore the edits?</translation>
     <context>
         <name>lesiondelta::gui::PacsSender</name>
         <message>
+            <source>measurements</source>
+            <translation>measurements</translation>
+        </message>
+        <message>
             <source>Sending the results to PACS %1 ...</source>
             <translation>Sending the results to PACS %1 ...</translation>
         </message>

@@ -66,6 +66,7 @@ bool PacsSender::start(PacsSendJob job) {
         const int sent = pacs::PacsClient(job.node).store(written.files());
         QStringList what;
         if (!written.segmentation.empty()) what << QStringLiteral("SEG");
+        if (!written.measurements.empty()) what << tr("measurements");
         if (!written.report.empty()) what << tr("report");
         if (written.captureImages > 0) what << tr("%1 outline images").arg(written.captureImages);
         summary_ = tr("Sent %1 DICOM objects (%2) to PACS %3").arg(sent).arg(what.join(QStringLiteral(", ")), node);

@@ -30,10 +30,16 @@ OFList<OFString> uncompressed() {
 }
 
 // The object kinds a retrieval accepts (C-GET sends them back on our association).
-const char* const kImageClasses[] = {
-    UID_MRImageStorage,      UID_EnhancedMRImageStorage,       UID_LegacyConvertedEnhancedMRImageStorage,
-    UID_CTImageStorage,      UID_SecondaryCaptureImageStorage, UID_MultiframeGrayscaleWordSecondaryCaptureImageStorage,
-    UID_SegmentationStorage, UID_EncapsulatedPDFStorage};
+const char* const kImageClasses[] = {UID_MRImageStorage,
+                                     UID_EnhancedMRImageStorage,
+                                     UID_LegacyConvertedEnhancedMRImageStorage,
+                                     UID_CTImageStorage,
+                                     UID_SecondaryCaptureImageStorage,
+                                     UID_MultiframeGrayscaleWordSecondaryCaptureImageStorage,
+                                     UID_SegmentationStorage,
+                                     UID_EncapsulatedPDFStorage,
+                                     UID_EnhancedSRStorage,
+                                     UID_ComprehensiveSRStorage};
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,7 @@
 #include "TestImages.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pacs/DicomExport.h"
+#include "lesiondelta/pacs/MeasurementReport.h"
 #include "lesiondelta/pacs/PacsClient.h"
 #include "lesiondelta/pacs/PacsVisits.h"
 #include "lesiondelta/pipeline/SeriesFolder.h"
@@ -61,6 +63,19 @@ std::vector<CapturePicture> outlineCaptureImages(const std::string& dir) {
         out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.instance < b.instance; });
+    return out;
+}
+
+/// The volumes (ml) of segment's lesions.csv, in its order.
+std::vector<double> lesionTableOf(const std::string& csv) {
+    std::ifstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    std::vector<double> out;
+    while (std::getline(in, line)) {
+        const auto first = line.find(','), second = line.find(',', first + 1);
+        out.push_back(std::stod(line.substr(second + 1, line.find(',', second + 1) - second - 1)));
+    }
     return out;
 }
 
@@ -222,7 +237,7 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     ASSERT_EQ(sent.exitCode, 0) << sent.err;
     const auto fuImage = readVolume(fuDir);
     const auto slices = fuImage->GetLargestPossibleRegion().GetSize(2);
-    EXPECT_NE(sent.out.find("sent " + std::to_string(2 + slices) + " DICOM objects (SEG, report, " +
+    EXPECT_NE(sent.out.find("sent " + std::to_string(3 + slices) + " DICOM objects (SEG, measurements, report, " +
                             std::to_string(slices) + " outline images)"),
               std::string::npos)
         << sent.out;
@@ -240,11 +255,12 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     for (const auto& s : studies[1].series)
         if (s.description.find("NOT FOR DIAGNOSIS") != std::string::npos) captureUid = s.seriesUid;
     ASSERT_FALSE(captureUid.empty());
-    // Orthanc's own view agrees: the follow-up study holds five series.
+    ASSERT_EQ(byModality.count("SR"), 1u);
+    // Orthanc's own view agrees: the follow-up study holds six series.
     const auto expanded = nlohmann::json::parse(server_->rest("/studies?expand"));
     for (const auto& s : expanded)
         if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) {
-            EXPECT_EQ(s["Series"].size(), 5u);
+            EXPECT_EQ(s["Series"].size(), 6u);
         }
 
     // The SEG read back with DCMTK is the mask, voxel for voxel.
@@ -290,6 +306,28 @@ TEST_F(Pacs, ResultsGoBackAsSegmentationAndReportInTheFollowUpStudy) {
     EXPECT_GT(expectedGreen, 0u);
     EXPECT_EQ(green, expectedGreen);
     EXPECT_EQ(wrong, 0u);
+    // The measurement report: one group per lesion of lesions.csv with its volume, the total, and
+    // a reference to the SEG that was sent.
+    const auto srDir = client().retrieveSeries(kFuStudy, byModality["SR"], cache.path().string());
+    const auto srFile = fs::directory_iterator(srDir)->path();
+    if (const char* keep = std::getenv("LESIONDELTA_TEST_IMAGES"))  // to look at: dsrdump FILE
+        fs::copy_file(srFile, fs::path(keep) / "measurements_sr.dcm", fs::copy_options::overwrite_existing);
+    const auto sr = pacs::readLesionMeasurementReport(srFile.string());
+    const auto table = lesionTableOf(caseDir + "/lesions.csv");
+    ASSERT_EQ(sr.lesionVolumesMl.size(), table.size());
+    double total = 0;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        EXPECT_NEAR(sr.lesionVolumesMl[i], table[i], 1e-4) << i;
+        EXPECT_EQ(sr.lesionLabels[i].rfind("Lesion " + std::to_string(i + 1) + " at LPS (", 0), 0u)
+            << sr.lesionLabels[i];
+        total += table[i];
+    }
+    EXPECT_NEAR(sr.totalVolumeMl, total, 1e-3);
+    DcmFileFormat segObject;
+    ASSERT_TRUE(segObject.loadFile(segFile.c_str()).good());
+    OFString segUid;
+    segObject.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, segUid);
+    EXPECT_EQ(sr.referencedSegmentationUid, segUid.c_str());
     // The report is there as a PDF.
     const auto docDir = client().retrieveSeries(kFuStudy, byModality["DOC"], cache.path().string());
     EXPECT_NE(slurp(fs::directory_iterator(docDir)->path().string()).find("%PDF"), std::string::npos);

@@ -149,15 +149,16 @@ TEST(PacsSend, TheWindowSendsItsResultsIntoTheFollowUpStudy) {
     EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
     const auto slices = readVolume(fu)->GetLargestPossibleRegion().GetSize(2);
     EXPECT_EQ(window.statusBar()->currentMessage(), summary);
-    EXPECT_TRUE(summary.contains(
-        QStringLiteral("Sent %1 DICOM objects (SEG, report, %2 outline images)").arg(slices + 2).arg(slices)))
+    EXPECT_TRUE(summary.contains(QStringLiteral("Sent %1 DICOM objects (SEG, measurements, report, %2 outline images)")
+                                     .arg(slices + 3)
+                                     .arg(slices)))
         << summary.toStdString();
-    // Orthanc holds them in the follow-up's study: FLAIR, T1, SEG, the report and the pictures.
+    // Orthanc holds them in the follow-up's study: FLAIR, T1, SEG, SR, the report and the pictures.
     const auto expanded = nlohmann::json::parse(server.rest("/studies?expand"));
     int fuSeries = -1;
     for (const auto& s : expanded)
         if (s["MainDicomTags"]["StudyInstanceUID"] == kFuStudy) fuSeries = int(s["Series"].size());
-    EXPECT_EQ(fuSeries, 5);
+    EXPECT_EQ(fuSeries, 6);
     // The case folder keeps what was sent, beside its results.
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(caseDir) / "dicom" / "new_lesions_seg.dcm"));
 }

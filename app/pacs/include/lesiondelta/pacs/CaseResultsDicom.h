@@ -1,6 +1,7 @@
 #pragma once
 // A case's results as the DICOM objects that go to the PACS (issue 21), written into the case's
-// dicom/ folder: the lesion mask as a Segmentation, the report as Encapsulated PDF, and the FU
+// dicom/ folder: the lesion mask as a Segmentation, the lesions' volumes as a TID 1500 measurement
+// report (SR), the report as Encapsulated PDF, and the FU
 // slices with the lesions outlined as a Secondary Capture series for viewers without SEG support.
 // Shared by `lesiondelta-cli pacs send` and the window's File > Send results to PACS.
 #include <string>
@@ -16,10 +17,10 @@ struct CaseResultsRequest {
 };
 
 struct CaseResultsDicom {
-    std::string segmentation, report, captureFolder;  // empty where not written
+    std::string segmentation, measurements, report, captureFolder;  // empty where not written
     int captureImages = 0;
     std::vector<std::string> files() const;  // everything written, for C-STORE
-    std::string describe() const;            // "SEG, report, 30 outline images"
+    std::string describe() const;            // "SEG, measurements, report, 30 outline images"
 };
 
 /// Writes the objects (each complete or not at all). The outline pictures need a
