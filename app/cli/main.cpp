@@ -72,8 +72,8 @@ Verbs:
       --patient-id ID [--date ...] --out DIR retrieves every study's FLAIR series and writes
       DIR/series.json, a patient series for `series --dir DIR`; store --file FILE_OR_FOLDER
       (repeatable) sends DICOM files (C-STORE); send --case DIR [--report PDF] [--fu FOLDER]
-      [--no-outlines] writes the case's new/enlarged mask as DICOM SEG, the report as
-      Encapsulated PDF and the FU slices with the lesions outlined (Secondary Capture, "not for
+      [--no-outlines] writes the case's new/enlarged mask as DICOM SEG, the lesion volumes as
+      a TID 1500 measurement report (SR), the report as Encapsulated PDF and the FU slices with the lesions outlined (Secondary Capture, "not for
       diagnosis - derived") into DIR/dicom/, in the FU's study and referencing its images, and
       sends them. Connects only when asked.
   series --dir DIR --out OUT [--reference VISIT] [--rebaseline VISIT] [--detector cnn|subtraction]
