@@ -333,6 +333,7 @@ std::string PacsClient::retrieveSeries(const std::string& studyUid, const std::s
         }
     } catch (...) {
         fs::remove_all(partial, ec);
+        fs::remove(final.parent_path(), ec);  // the study's folder, when this was its only series (else it stays)
         throw;
     }
     fs::rename(partial, final, ec);

@@ -2,11 +2,15 @@
 // where the `orthanc` package is not installed). The sample pair is stored as two DICOM studies,
 // found, retrieved into the cache and compared voxel by voxel; failures are clear and leave
 // nothing in the cache.
+#include <arpa/inet.h>
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 #include <gtest/gtest.h>
 #include <itkCastImageFilter.h>
 #include <itkImageRegionConstIterator.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -396,4 +400,34 @@ TEST_F(Pacs, APatientsVisitsComeAsASeriesFolder) {
     EXPECT_EQ(one.exitCode, 1);
     EXPECT_NE(one.err.find("1 FLAIR visit(s)"), std::string::npos) << one.err;
     EXPECT_FALSE(fs::exists(work.file("one") + "/series.json"));
+}
+
+// A PACS that takes the connection but never answers: the timeout ends the wait with a message
+// naming the node and the wait, and the cache stays empty.
+TEST(PacsTimeout, ANodeThatNeverAnswersTimesOutWithAClearMessage) {
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;  // any free port
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 4), 0);  // the kernel completes connections; nobody ever reads
+    socklen_t length = sizeof address;
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    auto node = pacs::parseNode("SILENT@127.0.0.1:" + std::to_string(ntohs(address.sin_port)));
+    node.timeoutSeconds = 1;
+    TempDir cache;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        pacs::PacsClient(node).retrieveSeries(kFuStudy, kFuFlair, cache.path().string());
+        ADD_FAILURE() << "a silent node answered";
+    } catch (const pacs::PacsError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("SILENT@127.0.0.1"), std::string::npos) << message;
+        EXPECT_NE(message.find("no answer within 1 s"), std::string::npos) << message;
+    }
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 15.0);
+    EXPECT_TRUE(fs::is_empty(cache.path()));
+    ::close(listener);
 }
