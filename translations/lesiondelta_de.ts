@@ -736,6 +736,18 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the lesions&apos; volumes (DICOM measurement report),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
+            <translation>An das PACS %1 senden, in die Studie der Verlaufsaufnahme:
+- die Maske neuer/vergrößerter Läsionen (DICOM-Segmentierung),
+- die Volumina der Läsionen (DICOM-Messbericht),
+- den Patientenbericht (PDF, mit Name und ID des Patienten),
+- die Schichten der Verlaufsaufnahme mit umrandeten Läsionen (gekennzeichnet: nicht zur Diagnose)?</translation>
+        </message>
+        <message>
             <source>There are no results to send yet: detect new lesions first.</source>
             <translation>Es gibt noch keine Ergebnisse zum Senden: zuerst neue Läsionen erkennen.</translation>
         </message>
@@ -754,16 +766,6 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
         <message>
             <source>Send results to PACS...</source>
             <translation>Ergebnisse an das PACS senden...</translation>
-        </message>
-        <message>
-            <source>Send to PACS %1, into the follow-up&apos;s study:
-- the new/enlarging lesion mask (DICOM Segmentation),
-- the patient report (PDF, with the patient&apos;s name and ID),
-- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
-            <translation>An das PACS %1 senden, in die Studie der Verlaufsaufnahme:
-- die Maske neuer/vergrößerter Läsionen (DICOM-Segmentierung),
-- den Patientenbericht (PDF, mit Name und ID des Patienten),
-- die Schichten der Verlaufsaufnahme mit umrandeten Läsionen (gekennzeichnet: nicht zur Diagnose)?</translation>
         </message>
         <message>
             <source>The results could not be prepared for the PACS: %1</source>

@@ -736,6 +736,18 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the lesions&apos; volumes (DICOM measurement report),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
+            <translation>Send to PACS %1, into the follow-up&apos;s study:
+- the new/enlarging lesion mask (DICOM Segmentation),
+- the lesions&apos; volumes (DICOM measurement report),
+- the patient report (PDF, with the patient&apos;s name and ID),
+- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</translation>
+        </message>
+        <message>
             <source>There are no results to send yet: detect new lesions first.</source>
             <translation>There are no results to send yet: detect new lesions first.</translation>
         </message>
@@ -754,16 +766,6 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
         <message>
             <source>Send results to PACS...</source>
             <translation>Send results to PACS...</translation>
-        </message>
-        <message>
-            <source>Send to PACS %1, into the follow-up&apos;s study:
-- the new/enlarging lesion mask (DICOM Segmentation),
-- the patient report (PDF, with the patient&apos;s name and ID),
-- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</source>
-            <translation>Send to PACS %1, into the follow-up&apos;s study:
-- the new/enlarging lesion mask (DICOM Segmentation),
-- the patient report (PDF, with the patient&apos;s name and ID),
-- the follow-up slices with the lesions outlined (marked: not for diagnosis)?</translation>
         </message>
         <message>
             <source>The results could not be prepared for the PACS: %1</source>

@@ -48,6 +48,7 @@ bool MainWindow::sendResultsToPacs() {
         QMessageBox::question(this, tr("Send results to PACS"),
                               tr("Send to PACS %1, into the follow-up's study:\n"
                                  "- the new/enlarging lesion mask (DICOM Segmentation),\n"
+                                 "- the lesions' volumes (DICOM measurement report),\n"
                                  "- the patient report (PDF, with the patient's name and ID),\n"
                                  "- the follow-up slices with the lesions outlined (marked: not for diagnosis)?")
                                   .arg(QString::fromStdString(node.describe()))) != QMessageBox::Yes)
