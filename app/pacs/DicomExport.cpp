@@ -13,6 +13,7 @@
 #include <dcmtk/dcmseg/segment.h>
 #include <dcmtk/dcmseg/segutils.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -22,6 +23,7 @@
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/DicomSeries.h"
+#include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/pacs/PacsClient.h"
 
@@ -127,15 +129,25 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
     seg->getSeries().setSeriesInstanceUID(newUid().c_str());
     seg->getSeries().setSeriesNumber("9001");
     seg->getSeries().setSeriesDescription("LesionDelta new/enlarging T2 lesions (derived, not for diagnosis)");
-    DcmSegment* rawSegment = nullptr;
-    cond = DcmSegment::create(rawSegment, "New or enlarging T2 lesion",
-                              CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
-                              CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC,
-                              algorithm.c_str());
-    if (cond.bad()) throw PacsError(outFile + ": segment cannot be made: " + cond.text());
-    Uint16 segmentNumber = 0;
-    cond = seg->addSegment(rawSegment, segmentNumber);  // takes ownership
-    if (cond.bad()) throw PacsError(outFile + ": segment cannot be added: " + cond.text());
+    // One segment per lesion (26-connected components, largest first: the ids of lesions.csv and
+    // of the measurement report's groups), each encoded only on the slices it lies in; a mask
+    // without lesions keeps one empty segment on every slice (an explicit "none found").
+    unsigned lesions = 0;
+    const auto labels = labelLesions(mask, 0.0, &lesions);
+    const unsigned segments = std::max(1u, lesions);
+    for (unsigned n = 1; n <= segments; ++n) {
+        DcmSegment* rawSegment = nullptr;
+        const std::string label = lesions == 0 ? "New or enlarging T2 lesion" : "Lesion " + std::to_string(n);
+        cond = DcmSegment::create(rawSegment, label.c_str(),
+                                  CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
+                                  CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC,
+                                  algorithm.c_str());
+        if (cond.bad()) throw PacsError(outFile + ": segment cannot be made: " + cond.text());
+        Uint16 segmentNumber = 0;
+        cond = seg->addSegment(rawSegment, segmentNumber);  // takes ownership
+        if (cond.bad()) throw PacsError(outFile + ": segment cannot be added: " + cond.text());
+        if (segmentNumber != n) throw PacsError(outFile + ": segments numbered out of order");
+    }
 
     FGPixelMeasures measures;
     measures.setPixelSpacing(tagText(ref, DCM_PixelSpacing).c_str());
@@ -159,32 +171,39 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
     const std::size_t frameVoxels = std::size_t(rows) * cols;
     std::vector<Uint8> frame(frameVoxels);
     for (std::size_t k = 0; k < fu.files.size(); ++k) {
+        const auto* slice = labels->GetBufferPointer() + k * frameVoxels;
+        std::vector<bool> present(segments + 1, lesions == 0);
+        for (std::size_t i = 0; i < frameVoxels; ++i) present[slice[i]] = true;
+        if (std::none_of(present.begin() + 1, present.end(), [](bool p) { return p; })) continue;
         const auto source = k == 0 ? nullptr : load(fu.files[k]);
-        DcmDataset& slice = k == 0 ? ref : *source->getDataset();
+        DcmDataset& image = k == 0 ? ref : *source->getDataset();
         OFString p[3];
-        for (unsigned i = 0; i < 3; ++i) slice.findAndGetOFString(DCM_ImagePositionPatient, p[i], i);
-        std::unique_ptr<FGPlanePosPatient> position(FGPlanePosPatient::createMinimal(p[0], p[1], p[2]));
-        FGFrameContent content;
-        content.setStackID("1");
-        content.setInStackPositionNumber(Uint32(k + 1));
-        content.setDimensionIndexValues(segmentNumber, 0);
-        content.setDimensionIndexValues(Uint32(k + 1), 1);
+        for (unsigned i = 0; i < 3; ++i) image.findAndGetOFString(DCM_ImagePositionPatient, p[i], i);
         OFVector<ImageSOPInstanceReferenceMacro> images(1);
-        images[0].setReferencedSOPClassUID(tagText(slice, DCM_SOPClassUID).c_str());
-        images[0].setReferencedSOPInstanceUID(tagText(slice, DCM_SOPInstanceUID).c_str());
-        std::unique_ptr<FGDerivationImage> derivation(FGDerivationImage::createMinimal(
-            images, "New/enlarged lesions found by comparing this image with the registered baseline",
-            CodeSequenceMacro("113076", "DCM", "Segmentation"),
-            CodeSequenceMacro("121322", "DCM", "Source image for image processing operation")));
-        const auto* voxels = mask.GetBufferPointer() + k * frameVoxels;
-        for (std::size_t i = 0; i < frameVoxels; ++i) frame[i] = voxels[i] ? 1 : 0;
-        OFVector<FGBase*> perFrame;
-        perFrame.push_back(position.get());
-        perFrame.push_back(&content);
-        perFrame.push_back(derivation.get());
-        cond = seg->addFrame(frame.data(), segmentNumber, perFrame);
-        if (cond.bad())
-            throw PacsError(outFile + ": frame " + std::to_string(k + 1) + " cannot be added: " + cond.text());
+        images[0].setReferencedSOPClassUID(tagText(image, DCM_SOPClassUID).c_str());
+        images[0].setReferencedSOPInstanceUID(tagText(image, DCM_SOPInstanceUID).c_str());
+        for (unsigned n = 1; n <= segments; ++n) {
+            if (!present[n]) continue;
+            std::unique_ptr<FGPlanePosPatient> position(FGPlanePosPatient::createMinimal(p[0], p[1], p[2]));
+            FGFrameContent content;
+            content.setStackID("1");
+            content.setInStackPositionNumber(Uint32(k + 1));
+            content.setDimensionIndexValues(n, 0);
+            content.setDimensionIndexValues(Uint32(k + 1), 1);
+            std::unique_ptr<FGDerivationImage> derivation(FGDerivationImage::createMinimal(
+                images, "New/enlarged lesions found by comparing this image with the registered baseline",
+                CodeSequenceMacro("113076", "DCM", "Segmentation"),
+                CodeSequenceMacro("121322", "DCM", "Source image for image processing operation")));
+            for (std::size_t i = 0; i < frameVoxels; ++i) frame[i] = lesions > 0 && slice[i] == n ? 1 : 0;
+            OFVector<FGBase*> perFrame;
+            perFrame.push_back(position.get());
+            perFrame.push_back(&content);
+            perFrame.push_back(derivation.get());
+            cond = seg->addFrame(frame.data(), Uint16(n), perFrame);
+            if (cond.bad())
+                throw PacsError(outFile + ": frame of slice " + std::to_string(k + 1) + ", lesion " +
+                                std::to_string(n) + " cannot be added: " + cond.text());
+        }
     }
     writeFileAtomically(outFile, [&](const std::string& temp) { return seg->saveFile(temp.c_str()); });
 }
@@ -320,16 +339,22 @@ MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const Ima
     mask->Allocate(true);
     const auto size = grid.GetLargestPossibleRegion().GetSize();
     const std::size_t frameVoxels = size[0] * size[1];
-    if (seg->getNumberOfFrames() != size[2])
-        throw PacsError(segFile + ": has " + std::to_string(seg->getNumberOfFrames()) + " frames, the grid " +
-                        std::to_string(size[2]) + " slices");
-    for (std::size_t k = 0; k < size[2]; ++k) {
-        const DcmIODTypes::Frame* frame = seg->getFrame(k);
-        if (!frame) throw PacsError(segFile + ": frame " + std::to_string(k + 1) + " cannot be read");
+    // Each frame: one segment on one slice; the slice is the frame's second dimension index (its
+    // place in the FU series), as writeLesionSegmentation writes it. Every segment is a lesion.
+    for (std::size_t f = 0; f < seg->getNumberOfFrames(); ++f) {
+        auto* content = dynamic_cast<FGFrameContent*>(
+            seg->getFunctionalGroups().get(Uint32(f), DcmFGTypes::EFG_FRAMECONTENT));
+        Uint32 slice = 0;
+        if (!content || content->getDimensionIndexValues(slice, 1).bad() || slice < 1 || slice > size[2])
+            throw PacsError(segFile + ": frame " + std::to_string(f + 1) + " names no slice of the " +
+                            std::to_string(size[2]) + "-slice grid");
+        const DcmIODTypes::Frame* frame = seg->getFrame(f);
+        if (!frame) throw PacsError(segFile + ": frame " + std::to_string(f + 1) + " cannot be read");
         DcmIODTypes::Frame* unpacked = DcmSegUtils::unpackBinaryFrame(frame, Uint16(size[1]), Uint16(size[0]));
-        if (!unpacked) throw PacsError(segFile + ": frame " + std::to_string(k + 1) + " cannot be unpacked");
-        auto* out = mask->GetBufferPointer() + k * frameVoxels;
-        for (std::size_t i = 0; i < frameVoxels && i < unpacked->length; ++i) out[i] = unpacked->pixData[i] ? 1 : 0;
+        if (!unpacked) throw PacsError(segFile + ": frame " + std::to_string(f + 1) + " cannot be unpacked");
+        auto* out = mask->GetBufferPointer() + (slice - 1) * frameVoxels;
+        for (std::size_t i = 0; i < frameVoxels && i < unpacked->length; ++i)
+            if (unpacked->pixData[i]) out[i] = 1;
         delete unpacked;
     }
     return mask;

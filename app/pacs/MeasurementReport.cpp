@@ -74,31 +74,39 @@ void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions,
         if (cond != CMR_EC_NoImageLibraryEntryDescriptorsToBeAdded) check(cond, outFile, "image library entry " + file);
     }
 
-    // All lesions together: the SEG's one segment, measured on the FU series.
+    // Each lesion is its own segment of the SEG (numbered as lesions.csv numbers the lesions):
+    // one volumetric group per lesion referencing it; then the total in a group of its own.
+    DcmSequenceOfItems* segments = nullptr;
+    const unsigned long segmentCount =
+        seg.getDataset()->findAndGetSequence(DCM_SegmentSequence, segments).good() && segments ? segments->card() : 0;
+    if (!(lesions.empty() ? segmentCount == 1 : segmentCount == lesions.size()))
+        throw PacsError(outFile + ": not written: the lesion table lists " + std::to_string(lesions.size()) +
+                        " lesions, the SEG " + segFile + " holds " + std::to_string(segmentCount) + " segments");
     double total = 0.0;
-    for (const auto& l : lesions) total += l.volumeMl;
-    auto& all = report.getVolumetricROIMeasurements();
-    check(all.setTrackingIdentifier(kTotalLabel), outFile, "tracking identifier");
-    check(all.setTrackingUniqueIdentifier(newUid().c_str()), outFile, "tracking UID");
-    check(all.setFinding(kLesion), outFile, "finding");
-    check(all.setReferencedSegment(*seg.getDataset(), 1, OFFalse), outFile, "referenced segment");
-    check(all.setSourceSeriesForSegmentation(tagText(ref, DCM_SeriesInstanceUID).c_str()), outFile, "source series");
-    check(all.addFindingSite(kBrain), outFile, "finding site");
-    check(all.addMeasurement(CMR_CID7469::Volume, cubicMillimetres(total)), outFile, "total volume");
-
-    // One group per lesion: its volume; where it lies in its label.
-    for (const auto& l : lesions) {
-        check(report.addIndividualMeasurements(OFFalse), outFile, "measurement group");
-        auto& group = report.getIndividualMeasurements();
+    const std::string sourceSeries = tagText(ref, DCM_SeriesInstanceUID);
+    for (std::size_t i = 0; i < lesions.size(); ++i) {
+        const auto& l = lesions[i];
+        check(report.addVolumetricROIMeasurements(i > 0 ? OFFalse : OFTrue), outFile, "measurement group");
+        auto& group = report.getVolumetricROIMeasurements();
         const std::string label = "Lesion " + std::to_string(l.id) + " at LPS (" + number(l.centroidLps[0], "%.1f") +
                                   ", " + number(l.centroidLps[1], "%.1f") + ", " + number(l.centroidLps[2], "%.1f") +
                                   ") mm, FU image " + std::to_string(l.fuSlice);
         check(group.setTrackingIdentifier(label.c_str()), outFile, "lesion tracking identifier");
         check(group.setTrackingUniqueIdentifier(newUid().c_str()), outFile, "lesion tracking UID");
         check(group.setFinding(kLesion), outFile, "lesion finding");
+        check(group.setReferencedSegment(*seg.getDataset(), Uint16(i + 1), OFFalse), outFile, "referenced segment");
+        check(group.setSourceSeriesForSegmentation(sourceSeries.c_str()), outFile, "source series");
         check(group.addFindingSite(kBrain), outFile, "lesion finding site");
         check(group.addMeasurement(CMR_CID7469::Volume, cubicMillimetres(l.volumeMl)), outFile, "lesion volume");
+        total += l.volumeMl;
     }
+    check(report.addIndividualMeasurements(), outFile, "total group");
+    auto& all = report.getIndividualMeasurements();
+    check(all.setTrackingIdentifier(kTotalLabel), outFile, "tracking identifier");
+    check(all.setTrackingUniqueIdentifier(newUid().c_str()), outFile, "tracking UID");
+    check(all.setFinding(kLesion), outFile, "finding");
+    check(all.addFindingSite(kBrain), outFile, "finding site");
+    check(all.addMeasurement(CMR_CID7469::Volume, cubicMillimetres(total)), outFile, "total volume");
 
     DSRDocument doc(DSRTypes::DT_EnhancedSR);
     check(doc.setTreeFromRootTemplate(report, OFTrue /* expand the included templates */), outFile,

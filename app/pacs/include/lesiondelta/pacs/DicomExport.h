@@ -21,9 +21,11 @@ struct SourceSeries {
 /// folder holds no such series.
 SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUid = {});
 
-/// Writes `mask` (on the FU grid, as read from `fu`) as a binary DICOM SEG with one segment
-/// ("New or enlarging T2 lesion", SNOMED CT lesion), one frame per FU slice, each referencing
-/// its source image; `algorithm` names the detector. Atomic; throws PacsError naming the file.
+/// Writes `mask` (on the FU grid, as read from `fu`) as a binary DICOM SEG with one segment per
+/// lesion ("Lesion n", SNOMED CT lesion; 26-connected components, largest first, as lesions.csv
+/// numbers them), a frame for each slice a lesion lies in, each with its position and a
+/// reference to its source image; a mask without lesions keeps one empty segment on every slice.
+/// `algorithm` names the detector. Atomic; throws PacsError naming the file.
 void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, const std::string& algorithm,
                              const std::string& outFile);
 
@@ -44,8 +46,8 @@ struct RgbFrame {
 std::vector<std::string> writeSecondaryCapture(const std::vector<RgbFrame>& frames, const SourceSeries& fu,
                                                const std::string& description, const std::string& outFolder);
 
-/// Reads a SEG written by writeLesionSegmentation back onto `grid` (voxel (i, j, k) = frame k's
-/// pixel (i, j)), for checks. Throws PacsError.
+/// Reads a SEG written by writeLesionSegmentation back onto `grid` (every segment; frame pixel
+/// (i, j) on slice k of its dimension index = voxel (i, j, k)), for checks. Throws PacsError.
 MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const ImageVolume& grid);
 
 }  // namespace lesiondelta::pacs

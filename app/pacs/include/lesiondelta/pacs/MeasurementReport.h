@@ -1,9 +1,9 @@
 #pragma once
 // The lesion measurements as a DICOM Structured Report, TID 1500 "Imaging Measurement Report"
 // (DCMTK dcmsr/cmr), so that a PACS or a reporting system can read the numbers rather than the
-// PDF (issue 21): a volumetric group for all new/enlarging lesions referencing the SEG's segment
-// and the FU series (total volume), and one measurement group per lesion (its volume; its place
-// - centroid in patient coordinates and FU slice - in the group's tracking identifier).
+// PDF (issue 21): one volumetric group per lesion referencing its segment of the SEG and the FU
+// series (its volume; its place - centroid in patient coordinates and FU image - in the group's
+// tracking identifier), and a group with the total volume of all new/enlarging lesions.
 #include <string>
 #include <vector>
 
@@ -19,8 +19,9 @@ struct LesionMeasurement {
 };
 
 /// Writes the SR into FU's study (patient and study as there, new series 9004), referencing the
-/// SEG written by writeLesionSegmentation (`segFile`) and the FU images. Atomic; PacsError names
-/// the file and DCMTK's complaint.
+/// SEG written by writeLesionSegmentation (`segFile`; lesion n = segment n) and the FU images.
+/// Atomic; PacsError names the file and DCMTK's complaint, or the lesion table and the SEG when
+/// their lesion counts differ.
 void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions, const SourceSeries& fu,
                                   const std::string& segFile, const std::string& outFile);
 
