@@ -138,10 +138,9 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
     for (unsigned n = 1; n <= segments; ++n) {
         DcmSegment* rawSegment = nullptr;
         const std::string label = lesions == 0 ? "New or enlarging T2 lesion" : "Lesion " + std::to_string(n);
-        cond = DcmSegment::create(rawSegment, label.c_str(),
-                                  CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
-                                  CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC,
-                                  algorithm.c_str());
+        cond = DcmSegment::create(
+            rawSegment, label.c_str(), CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
+            CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC, algorithm.c_str());
         if (cond.bad()) throw PacsError(outFile + ": segment cannot be made: " + cond.text());
         Uint16 segmentNumber = 0;
         cond = seg->addSegment(rawSegment, segmentNumber);  // takes ownership
@@ -342,8 +341,8 @@ MaskVolume::Pointer readLesionSegmentation(const std::string& segFile, const Ima
     // Each frame: one segment on one slice; the slice is the frame's second dimension index (its
     // place in the FU series), as writeLesionSegmentation writes it. Every segment is a lesion.
     for (std::size_t f = 0; f < seg->getNumberOfFrames(); ++f) {
-        auto* content = dynamic_cast<FGFrameContent*>(
-            seg->getFunctionalGroups().get(Uint32(f), DcmFGTypes::EFG_FRAMECONTENT));
+        auto* content =
+            dynamic_cast<FGFrameContent*>(seg->getFunctionalGroups().get(Uint32(f), DcmFGTypes::EFG_FRAMECONTENT));
         Uint32 slice = 0;
         if (!content || content->getDimensionIndexValues(slice, 1).bad() || slice < 1 || slice > size[2])
             throw PacsError(segFile + ": frame " + std::to_string(f + 1) + " names no slice of the " +

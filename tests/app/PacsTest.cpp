@@ -431,3 +431,68 @@ TEST(PacsTimeout, ANodeThatNeverAnswersTimesOutWithAClearMessage) {
     EXPECT_TRUE(fs::is_empty(cache.path()));
     ::close(listener);
 }
+
+// Each lesion is a segment of its own, encoded on the slices it lies in; read back, the segments
+// together are the mask. A mask without lesions keeps one empty segment on every slice.
+TEST(DicomSeg, EachLesionIsASegmentOnTheSlicesItLiesIn) {
+    TempDir dir;
+    auto scan = makeImage<ShortVolume>({24, 20, 8}, {1, 1, 2}, {0, 0, 0});
+    fs::create_directories(dir.path() / "fu");
+    writeVolumeSeries(*scan, dir.path() / "fu", "fu", "1.2.826.0.1.3680043.2.1125.99.1", "AX FLAIR");
+    const auto fu = pacs::sourceSeries((dir.path() / "fu").string());
+    const auto grid = readVolume((dir.path() / "fu").string());
+    auto mask = MaskVolume::New();
+    mask->CopyInformation(grid);
+    mask->SetRegions(grid->GetLargestPossibleRegion());
+    mask->Allocate(true);
+    paintBox(*mask, {2, 2, 1}, {7, 7, 4});      // 144 voxels x 2 mm: the larger lesion, slices 2-5
+    paintBox(*mask, {14, 10, 6}, {17, 13, 6});  // 16 voxels: slice 7 only
+    const std::string segFile = dir.file("seg.dcm");
+    pacs::writeLesionSegmentation(*mask, fu, "test", segFile);
+    DcmFileFormat file;
+    ASSERT_TRUE(file.loadFile(segFile.c_str()).good());
+    DcmSequenceOfItems* segments = nullptr;
+    ASSERT_TRUE(file.getDataset()->findAndGetSequence(DCM_SegmentSequence, segments).good());
+    ASSERT_EQ(segments->card(), 2u);
+    OFString label;
+    segments->getItem(0)->findAndGetOFString(DCM_SegmentLabel, label);
+    EXPECT_EQ(label, "Lesion 1");
+    Sint32 frames = 0;
+    file.getDataset()->findAndGetSint32(DCM_NumberOfFrames, frames);
+    EXPECT_EQ(frames, 4 + 1);
+    const auto back = pacs::readLesionSegmentation(segFile, *grid);
+    std::size_t different = 0;
+    for (std::size_t i = 0; i < mask->GetLargestPossibleRegion().GetNumberOfPixels(); ++i)
+        different += (mask->GetBufferPointer()[i] != 0) != (back->GetBufferPointer()[i] != 0);
+    EXPECT_EQ(different, 0u);
+
+    // The measurement report refers to each lesion's segment; a lesion table that does not match
+    // the SEG is refused, naming both.
+    pacs::LesionMeasurement big, small;
+    big.id = 1, big.volumeMl = 0.288, small.id = 2, small.volumeMl = 0.032;
+    pacs::writeLesionMeasurementReport({big, small}, fu, segFile, dir.file("sr.dcm"));
+    const auto sr = pacs::readLesionMeasurementReport(dir.file("sr.dcm"));
+    ASSERT_EQ(sr.lesionVolumesMl.size(), 2u);
+    EXPECT_NEAR(sr.lesionVolumesMl[1], 0.032, 1e-6);
+    EXPECT_NEAR(sr.totalVolumeMl, 0.320, 1e-6);
+    try {
+        pacs::writeLesionMeasurementReport({big}, fu, segFile, dir.file("sr1.dcm"));
+        ADD_FAILURE() << "a lesion table of 1 lesion was taken for a SEG of 2";
+    } catch (const pacs::PacsError& e) {
+        EXPECT_NE(std::string(e.what()).find("lists 1 lesions, the SEG"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(dir.file("sr1.dcm")));
+
+    mask->FillBuffer(0);
+    pacs::writeLesionSegmentation(*mask, fu, "test", segFile);
+    DcmFileFormat empty;
+    ASSERT_TRUE(empty.loadFile(segFile.c_str()).good());
+    ASSERT_TRUE(empty.getDataset()->findAndGetSequence(DCM_SegmentSequence, segments).good());
+    EXPECT_EQ(segments->card(), 1u);
+    empty.getDataset()->findAndGetSint32(DCM_NumberOfFrames, frames);
+    EXPECT_EQ(frames, 8);
+    const auto none = pacs::readLesionSegmentation(segFile, *grid);
+    EXPECT_EQ(std::count(none->GetBufferPointer(),
+                         none->GetBufferPointer() + none->GetLargestPossibleRegion().GetNumberOfPixels(), 1),
+              0);
+}
