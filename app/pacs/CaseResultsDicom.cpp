@@ -105,7 +105,9 @@ CaseResultsDicom writeCaseResultsAsDicom(const CaseResultsRequest& request) {
     }
     if (request.outlineCapture) {
         // The pictures are drawn on the FU as stored: the series read again, voxel k = image k.
-        const auto fuImage = readVolume(fu);
+        ReadOptions series;
+        series.dicomSeriesUid = summary.value("fu_series_uid", "");  // a folder of several series: the FU's
+        const auto fuImage = readVolume(fu, series);
         if (fuImage->GetLargestPossibleRegion().GetSize() != mask->GetLargestPossibleRegion().GetSize())
             throw VolumeError(folder.newLesions().string(), "does not lie on the grid of the FU series " + fu);
         std::vector<RgbFrame> frames;
