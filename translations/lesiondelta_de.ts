@@ -736,6 +736,18 @@ Einschränkungen. FLAIR-Intensitäten sind nicht quantitativ: Unterschiede in Sc
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>The CNN&apos;s result (threshold %1)</source>
+            <translation>Das Ergebnis des CNN (Schwelle %1)</translation>
+        </message>
+        <message>
+            <source>Which lesion mask goes to the PACS?</source>
+            <translation>Welche Läsionsmaske geht an das PACS?</translation>
+        </message>
+        <message>
+            <source>There is no such lesion mask to send.</source>
+            <translation>Diese Läsionsmaske gibt es nicht.</translation>
+        </message>
+        <message>
             <source>Send to PACS %1, into the follow-up&apos;s study:
 - the new/enlarging lesion mask (DICOM Segmentation),
 - the lesions&apos; volumes (DICOM measurement report),

@@ -736,6 +736,18 @@ Limitations. FLAIR intensities are not quantitative: differences in scanner, coi
     <context>
         <name>lesiondelta::gui::MainWindow</name>
         <message>
+            <source>The CNN&apos;s result (threshold %1)</source>
+            <translation>The CNN&apos;s result (threshold %1)</translation>
+        </message>
+        <message>
+            <source>Which lesion mask goes to the PACS?</source>
+            <translation>Which lesion mask goes to the PACS?</translation>
+        </message>
+        <message>
+            <source>There is no such lesion mask to send.</source>
+            <translation>There is no such lesion mask to send.</translation>
+        </message>
+        <message>
             <source>Send to PACS %1, into the follow-up&apos;s study:
 - the new/enlarging lesion mask (DICOM Segmentation),
 - the lesions&apos; volumes (DICOM measurement report),

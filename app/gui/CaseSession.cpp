@@ -336,10 +336,18 @@ void CaseSession::saveResults(const QString& folder) {
     resultUnsaved_ = false;
 }
 
-void CaseSession::writeResults(const QString& folder) const {
+void CaseSession::writeResults(const QString& folder, const MaskVolume* corrected, const QString& reader) const {
     if (!result_) throw VolumeError(folder.toStdString(), "there are no results to save");
     SegmentationResult r = *result_;
     if (!r.fuToBl) r.fuToBl = pair_->registration.fuToBl;
+    if (corrected) {
+        if (corrected->GetLargestPossibleRegion() != r.newLesions->GetLargestPossibleRegion())
+            throw VolumeError(folder.toStdString(), "the corrected mask is not on the follow-up's grid");
+        const double minMl = r.summary.value("min_lesion_ml", kMinLesionMl);
+        r.newLesions = removeSmallLesions(*corrected, minMl);
+        r.lesions = lesionTable(*r.newLesions, minMl, r.blInFu.GetPointer(), r.fu.GetPointer());
+        r.summary["corrected_by"] = reader.toStdString();
+    }
     ResultsFolder(folder.toStdString()).write(r);
 }
 

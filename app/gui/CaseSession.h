@@ -70,8 +70,10 @@ public:
     static QString displayName(const viewer::LayerId& id);
     /// Saves the CNN result (segment's file set) into `folder`, atomically per file.
     void saveResults(const QString& folder);
-    /// Writes the same files without counting them as saved (a copy for the PACS).
-    void writeResults(const QString& folder) const;
+    /// Writes the same files without counting them as saved (a copy for the PACS). With
+    /// `corrected` (a reader's mask on the FU grid, `reader` naming them) the new-lesion mask and
+    /// the lesion table are the reader's, and summary.json says who corrected it.
+    void writeResults(const QString& folder, const MaskVolume* corrected = nullptr, const QString& reader = {}) const;
     /// A detection ran and its result is in no folder yet (a pair opened without a case folder,
     /// or saving into the case folder failed): closing or opening another case would lose it.
     bool resultUnsaved() const { return result_ && resultUnsaved_; }

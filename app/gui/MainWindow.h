@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
+#include <optional>
 
 #include "CaseSession.h"
 #include "ReportExporter.h"
@@ -87,9 +88,11 @@ public:
     ReportExporter& reporter() { return *reporter_; }
     /// File > Send results to PACS: the result on screen, its report and outline pictures to the
     /// node set up in Open from PACS (worker thread; PacsSender's signals tell the outcome).
-    /// False, with the reason shown, when there is nothing to send, the FU is not DICOM or no
-    /// node is set up.
-    bool sendResultsToPacs();
+    /// `layer`: which mask goes as the result - the CNN's, or a rater layer (a reader's
+    /// correction); none given: the reader is asked when rater layers exist (the CNN's when the
+    /// window may not ask). False, with the reason shown, when there is nothing to send, the FU
+    /// is not DICOM or no node is set up.
+    bool sendResultsToPacs(std::optional<viewer::LayerId> layer = std::nullopt);
     PacsSender& pacsSender() { return *pacsSender_; }
 
 Q_SIGNALS:

@@ -62,7 +62,7 @@ void MainWindow::buildActions() {
                     &MainWindow::chooseAndSaveResults);
     auto* reportAction = file->addAction(QIcon(":/icons/report.svg"), tr("Export patient report (PDF)..."),
                                          QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::chooseAndExportReport);
-    file->addAction(tr("Send results to PACS..."), this, &MainWindow::sendResultsToPacs);
+    file->addAction(tr("Send results to PACS..."), this, [this] { sendResultsToPacs(); });
     anonymiseAction_ = file->addAction(tr("Anonymise reports"));
     anonymiseAction_->setCheckable(true);
     anonymiseAction_->setChecked(settings::anonymiseReports());

@@ -1,6 +1,7 @@
 // MainWindow, the PACS (issue 21): File > Open from PACS and File > Send results to PACS.
 #include <QDir>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QStatusBar>
 
@@ -21,7 +22,7 @@ void MainWindow::chooseFromPacs() {
         openPair(dialog.baselineFolder(), dialog.followUpFolder());
 }
 
-bool MainWindow::sendResultsToPacs() {
+bool MainWindow::sendResultsToPacs(std::optional<viewer::LayerId> layer) {
     if (pacsSender_->busy()) return false;
     if (!session_->result()) {
         showError(tr("There are no results to send yet: detect new lesions first."));
@@ -44,6 +45,30 @@ bool MainWindow::sendResultsToPacs() {
         return false;
     }
     node.ourAeTitle = settings::pacsOurAeTitle().toStdString();
+    // Which mask is the result: the CNN's or a reader's correction of it (a rater layer).
+    const viewer::LayerId cnn{viewer::LayerKind::Cnn, {}};
+    if (!layer) {
+        std::vector<const viewer::MaskLayer*> raters;
+        for (const auto& l : session_->scene().masks())
+            if ((l.id.kind == viewer::LayerKind::Rater || l.id.kind == viewer::LayerKind::RaterEditing) && l.mask)
+                raters.push_back(&l);
+        layer = cnn;
+        if (start_.interactive && !raters.empty()) {
+            QStringList choices{tr("The CNN's result (threshold %1)").arg(session_->threshold(), 0, 'f', 2)};
+            for (const auto* r : raters) choices << QString::fromStdString(r->name);
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(
+                this, tr("Send results to PACS"), tr("Which lesion mask goes to the PACS?"), choices, 0, false, &ok);
+            if (!ok) return false;
+            const int index = int(choices.indexOf(chosen));
+            if (index > 0) layer = raters[std::size_t(index - 1)]->id;
+        }
+    }
+    const viewer::MaskLayer* corrected = *layer == cnn ? nullptr : session_->scene().layer(*layer);
+    if (!(*layer == cnn) && (!corrected || !corrected->mask)) {
+        showError(tr("There is no such lesion mask to send."));
+        return false;
+    }
     if (start_.interactive &&
         QMessageBox::question(this, tr("Send results to PACS"),
                               tr("Send to PACS %1, into the follow-up's study:\n"
@@ -62,14 +87,18 @@ bool MainWindow::sendResultsToPacs() {
     // The results as the reader sees them: those saved with the case when nothing changed since,
     // otherwise written for this sending only.
     const auto& folder = session_->caseFolder();
-    if (folder && !session_->resultUnsaved() && QDir(QString::fromStdString(folder->results)).exists()) {
+    if (!corrected && folder && !session_->resultUnsaved() && QDir(QString::fromStdString(folder->results)).exists()) {
         job.resultsDir = QString::fromStdString(folder->results);
     } else {
         job.temporary = std::make_shared<QTemporaryDir>();
         try {
             if (!job.temporary->isValid()) throw std::runtime_error(job.temporary->errorString().toStdString());
             job.resultsDir = job.temporary->path();
-            session_->writeResults(job.resultsDir);
+            if (corrected)
+                session_->writeResults(job.resultsDir, corrected->mask.GetPointer(),
+                                       QString::fromStdString(corrected->id.rater));
+            else
+                session_->writeResults(job.resultsDir);
         } catch (const std::exception& e) {
             showError(tr("The results could not be prepared for the PACS: %1").arg(QString::fromStdString(e.what())));
             return false;

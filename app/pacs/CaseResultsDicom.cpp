@@ -89,12 +89,14 @@ CaseResultsDicom writeCaseResultsAsDicom(const CaseResultsRequest& request) {
 
     CaseResultsDicom written;
     // The SEG writer checks the mask against the FU images' headers (slices, rows, columns).
-    const std::string model =
-        summary.contains("model") && summary["model"].is_object()
-            ? "LesionDelta CNN " + fs::path(summary["model"].value("file", "")).filename().string()
-            : "LesionDelta subtraction";
+    std::string model = summary.contains("model") && summary["model"].is_object()
+                            ? "LesionDelta CNN " + fs::path(summary["model"].value("file", "")).filename().string()
+                            : "LesionDelta subtraction";
+    // A reader's correction of the detector's result (the window's Send results to PACS).
+    const std::string reader = summary.value("corrected_by", "");
+    if (!reader.empty()) model += ", corrected by " + reader;
     written.segmentation = (out / "new_lesions_seg.dcm").string();
-    writeLesionSegmentation(*mask, source, model, written.segmentation);
+    writeLesionSegmentation(*mask, source, model, written.segmentation, !reader.empty());
     written.measurements = (out / "measurements_sr.dcm").string();
     writeLesionMeasurementReport(readLesionTable(folder.lesionTable().string()), source, written.segmentation,
                                  written.measurements);

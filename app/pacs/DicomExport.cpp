@@ -99,7 +99,7 @@ SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUi
 }
 
 void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, const std::string& algorithm,
-                             const std::string& outFile) {
+                             const std::string& outFile, bool corrected) {
     const auto size = mask.GetLargestPossibleRegion().GetSize();
     if (size[2] != fu.files.size())
         throw PacsError(outFile + ": not written: the mask has " + std::to_string(size[2]) + " slices, the FU series " +
@@ -140,7 +140,8 @@ void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, con
         const std::string label = lesions == 0 ? "New or enlarging T2 lesion" : "Lesion " + std::to_string(n);
         cond = DcmSegment::create(
             rawSegment, label.c_str(), CodeSequenceMacro("49755003", "SCT", "Morphologically Altered Structure"),
-            CodeSequenceMacro("52988006", "SCT", "Lesion"), DcmSegTypes::SAT_AUTOMATIC, algorithm.c_str());
+            CodeSequenceMacro("52988006", "SCT", "Lesion"),
+            corrected ? DcmSegTypes::SAT_SEMIAUTOMATIC : DcmSegTypes::SAT_AUTOMATIC, algorithm.c_str());
         if (cond.bad()) throw PacsError(outFile + ": segment cannot be made: " + cond.text());
         Uint16 segmentNumber = 0;
         cond = seg->addSegment(rawSegment, segmentNumber);  // takes ownership

@@ -18,8 +18,10 @@
 #include "PacsSender.h"
 #include "SampleDicomStudies.h"
 #include "Settings.h"
+#include "TestImages.h"
 #include "WaitFor.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pacs/DicomExport.h"
 #include "lesiondelta/pipeline/ResultsFolder.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
 #include "lesiondelta/pipeline/SeriesFolder.h"
@@ -161,4 +163,35 @@ TEST(PacsSend, TheWindowSendsItsResultsIntoTheFollowUpStudy) {
     EXPECT_EQ(fuSeries, 6);
     // The case folder keeps what was sent, beside its results.
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(caseDir) / "dicom" / "new_lesions_seg.dcm"));
+
+    // A reader's correction goes instead of the CNN's result when chosen: a rater layer with two
+    // lesions; the second SEG in the study is that mask, marked semi-automatic.
+    const auto grid = readVolume(fu);
+    auto corrected = MaskVolume::New();
+    corrected->CopyInformation(grid);
+    corrected->SetRegions(grid->GetLargestPossibleRegion());
+    corrected->Allocate(true);
+    paintBox(*corrected, {100, 100, 20}, {110, 110, 22});
+    paintBox(*corrected, {200, 150, 25}, {206, 156, 25});
+    writeMask(*corrected, work.file("dr_k.nii.gz"));
+    ASSERT_TRUE(window.addMaskFile(QString::fromStdString(work.file("dr_k.nii.gz")), false));
+    summary.clear();
+    ASSERT_TRUE(window.sendResultsToPacs(viewer::LayerId{viewer::LayerKind::Rater, "dr_k"}));
+    ASSERT_TRUE(waitFor([&] { return !window.pacsSender().busy(); }, 120000));
+    EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
+    EXPECT_TRUE(summary.contains("SEG, measurements, report")) << summary.toStdString();
+    int matched = 0;
+    for (const auto& study : client.findStudies({"", "LD01", ""}))
+        for (const auto& series : study.series) {
+            if (series.modality != "SEG") continue;
+            const auto dir = client.retrieveSeries(study.studyUid, series.seriesUid, cache.path().string());
+            const auto file = std::filesystem::directory_iterator(dir)->path().string();
+            const auto back = pacs::readLesionSegmentation(file, *grid);
+            std::size_t different = 0;
+            for (std::size_t i = 0; i < corrected->GetLargestPossibleRegion().GetNumberOfPixels(); ++i)
+                different += (corrected->GetBufferPointer()[i] != 0) != (back->GetBufferPointer()[i] != 0);
+            matched += different == 0;
+        }
+    EXPECT_EQ(matched, 1);  // the corrected SEG is the reader's mask; the CNN's is not
+    EXPECT_FALSE(window.sendResultsToPacs(viewer::LayerId{viewer::LayerKind::Rater, "nobody"}));
 }

@@ -26,8 +26,10 @@ SourceSeries sourceSeries(const std::string& folder, const std::string& seriesUi
 /// numbers them), a frame for each slice a lesion lies in, each with its position and a
 /// reference to its source image; a mask without lesions keeps one empty segment on every slice.
 /// `algorithm` names the detector. Atomic; throws PacsError naming the file.
+/// `corrected`: a reader corrected the detector's result (algorithm type SEMIAUTOMATIC, not
+/// AUTOMATIC).
 void writeLesionSegmentation(const MaskVolume& mask, const SourceSeries& fu, const std::string& algorithm,
-                             const std::string& outFile);
+                             const std::string& outFile, bool corrected = false);
 
 /// Wraps `pdf` as DICOM Encapsulated PDF in the study of `fu`, titled `title`. Atomic.
 void writeEncapsulatedPdf(const std::string& pdf, const SourceSeries& fu, const std::string& title,
