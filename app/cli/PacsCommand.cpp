@@ -29,6 +29,28 @@ std::string defaultCache() {
     return (fs::temp_directory_path() / "lesiondelta-pacs").string();
 }
 
+/// The patient search of find and visits: --patient-name and/or --patient-id, --date.
+pacs::StudyQuery studyQuery(const Arguments& a, const std::string& verb) {
+    pacs::StudyQuery q;
+    q.patientName = a.optional("--patient-name").value_or("");
+    q.patientId = a.optional("--patient-id").value_or("");
+    q.dateRange = a.optional("--date").value_or("");
+    if (q.patientName.empty() && q.patientId.empty())
+        throw UsageError("pacs " + verb + " needs --patient-name or --patient-id");
+    return q;
+}
+
+/// Retrieval progress on stderr in tenths ("[40%] 18 of 46 files"); Ctrl-C cancels.
+pacs::RetrieveProgress retrievalProgress(bool quiet) {
+    return [quiet, lastShown = -1](int received, int expected) mutable {
+        if (!quiet && expected > 0 && received * 10 / expected != lastShown) {
+            lastShown = received * 10 / expected;
+            std::cerr << "[" << received * 100 / expected << "%] " << received << " of " << expected << " files\n";
+        }
+        return !interrupted();
+    };
+}
+
 int fail(const std::string& message) {
     std::cerr << "error: " << message << "\n";
     return 1;
@@ -60,12 +82,7 @@ int runPacs(const std::vector<std::string>& args) {
             return 0;
         }
         if (action == "find") {
-            pacs::StudyQuery q;
-            q.patientName = a.optional("--patient-name").value_or("");
-            q.patientId = a.optional("--patient-id").value_or("");
-            q.dateRange = a.optional("--date").value_or("");
-            if (q.patientName.empty() && q.patientId.empty())
-                throw UsageError("pacs find needs --patient-name or --patient-id");
+            const auto q = studyQuery(a, "find");
             const auto studies = client.findStudies(q);
             for (const auto& s : studies) {
                 std::cout << "study " << s.studyUid << "  " << s.date << "  " << s.patientId << "  " << s.patientName
@@ -80,43 +97,19 @@ int runPacs(const std::vector<std::string>& args) {
         }
         if (action == "get") {
             const std::string cache = a.optional("--cache").value_or(defaultCache());
-            const bool quiet = a.flag("--quiet");
-            int lastShown = -1;
-            const auto folder = client.retrieveSeries(
-                a.required("--study"), a.required("--series"), cache, [&](int received, int expected) {
-                    if (!quiet && expected > 0 && received * 10 / expected != lastShown) {
-                        lastShown = received * 10 / expected;
-                        std::cerr << "[" << received * 100 / expected << "%] " << received << " of " << expected
-                                  << " files\n";
-                    }
-                    return !interrupted();
-                });
+            const auto folder = client.retrieveSeries(a.required("--study"), a.required("--series"), cache,
+                                                      retrievalProgress(a.flag("--quiet")));
             std::cout << folder << "\n";
             return 0;
         }
         if (action == "visits") {
             // The patient's course: every study's FLAIR into the cache, named in OUT/series.json.
-            pacs::StudyQuery q;
-            q.patientName = a.optional("--patient-name").value_or("");
-            q.patientId = a.optional("--patient-id").value_or("");
-            q.dateRange = a.optional("--date").value_or("");
-            if (q.patientName.empty() && q.patientId.empty())
-                throw UsageError("pacs visits needs --patient-name or --patient-id");
+            const auto q = studyQuery(a, "visits");
             const auto visits = pacs::flairVisits(client.findStudies(q));
             for (const auto& skipped : visits.studiesWithoutFlair)
                 std::cerr << "left out: the study of " << skipped << " has no series named FLAIR\n";
-            const bool quiet = a.flag("--quiet");
-            int lastShown = -1;
-            const auto dir =
-                pacs::retrieveVisits(client, visits, a.optional("--cache").value_or(defaultCache()),
-                                     a.required("--out"), [&](int received, int expected) {
-                                         if (!quiet && expected > 0 && received * 10 / expected != lastShown) {
-                                             lastShown = received * 10 / expected;
-                                             std::cerr << "[" << received * 100 / expected << "%] " << received
-                                                       << " of " << expected << " files\n";
-                                         }
-                                         return !interrupted();
-                                     });
+            const auto dir = pacs::retrieveVisits(client, visits, a.optional("--cache").value_or(defaultCache()),
+                                                  a.required("--out"), retrievalProgress(a.flag("--quiet")));
             std::cerr << visits.visits.size() << " visits of " << visits.patientId << ", " << visits.visits.front().date
                       << " to " << visits.visits.back().date << "\n";
             std::cout << dir << "\n";

@@ -1,11 +1,8 @@
 #include "lesiondelta/pacs/CaseResultsDicom.h"
 
-#include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 
+#include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pacs/DicomExport.h"
@@ -17,44 +14,6 @@
 namespace fs = std::filesystem;
 
 namespace lesiondelta::pacs {
-namespace {
-
-/// segment's lesions.csv (id, volume_ml, centroid_k, centroid_L/P/S_mm, ...) as measurements.
-std::vector<LesionMeasurement> readLesionTable(const std::string& csv) {
-    std::ifstream in(csv);
-    if (!in) throw VolumeError(csv, "cannot be read");
-    std::string line;
-    std::getline(in, line);
-    std::map<std::string, std::size_t> column;
-    {
-        std::stringstream header(line);
-        std::string name;
-        for (std::size_t i = 0; std::getline(header, name, ','); ++i) column[name] = i;
-    }
-    for (const char* needed : {"id", "volume_ml", "centroid_k", "centroid_L_mm", "centroid_P_mm", "centroid_S_mm"})
-        if (!column.count(needed)) throw VolumeError(csv, std::string("has no column ") + needed);
-    std::vector<LesionMeasurement> out;
-    while (std::getline(in, line)) {
-        if (line.find_first_not_of(" \r\t") == std::string::npos) continue;
-        std::vector<std::string> cells;
-        std::stringstream row(line);
-        for (std::string c; std::getline(row, c, ',');) cells.push_back(c);
-        if (cells.size() < column.size()) throw VolumeError(csv, "has a short line: " + line);
-        auto value = [&](const char* name) { return std::atof(cells[column[name]].c_str()); };
-        LesionMeasurement m;
-        m.id = int(value("id"));
-        m.volumeMl = value("volume_ml");
-        m.fuSlice = int(std::lround(value("centroid_k"))) + 1;
-        m.centroidLps[0] = value("centroid_L_mm");
-        m.centroidLps[1] = value("centroid_P_mm");
-        m.centroidLps[2] = value("centroid_S_mm");
-        out.push_back(m);
-    }
-    return out;
-}
-
-}  // namespace
-
 std::vector<std::string> CaseResultsDicom::files() const {
     std::vector<std::string> out;
     for (const auto* f : {&segmentation, &measurements, &report})
@@ -98,8 +57,8 @@ CaseResultsDicom writeCaseResultsAsDicom(const CaseResultsRequest& request) {
     written.segmentation = (out / "new_lesions_seg.dcm").string();
     writeLesionSegmentation(*mask, source, model, written.segmentation, !reader.empty());
     written.measurements = (out / "measurements_sr.dcm").string();
-    writeLesionMeasurementReport(readLesionTable(folder.lesionTable().string()), source, written.segmentation,
-                                 written.measurements);
+    // The mask's lesions as the SEG numbers them (and lesions.csv, made the same way).
+    writeLesionMeasurementReport(lesionTable(*mask, 0.0), source, written.segmentation, written.measurements);
     if (!request.reportPdf.empty()) {
         written.report = (out / "report_pdf.dcm").string();
         writeEncapsulatedPdf(request.reportPdf, source, "LesionDelta report: new and enlarging T2 lesions",

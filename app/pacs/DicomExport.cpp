@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "DicomItems.h"
+#include "DicomWriting.h"
 #include "lesiondelta/Version.h"
 #include "lesiondelta/core/AtomicWrite.h"
 #include "lesiondelta/core/DicomSeries.h"
@@ -34,38 +35,11 @@ namespace {
 
 using detail::tagText;
 
-std::string newUid() {
-    char uid[100];
-    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
-    return uid;
-}
+using detail::copyPatientAndStudy;
+using detail::newUid;
+using detail::writeFileAtomically;
 
-/// Runs `write(temporaryPath)` and renames onto `outFile`; PacsError naming it otherwise.
-void writeFileAtomically(const std::string& outFile, const std::function<OFCondition(const std::string&)>& write) {
-    try {
-        writeAtomically(outFile, [&](const std::string& temp) {
-            const OFCondition cond = write(temp);
-            if (cond.bad()) throw VolumeError(outFile, std::string("cannot be written: ") + cond.text());
-        });
-    } catch (const VolumeError& e) {
-        throw PacsError(e.what());
-    }
-}
-
-/// The headers of one source image (its pixels stay on disk).
-std::unique_ptr<DcmFileFormat> load(const std::string& file) {
-    auto f = detail::loadHeaders(file);
-    if (!f) throw PacsError(file + ": is not a readable DICOM file");
-    return f;
-}
-
-/// Patient and study as in the FU series (identity is needed in the PACS).
-void copyPatientAndStudy(DcmDataset& from, DcmDataset& to) {
-    for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
-                            DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
-                            DCM_AccessionNumber, DCM_ReferringPhysicianName, DCM_StudyDescription})
-        to.putAndInsertOFStringArray(tag, tagText(from, tag).c_str());
-}
+std::unique_ptr<DcmFileFormat> load(const std::string& file) { return detail::loadSource(file); }
 
 /// Today's date and the time now as DICOM DA and TM.
 std::pair<std::string, std::string> now() {

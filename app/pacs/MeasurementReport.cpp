@@ -7,13 +7,13 @@
 #include <dcmtk/dcmsr/codes/dcm.h>
 #include <dcmtk/dcmsr/dsrdoc.h>
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
 #include "DicomItems.h"
+#include "DicomWriting.h"
 #include "lesiondelta/Version.h"
-#include "lesiondelta/core/AtomicWrite.h"
-#include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/pacs/PacsClient.h"
 
 namespace lesiondelta::pacs {
@@ -27,11 +27,7 @@ const DSRCodedEntryValue kVolume("118565006", "SCT", "Volume");
 const DSRCodedEntryValue kTrackingIdentifier("112039", "DCM", "Tracking Identifier");
 const char* const kTotalLabel = "All new or enlarging T2 lesions";
 
-std::string newUid() {
-    char uid[100];
-    dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT);
-    return uid;
-}
+using detail::newUid;
 
 std::string number(double v, const char* format) {
     char buf[64];
@@ -49,12 +45,11 @@ CMR_TID1411_in_TID1500::MeasurementValue cubicMillimetres(double ml) {
 
 }  // namespace
 
-void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions, const SourceSeries& fu,
+void writeLesionMeasurementReport(const std::vector<Lesion>& lesions, const SourceSeries& fu,
                                   const std::string& segFile, const std::string& outFile) {
     DcmFileFormat seg;
     if (seg.loadFile(segFile.c_str()).bad()) throw PacsError(segFile + ": is not a readable DICOM file");
-    const auto first = detail::loadHeaders(fu.files.front());
-    if (!first) throw PacsError(fu.files.front() + ": is not a readable DICOM file");
+    const auto first = detail::loadSource(fu.files.front());
     DcmDataset& ref = *first->getDataset();
 
     CMR_TID1500 report(CMR_CID7021::ImagingMeasurementReport);
@@ -67,8 +62,7 @@ void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions,
     check(report.getImageLibrary().createNewImageLibrary(), outFile, "image library");
     check(report.getImageLibrary().addImageGroup(), outFile, "image library group");
     for (const auto& file : fu.files) {
-        const auto image = detail::loadHeaders(file);
-        if (!image) throw PacsError(file + ": is not a readable DICOM file");
+        const auto image = detail::loadSource(file);
         const OFCondition cond =
             report.getImageLibrary().addImageEntry(*image->getDataset(), TID1600_ImageLibrary::withoutDescriptors);
         if (cond != CMR_EC_NoImageLibraryEntryDescriptorsToBeAdded) check(cond, outFile, "image library entry " + file);
@@ -88,9 +82,10 @@ void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions,
         const auto& l = lesions[i];
         check(report.addVolumetricROIMeasurements(i > 0 ? OFFalse : OFTrue), outFile, "measurement group");
         auto& group = report.getVolumetricROIMeasurements();
-        const std::string label = "Lesion " + std::to_string(l.id) + " at LPS (" + number(l.centroidLps[0], "%.1f") +
-                                  ", " + number(l.centroidLps[1], "%.1f") + ", " + number(l.centroidLps[2], "%.1f") +
-                                  ") mm, FU image " + std::to_string(l.fuSlice);
+        const std::string label = "Lesion " + std::to_string(l.id) + " at LPS (" + number(l.centroidLpsMm[0], "%.1f") +
+                                  ", " + number(l.centroidLpsMm[1], "%.1f") + ", " +
+                                  number(l.centroidLpsMm[2], "%.1f") + ") mm, FU image " +
+                                  std::to_string(std::lround(l.centroidIndex[2]) + 1);
         check(group.setTrackingIdentifier(label.c_str()), outFile, "lesion tracking identifier");
         check(group.setTrackingUniqueIdentifier(newUid().c_str()), outFile, "lesion tracking UID");
         check(group.setFinding(kLesion), outFile, "lesion finding");
@@ -113,11 +108,7 @@ void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions,
           "the report does not follow TID 1500");
     DcmFileFormat file;
     DcmDataset& d = *file.getDataset();
-    // Patient and study as in the FU series.
-    for (const auto& tag : {DCM_SpecificCharacterSet, DCM_PatientName, DCM_PatientID, DCM_PatientBirthDate,
-                            DCM_PatientSex, DCM_StudyInstanceUID, DCM_StudyDate, DCM_StudyTime, DCM_StudyID,
-                            DCM_AccessionNumber, DCM_ReferringPhysicianName})
-        check(d.putAndInsertOFStringArray(tag, tagText(ref, tag).c_str()), outFile, "identity");
+    detail::copyPatientAndStudy(ref, d);
     check(doc.readPatientData(d), outFile, "patient");
     check(doc.readStudyData(d), outFile, "study");
     check(doc.createNewSeriesInStudy(tagText(ref, DCM_StudyInstanceUID).c_str()), outFile, "series");
@@ -128,14 +119,8 @@ void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions,
     check(doc.completeDocument(), outFile, "completion");
     DcmFileFormat out;
     check(doc.write(*out.getDataset()), outFile, "cannot be encoded");
-    try {
-        writeAtomically(outFile, [&](const std::string& temp) {
-            const OFCondition cond = out.saveFile(temp.c_str(), EXS_LittleEndianExplicit);
-            if (cond.bad()) throw VolumeError(outFile, std::string("cannot be written: ") + cond.text());
-        });
-    } catch (const VolumeError& e) {
-        throw PacsError(e.what());
-    }
+    detail::writeFileAtomically(
+        outFile, [&](const std::string& temp) { return out.saveFile(temp.c_str(), EXS_LittleEndianExplicit); });
 }
 
 MeasurementReportContent readLesionMeasurementReport(const std::string& srFile) {

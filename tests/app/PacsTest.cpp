@@ -468,7 +468,7 @@ TEST(DicomSeg, EachLesionIsASegmentOnTheSlicesItLiesIn) {
 
     // The measurement report refers to each lesion's segment; a lesion table that does not match
     // the SEG is refused, naming both.
-    pacs::LesionMeasurement big, small;
+    Lesion big, small;
     big.id = 1, big.volumeMl = 0.288, small.id = 2, small.volumeMl = 0.032;
     pacs::writeLesionMeasurementReport({big, small}, fu, segFile, dir.file("sr.dcm"));
     const auto sr = pacs::readLesionMeasurementReport(dir.file("sr.dcm"));

@@ -7,22 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/pacs/DicomExport.h"
 
 namespace lesiondelta::pacs {
 
-struct LesionMeasurement {
-    int id = 0;
-    double volumeMl = 0.0;
-    double centroidLps[3] = {0, 0, 0};  // mm
-    int fuSlice = 0;                    // 1-based, as the FU's images are numbered in the SEG
-};
-
-/// Writes the SR into FU's study (patient and study as there, new series 9004), referencing the
-/// SEG written by writeLesionSegmentation (`segFile`; lesion n = segment n) and the FU images.
-/// Atomic; PacsError names the file and DCMTK's complaint, or the lesion table and the SEG when
-/// their lesion counts differ.
-void writeLesionMeasurementReport(const std::vector<LesionMeasurement>& lesions, const SourceSeries& fu,
+/// Writes the SR of `lesions` (core's lesionTable of the SEG's mask) into FU's study (patient and study as there, new
+/// series 9004), referencing the SEG written by writeLesionSegmentation (`segFile`; lesion n = segment n) and the FU
+/// images. Atomic; PacsError names the file and DCMTK's complaint, or the lesion table and the SEG when their lesion
+/// counts differ.
+void writeLesionMeasurementReport(const std::vector<Lesion>& lesions, const SourceSeries& fu,
                                   const std::string& segFile, const std::string& outFile);
 
 /// What a measurement report holds, read back with DCMTK (for checks): the per-lesion groups'
