@@ -121,8 +121,9 @@ Verbs:
         [--clear]
       Synthetic BL/FU pairs from the training atlas, made by the generator the trainer calls
       every step: anatomy (rotation, elastic, flip), change (bank lesions inserted, real ones
-      removed, rims grown or shrunk), acquisition per visit (slices 1-5 mm along any axis with
-      tilt and offset, PSF, bias, gamma, Rician noise, BL misregistration). Writes
+      removed, rims grown or shrunk), acquisition per visit (slices 1-5 mm along the protocol's
+      axis - BL along another in 15 % of pairs - with tilt and offset, PSF, bias, gamma, Rician
+      noise, BL misregistration). Writes
       DIR/pairNNN/{bl,fu,new_lesions}.nii.gz (1 mm crops, target in FU space) and DIR/synth.json.
       --held-out uses the held-out scan only; --whole-brain centres each crop on the brain.
       --series VISITS (2-8) writes one synthetic patient course instead: DIR/flair_DATE.nii.gz

@@ -121,10 +121,18 @@ SyntheticBatch PairSynthesizer::nextLesionScans(int n) {
     return b;
 }
 
-torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, bool misregister, std::string& note) {
-    const int64_t q = x.size(2);
+int PairSynthesizer::drawSliceAxis(int previous) {
+    if (previous >= 0) {
+        if (uniform(rng_, 0, 1) >= o_.protocolChangeFraction) return previous;
+        return (previous + std::uniform_int_distribution<int>(1, 2)(rng_)) % 3;
+    }
     const double u = uniform(rng_, 0, 1);
-    const int axis = u < 0.6 ? 0 : (u < 0.8 ? 1 : 2);
+    return u < 0.6 ? 0 : (u < 0.8 ? 1 : 2);
+}
+
+torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, int axis, bool misregister,
+                                       std::string& note) {
+    const int64_t q = x.size(2);
     const double thickness = uniform(rng_, o_.sliceMinMm, o_.sliceMaxMm);
     const double psf = uniform(rng_, 0.3, 0.7);
     std::array<double, 3> sigma{psf, psf, psf};

@@ -197,8 +197,9 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
     const auto warped = sampleAt(torch::stack({bl, fu, target}).unsqueeze(0), positions);
     // 4. Acquisition per visit, then the central crop.
     std::string fuNote, blNote;
-    const auto fuA = acquire(warped.narrow(1, 1, 1), s, false, fuNote);
-    const auto blA = single ? torch::Tensor() : acquire(warped.narrow(1, 0, 1), s, true, blNote);
+    const int fuAxis = drawSliceAxis();
+    const auto fuA = acquire(warped.narrow(1, 1, 1), s, fuAxis, false, fuNote);
+    const auto blA = single ? torch::Tensor() : acquire(warped.narrow(1, 0, 1), s, drawSliceAxis(fuAxis), true, blNote);
     auto centre = [&](const torch::Tensor& t) {
         return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous();
     };

@@ -136,9 +136,11 @@ SyntheticSeries PairSynthesizer::nextSeries(const SeriesPlan& plan) {
 
     // 4. Each visit acquired on its own; all but the last (the reference) slightly moved.
     SyntheticSeries out;
+    const int protocolAxis = drawSliceAxis();
     for (int v = 0; v < plan.visits; ++v) {
         std::string note;
-        out.visits.push_back(centre(acquire(warp(channels[v]), s, v + 1 < plan.visits, note)));
+        const int axis = drawSliceAxis(protocolAxis);
+        out.visits.push_back(centre(acquire(warp(channels[v]), s, axis, v + 1 < plan.visits, note)));
         out.visitNotes.push_back(note);
     }
     for (int v = 1; v < plan.visits; ++v)

@@ -3,16 +3,23 @@
 // change mask, mapped from the dataset's common space into FU space with its own transform.
 //   realpair_eval [--model MODEL.safetensors] [--precision auto|fp32|bf16] [--crops tiles|paper] [--data DIR]
 //                 [--threshold T]
-//                 [--rim-mm 5] [--bias-correction on|off]
+//                 [--rim-mm 5] [--bias-correction on|off] [--lesions on]
+// --lesions on lists every reference lesion: volume, FU/BL contrast, the CNN's highest probability in
+// it and whether it was found (where the misses lie: small, faint or just under the threshold);
+// --pictures DIR also writes DIR/PATIENT-lesionNN.ppm: BL | FU | FU with the reference (green) and
+// the CNN's lesions (magenta) outlined, 64 x 64 FU voxels of the lesion's central slice, 3x.
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
 // Nothing here is fitted to these two cases.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "lesiondelta/core/ChangeDirection.h"
+#include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/LesionMetrics.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/TransformIO.h"
@@ -45,6 +52,109 @@ void printSummary(const std::string& method, const std::vector<Row>& rows) {
                 cell(s.dice).c_str(), cell(s.falsePositives).c_str(), cell(s.fpr).c_str());
 }
 
+// BL | FU | FU with outlines around a reference lesion's centroid (FU voxel index, axial = k).
+void writeLesionPicture(const fs::path& file, const Lesion& l, const MaskVolume& reference, const ImageVolume& blInFu,
+                        const ImageVolume& fu, const MaskVolume& predicted) {
+    constexpr int half = 32, zoom = 3, edge = 2 * half * zoom;
+    const auto size = fu.GetLargestPossibleRegion().GetSize();
+    const long ci = std::lround(l.centroidIndex[0]), cj = std::lround(l.centroidIndex[1]),
+               ck = std::lround(l.centroidIndex[2]);
+    auto inside = [&](long i, long j) { return i >= 0 && j >= 0 && i < long(size[0]) && j < long(size[1]); };
+    auto at = [&](const auto& image, long i, long j) { return image.GetPixel({{i, j, ck}}); };
+    // Window per image: 1st-99th percentile of the crop.
+    auto window = [&](const ImageVolume& image) {
+        std::vector<float> v;
+        for (long j = cj - half; j < cj + half; ++j)
+            for (long i = ci - half; i < ci + half; ++i)
+                if (inside(i, j)) v.push_back(at(image, i, j));
+        if (v.empty()) return std::pair{0.f, 1.f};
+        std::sort(v.begin(), v.end());
+        return std::pair{v[v.size() / 100], std::max(v[v.size() * 99 / 100], v[v.size() / 100] + 1e-3f)};
+    };
+    const auto wb = window(blInFu), wf = window(fu);
+    std::vector<unsigned char> rgb(std::size_t(3 * edge) * edge * 3, 0);
+    auto edgeOf = [&](const MaskVolume& m, long i, long j) {
+        if (!inside(i, j) || !at(m, i, j)) return false;
+        return !inside(i - 1, j) || !inside(i + 1, j) || !inside(i, j - 1) || !inside(i, j + 1) || !at(m, i - 1, j) ||
+               !at(m, i + 1, j) || !at(m, i, j - 1) || !at(m, i, j + 1);
+    };
+    for (int y = 0; y < edge; ++y) {
+        for (int x = 0; x < 3 * edge; ++x) {
+            const int panel = x / edge;
+            const long i = ci - half + (x % edge) / zoom, j = cj - half + y / zoom;
+            if (!inside(i, j)) continue;
+            const auto& image = panel == 0 ? blInFu : fu;
+            const auto [lo, hi] = panel == 0 ? wb : wf;
+            const auto g = (unsigned char)std::clamp(255.f * (at(image, i, j) - lo) / (hi - lo), 0.f, 255.f);
+            unsigned char* p = &rgb[(std::size_t(y) * 3 * edge + x) * 3];
+            p[0] = p[1] = p[2] = g;
+            if (panel == 2 && edgeOf(predicted, i, j)) p[0] = 255, p[1] = 0, p[2] = 255;
+            if (panel == 2 && edgeOf(reference, i, j)) p[0] = 0, p[1] = 255, p[2] = 0;
+        }
+    }
+    std::ofstream out(file, std::ios::binary);
+    out << "P6\n" << 3 * edge << " " << edge << "\n255\n";
+    out.write(reinterpret_cast<const char*>(rgb.data()), std::streamsize(rgb.size()));
+}
+
+// One line per reference lesion (FU grid): where the CNN's misses lie.
+void printReferenceLesions(const std::string& patient, const MaskVolume& reference, const ImageVolume& blInFu,
+                           const ImageVolume& fu, const SegmentationResult& cnn, const fs::path& pictures) {
+    const auto labels = labelLesions(reference);
+    const auto table = lesionTable(reference, kMinLesionMl, &blInFu, &fu);
+    std::vector<float> maxProbability(table.size() + 1, 0.f);
+    std::vector<bool> found(table.size() + 1, false);
+    const auto* label = labels->GetBufferPointer();
+    const auto* probability = cnn.probability->GetBufferPointer();
+    const auto* predicted = cnn.newLesions->GetBufferPointer();
+    const std::size_t n = labels->GetLargestPossibleRegion().GetNumberOfPixels();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (label[i] == 0 || label[i] > table.size()) continue;
+        maxProbability[label[i]] = std::max(maxProbability[label[i]], probability[i]);
+        if (predicted[i]) found[label[i]] = true;
+    }
+    // FU/BL of the lesion relative to FU/BL of the whole head (the scanners' scales differ).
+    double sumFu = 0, sumBl = 0;
+    const auto* f = fu.GetBufferPointer();
+    const auto* b = blInFu.GetBufferPointer();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (f[i] > 0 && b[i] > 0) sumFu += f[i], sumBl += b[i];
+    }
+    const double scale = sumBl > 0 ? sumFu / sumBl : 1.0;
+    std::printf(
+        "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), slice, max CNN probability, found\n",
+        patient.c_str());
+    for (const auto& l : table) {
+        std::printf("  %2u  %.3f ml  %.2f  k=%ld  %.2f  %s\n", l.id, l.volumeMl,
+                    l.meanFu / std::max(1e-6, l.meanBl) / scale, std::lround(l.centroidIndex[2]), maxProbability[l.id],
+                    found[l.id] ? "found" : "missed");
+        if (!pictures.empty()) {
+            char name[64];
+            std::snprintf(name, sizeof name, "%s-lesion%02u.ppm", patient.c_str(), l.id);
+            writeLesionPicture(pictures / name, l, reference, blInFu, fu, *cnn.newLesions);
+        }
+    }
+    // The CNN's false positives: its lesions that touch no reference voxel.
+    const auto predictedLabels = labelLesions(*cnn.newLesions);
+    const auto predictedTable = lesionTable(*cnn.newLesions);
+    std::vector<bool> hits(predictedTable.size() + 1, false);
+    const auto* pl = predictedLabels->GetBufferPointer();
+    const auto* ref = reference.GetBufferPointer();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pl[i] && pl[i] <= predictedTable.size() && ref[i]) hits[pl[i]] = true;
+    }
+    for (const auto& l : predictedTable) {
+        if (hits[l.id]) continue;
+        std::printf("  FP %2u  %.3f ml  k=%ld  at FU voxel (%ld, %ld)\n", l.id, l.volumeMl,
+                    std::lround(l.centroidIndex[2]), std::lround(l.centroidIndex[0]), std::lround(l.centroidIndex[1]));
+        if (!pictures.empty()) {
+            char name[64];
+            std::snprintf(name, sizeof name, "%s-fp%02u.ppm", patient.c_str(), l.id);
+            writeLesionPicture(pictures / name, l, reference, blInFu, fu, *cnn.newLesions);
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,7 +162,8 @@ int main(int argc, char** argv) {
     std::string model, precision = "fp32", crops = "tiles";
     double rimMm = kDefaultBrainRimMm;
     double threshold = -1.0;  // < 0: the model's own
-    bool bias = true;
+    bool bias = true, listLesions = false;
+    fs::path pictures;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--model")
@@ -69,6 +180,10 @@ int main(int argc, char** argv) {
             threshold = std::atof(argv[i + 1]);
         else if (a == "--bias-correction")
             bias = std::string(argv[i + 1]) == "on";
+        else if (a == "--lesions")
+            listLesions = std::string(argv[i + 1]) == "on";
+        else if (a == "--pictures")
+            pictures = argv[i + 1], listLesions = true, fs::create_directories(pictures);
     }
     std::vector<Row> rows;
     try {
@@ -104,6 +219,8 @@ int main(int argc, char** argv) {
                             cnn.summary["inference"]["crops_run"].get<int>(),
                             cnn.summary["timings"]["inference_s"].get<double>(),
                             cnn.summary["timings"]["total_s"].get<double>());
+                if (listLesions)
+                    printReferenceLesions(patient, *split.increase, *baseline.blInFu, *baseline.fu, cnn, pictures);
             }
         }
     } catch (const std::exception& e) {

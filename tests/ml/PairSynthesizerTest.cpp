@@ -2,6 +2,8 @@
 // the held-out split and the single-scan (pre-training) crops.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "TinyAtlas.h"
 #include "lesiondelta/ml/PairSynthesizer.h"
 
@@ -96,6 +98,34 @@ TEST(PairSynthesizer, LesionScanCropsMarkTheScansOwnLesions) {
     const double inLesion = b.fu.masked_select(b.target > 0).mean().item<double>();
     const double elsewhere = b.fu.masked_select(b.target == 0).mean().item<double>();
     EXPECT_GT(inLesion, elsewhere + 0.5);
+}
+
+// The slice axis a description names for a visit ("...; FU 2.3 mm z; BL 4.1 mm x, moved ...").
+char sliceAxis(const std::string& description, const std::string& visit) {
+    const auto at = description.find("; " + visit + " ");
+    if (at == std::string::npos) return '?';
+    const auto mm = description.find(" mm ", at);
+    return mm == std::string::npos ? '?' : description[mm + 4];
+}
+
+TEST(PairSynthesizer, FollowUpsRepeatTheProtocolsSliceAxisUnlessTheProtocolChanged) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.protocolChangeFraction = 0.0;
+    PairSynthesizer same(atlas, o, torch::kCPU, 3);
+    std::set<char> fuAxes;
+    for (const auto& d : same.next(12).descriptions) {
+        EXPECT_NE(sliceAxis(d, "FU"), '?') << d;
+        EXPECT_EQ(sliceAxis(d, "FU"), sliceAxis(d, "BL")) << d;
+        fuAxes.insert(sliceAxis(d, "FU"));
+    }
+    EXPECT_GE(fuAxes.size(), 2u);  // the protocol's axis itself varies between pairs
+    o.protocolChangeFraction = 1.0;
+    PairSynthesizer changed(atlas, o, torch::kCPU, 3);
+    for (const auto& d : changed.next(12).descriptions) {
+        EXPECT_NE(sliceAxis(d, "BL"), '?') << d;
+        EXPECT_NE(sliceAxis(d, "FU"), sliceAxis(d, "BL")) << d;
+    }
 }
 
 TEST(PairSynthesizer, UnusableSetupsAreRefused) {

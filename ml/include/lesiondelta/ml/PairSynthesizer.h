@@ -9,10 +9,11 @@
 //    edges, faint to bright), real lesions removed from BL (inpainted by normalised convolution of
 //    the surrounding non-lesion tissue plus matched noise), rims grown (enlarging: target) and
 //    shrunk (not a target);
-// 3. acquisition, independently per visit: slices 1-5 mm thick along a random axis with their own
-//    offset and a small tilt (slab profile + in-plane PSF), smooth bias field, gamma, Rician
-//    noise, and for BL a residual rigid misregistration; then the resampling back to the 1 mm FU
-//    grid that inference performs;
+// 3. acquisition, independently per visit: slices 1-5 mm thick with their own offset and a small
+//    tilt (slab profile + in-plane PSF) along the pair's slice axis - a follow-up repeats the
+//    protocol's orientation; in `protocolChangeFraction` of the pairs BL is sliced along another
+//    axis - then a smooth bias field, gamma, Rician noise, and for BL a residual rigid
+//    misregistration; then the resampling back to the 1 mm FU grid that inference performs;
 // 4. target: new/enlarged voxels in FU space; every change is at least 0.01 ml (10 voxels).
 // Coordinates inside: (z, y, x) voxel indices of the atlas scan ("atlas voxels") and of a region
 // of it ("region voxels"); crops are [N, 1, z, y, x].
@@ -39,6 +40,7 @@ struct SynthesisOptions {
     double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
+    double protocolChangeFraction = 0.15;  // pairs whose BL is sliced along another axis than FU
     double misregistrationMm = 1.0, misregistrationDeg = 1.0;
     double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
     bool heldOut = false;        // held-out scans and bank lesions only (validation)
@@ -118,7 +120,10 @@ private:
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
     std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
     std::size_t drawInsert(bool smallOnly);
-    torch::Tensor acquire(const torch::Tensor& crop, const Scan& s, bool misregister, std::string& note);
+    /// A protocol's slice axis (0 z, 1 y, 2 x: mostly axial), or with `protocolChangeFraction` a
+    /// different one than `previous` (>= 0), as after a change of protocol.
+    int drawSliceAxis(int previous = -1);
+    torch::Tensor acquire(const torch::Tensor& crop, const Scan& s, int sliceAxis, bool misregister, std::string& note);
 
     const TrainingAtlas& atlas_;
     SynthesisOptions o_;
