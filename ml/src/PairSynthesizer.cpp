@@ -130,10 +130,17 @@ int PairSynthesizer::drawSliceAxis(int previous) {
     return u < 0.6 ? 0 : (u < 0.8 ? 1 : 2);
 }
 
-torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, int axis, bool misregister,
-                                       std::string& note) {
+double PairSynthesizer::followUpThickness(double fuMm, int fuAxis, int blAxis) {
+    if (o_.followUpThicknessRatio <= 1.0 || fuAxis != blAxis) return 0.0;
+    const double r = std::log(o_.followUpThicknessRatio);
+    return std::clamp(fuMm * std::exp(uniform(rng_, -r, r)), o_.sliceMinMm, o_.sliceMaxMm);
+}
+
+torch::Tensor PairSynthesizer::acquire(const torch::Tensor& x, const Scan& s, int axis, double& thicknessMm,
+                                       bool misregister, std::string& note) {
     const int64_t q = x.size(2);
-    const double thickness = uniform(rng_, o_.sliceMinMm, o_.sliceMaxMm);
+    if (thicknessMm <= 0) thicknessMm = uniform(rng_, o_.sliceMinMm, o_.sliceMaxMm);
+    const double thickness = thicknessMm;
     const double psf = uniform(rng_, 0.3, 0.7);
     std::array<double, 3> sigma{psf, psf, psf};
     sigma[axis] = std::max(psf, thickness / 2.355);

@@ -198,8 +198,14 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
     // 4. Acquisition per visit, then the central crop.
     std::string fuNote, blNote;
     const int fuAxis = drawSliceAxis();
-    const auto fuA = acquire(warped.narrow(1, 1, 1), s, fuAxis, false, fuNote);
-    const auto blA = single ? torch::Tensor() : acquire(warped.narrow(1, 0, 1), s, drawSliceAxis(fuAxis), true, blNote);
+    double fuMm = 0;
+    const auto fuA = acquire(warped.narrow(1, 1, 1), s, fuAxis, fuMm, false, fuNote);
+    torch::Tensor blA;
+    if (!single) {
+        const int blAxis = drawSliceAxis(fuAxis);
+        double blMm = followUpThickness(fuMm, fuAxis, blAxis);
+        blA = acquire(warped.narrow(1, 0, 1), s, blAxis, blMm, true, blNote);
+    }
     auto centre = [&](const torch::Tensor& t) {
         return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous();
     };

@@ -137,10 +137,13 @@ SyntheticSeries PairSynthesizer::nextSeries(const SeriesPlan& plan) {
     // 4. Each visit acquired on its own; all but the last (the reference) slightly moved.
     SyntheticSeries out;
     const int protocolAxis = drawSliceAxis();
+    double protocolMm = 0;
     for (int v = 0; v < plan.visits; ++v) {
         std::string note;
         const int axis = drawSliceAxis(protocolAxis);
-        out.visits.push_back(centre(acquire(warp(channels[v]), s, axis, v + 1 < plan.visits, note)));
+        double mm = v == 0 ? 0.0 : followUpThickness(protocolMm, protocolAxis, axis);
+        out.visits.push_back(centre(acquire(warp(channels[v]), s, axis, mm, v + 1 < plan.visits, note)));
+        if (v == 0) protocolMm = mm;
         out.visitNotes.push_back(note);
     }
     for (int v = 1; v < plan.visits; ++v)

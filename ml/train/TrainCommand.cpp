@@ -19,13 +19,15 @@ const char* const kTrainUsage =
     "train --atlas FILE --out DIR [--device auto|cpu|cuda] [--width 8] [--crop 64] [--batch 2]\n"
     "      [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]\n"
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
-    "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3]\n"
+    "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
     "  --minutes ends first. Writes DIR/checkpoint.safetensors\n"
     "  (atomically, every N steps and at the end) and DIR/training_log.csv. --resume auto continues\n"
-    "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n";
+    "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n"
+    "  --thickness-ratio R (> 1): BL's slice thickness within [1/R, R] times FU's (a repeated\n"
+    "  protocol); 0 draws each visit's thickness on its own (1-5 mm).\n";
 
 namespace {
 
@@ -89,7 +91,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     const Options a(args,
                     {"--atlas", "--out", "--device", "--width", "--crop", "--batch", "--steps", "--minutes", "--lr",
                      "--seed", "--resume", "--pretrain-steps", "--freeze-fraction", "--checkpoint-every",
-                     "--validate-every", "--validation-pairs", "--stable-fraction"},
+                     "--validate-every", "--validation-pairs", "--stable-fraction", "--thickness-ratio"},
                     {"--bf16", "--no-alternate"});
     TrainingOptions o;
     SynthesisOptions s;
@@ -100,6 +102,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.crop = int64_t(a.number("--crop", 64, 16, 256));
     if (s.crop % 16) throw TrainUsageError("--crop must be a multiple of 16");
     s.stableFraction = a.number("--stable-fraction", 0.3, 0.0, 1.0);
+    s.followUpThicknessRatio = a.number("--thickness-ratio", 0.0, 0.0, 5.0);
     o.batch = int(a.number("--batch", 2, 1, 256));
     o.steps = int(a.number("--steps", 2000, 1, 1e8));
     o.minutes = a.number("--minutes", 0, 0, 1e6);

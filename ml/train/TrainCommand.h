@@ -4,7 +4,7 @@
 //   --atlas FILE --out DIR [--device auto|cpu|cuda] [--width 8] [--crop 64] [--batch 2]
 //   [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]
 //   [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]
-//   [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3]
+//   [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]
 #include <iosfwd>
 #include <stdexcept>
 #include <string>

@@ -121,13 +121,35 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
         if (f[i] > 0 && b[i] > 0) sumFu += f[i], sumBl += b[i];
     }
     const double scale = sumBl > 0 ? sumFu / sumBl : 1.0;
+    // The lesion's contrast over its surroundings (median of the non-reference voxels within 5
+    // voxels in-plane and one slice) in FU, divided by the same in BL: > 1 brighter than before.
+    const auto size = fu.GetLargestPossibleRegion().GetSize();
+    auto localChange = [&](const Lesion& l) {
+        std::vector<float> shellFu, shellBl;
+        for (long k = std::max(0L, l.boxMinIndex[2] - 1); k <= std::min(long(size[2]) - 1, l.boxMaxIndex[2] + 1); ++k)
+            for (long j = std::max(0L, l.boxMinIndex[1] - 5); j <= std::min(long(size[1]) - 1, l.boxMaxIndex[1] + 5);
+                 ++j)
+                for (long i = std::max(0L, l.boxMinIndex[0] - 5);
+                     i <= std::min(long(size[0]) - 1, l.boxMaxIndex[0] + 5); ++i) {
+                    const itk::Index<3> at{{i, j, k}};
+                    if (reference.GetPixel(at)) continue;
+                    shellFu.push_back(fu.GetPixel(at)), shellBl.push_back(blInFu.GetPixel(at));
+                }
+        if (shellFu.empty()) return 1.0;
+        auto median = [](std::vector<float>& v) {
+            std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+            return double(v[v.size() / 2]);
+        };
+        return (l.meanFu / std::max(1e-6, median(shellFu))) / (l.meanBl / std::max(1e-6, median(shellBl)));
+    };
     std::printf(
-        "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), slice, max CNN probability, found\n",
+        "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), the same over its surroundings, slice, "
+        "max CNN probability, found\n",
         patient.c_str());
     for (const auto& l : table) {
-        std::printf("  %2u  %.3f ml  %.2f  k=%ld  %.2f  %s\n", l.id, l.volumeMl,
-                    l.meanFu / std::max(1e-6, l.meanBl) / scale, std::lround(l.centroidIndex[2]), maxProbability[l.id],
-                    found[l.id] ? "found" : "missed");
+        std::printf("  %2u  %.3f ml  %.2f  %.2f  k=%ld  %.2f  %s\n", l.id, l.volumeMl,
+                    l.meanFu / std::max(1e-6, l.meanBl) / scale, localChange(l), std::lround(l.centroidIndex[2]),
+                    maxProbability[l.id], found[l.id] ? "found" : "missed");
         if (!pictures.empty()) {
             char name[64];
             std::snprintf(name, sizeof name, "%s-lesion%02u.ppm", patient.c_str(), l.id);

@@ -2,6 +2,7 @@
 // the held-out split and the single-scan (pre-training) crops.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <set>
 
 #include "TinyAtlas.h"
@@ -126,6 +127,35 @@ TEST(PairSynthesizer, FollowUpsRepeatTheProtocolsSliceAxisUnlessTheProtocolChang
         EXPECT_NE(sliceAxis(d, "BL"), '?') << d;
         EXPECT_NE(sliceAxis(d, "FU"), sliceAxis(d, "BL")) << d;
     }
+}
+
+// The slice thickness a description names for a visit, in mm (0 when absent).
+double sliceMm(const std::string& description, const std::string& visit) {
+    const auto at = description.find("; " + visit + " ");
+    return at == std::string::npos ? 0.0 : std::atof(description.c_str() + at + visit.size() + 3);
+}
+
+TEST(PairSynthesizer, ARepeatedProtocolKeepsBaselineSlicesNearFollowUpsThickness) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.protocolChangeFraction = 0.0;
+    o.followUpThicknessRatio = 1.2;
+    PairSynthesizer tied(atlas, o, torch::kCPU, 4);
+    for (const auto& d : tied.next(12).descriptions) {
+        const double fu = sliceMm(d, "FU"), bl = sliceMm(d, "BL");
+        ASSERT_GT(fu, 0.0) << d;
+        ASSERT_GT(bl, 0.0) << d;
+        EXPECT_LE(std::max(fu / bl, bl / fu), 1.2 * 1.03) << d;  // descriptions round to 2 digits
+    }
+    // Drawn on their own, the visits' thicknesses (1-5 mm) differ by more than that.
+    o.followUpThicknessRatio = 0.0;
+    PairSynthesizer free(atlas, o, torch::kCPU, 4);
+    double freeWidest = 1.0;
+    for (const auto& d : free.next(12).descriptions) {
+        freeWidest =
+            std::max(freeWidest, std::max(sliceMm(d, "FU") / sliceMm(d, "BL"), sliceMm(d, "BL") / sliceMm(d, "FU")));
+    }
+    EXPECT_GT(freeWidest, 1.5);
 }
 
 TEST(PairSynthesizer, UnusableSetupsAreRefused) {

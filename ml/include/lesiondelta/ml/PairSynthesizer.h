@@ -41,6 +41,10 @@ struct SynthesisOptions {
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
     double protocolChangeFraction = 0.15;  // pairs whose BL is sliced along another axis than FU
+    // > 1: BL's slice thickness is FU's times a factor within [1/r, r] (a repeated protocol: the
+    // real pairs have 3.0/3.3 and 3.0/4.0 mm); 0: each visit's thickness drawn on its own (1-5 mm).
+    // A protocol change always draws BL's on its own.
+    double followUpThicknessRatio = 0.0;
     double misregistrationMm = 1.0, misregistrationDeg = 1.0;
     double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
     bool heldOut = false;        // held-out scans and bank lesions only (validation)
@@ -123,7 +127,13 @@ private:
     /// A protocol's slice axis (0 z, 1 y, 2 x: mostly axial), or with `protocolChangeFraction` a
     /// different one than `previous` (>= 0), as after a change of protocol.
     int drawSliceAxis(int previous = -1);
-    torch::Tensor acquire(const torch::Tensor& crop, const Scan& s, int sliceAxis, bool misregister, std::string& note);
+    /// BL's slice thickness for a pair whose FU was sliced `fuMm` thick along `fuAxis`, BL along
+    /// `blAxis`: tied to FU's (followUpThicknessRatio) or 0 (acquire draws it).
+    double followUpThickness(double fuMm, int fuAxis, int blAxis);
+    /// One visit's acquisition along `sliceAxis`; `thicknessMm` <= 0 draws the thickness and
+    /// returns it there.
+    torch::Tensor acquire(const torch::Tensor& crop, const Scan& s, int sliceAxis, double& thicknessMm,
+                          bool misregister, std::string& note);
 
     const TrainingAtlas& atlas_;
     SynthesisOptions o_;
