@@ -3,28 +3,32 @@
 // change mask, mapped from the dataset's common space into FU space with its own transform.
 //   realpair_eval [--model MODEL.safetensors] [--precision auto|fp32|bf16] [--crops tiles|paper] [--data DIR]
 //                 [--threshold T]
-//                 [--rim-mm 5] [--bias-correction on|off] [--lesions on]
-// --lesions on lists every reference lesion: volume, FU/BL contrast, the CNN's highest probability in
-// it and whether it was found (where the misses lie: small, faint or just under the threshold);
-// --pictures DIR also writes DIR/PATIENT-lesionNN.ppm: BL | FU | FU with the reference (green) and
-// the CNN's lesions (magenta) outlined, 64 x 64 FU voxels of the lesion's central slice, 3x.
+//                 [--rim-mm 5] [--bias-correction on|off] [--lesions on] [--pictures DIR]
+// --lesions on lists every reference lesion: volume, FU/BL contrast (against the head and against
+// its surroundings), the CNN's highest probability in it and whether it was found (where the misses
+// lie: small, faint or just under the threshold), then the CNN's false positives;
+// --pictures DIR also writes DIR/PATIENT-lesionNN.png and PATIENT-fpNN.png: BL | FU | FU with the
+// reference (green) and the CNN's lesions (magenta) outlined, a 48 mm axial patch around each.
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
 // Nothing here is fitted to these two cases.
+#include <QPainter>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/LesionMetrics.h"
+#include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/TransformIO.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
+#include "lesiondelta/report/SliceImages.h"
 
 namespace fs = std::filesystem;
 using namespace lesiondelta;
@@ -52,49 +56,27 @@ void printSummary(const std::string& method, const std::vector<Row>& rows) {
                 cell(s.dice).c_str(), cell(s.falsePositives).c_str(), cell(s.fpr).c_str());
 }
 
-// BL | FU | FU with outlines around a reference lesion's centroid (FU voxel index, axial = k).
+// BL | FU | FU with the reference (green) and the CNN's lesions (magenta) outlined: a 48 mm axial
+// patch around the lesion's centroid, drawn by the report's slice pictures, as a PNG.
 void writeLesionPicture(const fs::path& file, const Lesion& l, const MaskVolume& reference, const ImageVolume& blInFu,
                         const ImageVolume& fu, const MaskVolume& predicted) {
-    constexpr int half = 32, zoom = 3, edge = 2 * half * zoom;
-    const auto size = fu.GetLargestPossibleRegion().GetSize();
-    const long ci = std::lround(l.centroidIndex[0]), cj = std::lround(l.centroidIndex[1]),
-               ck = std::lround(l.centroidIndex[2]);
-    auto inside = [&](long i, long j) { return i >= 0 && j >= 0 && i < long(size[0]) && j < long(size[1]); };
-    auto at = [&](const auto& image, long i, long j) { return image.GetPixel({{i, j, ck}}); };
-    // Window per image: 1st-99th percentile of the crop.
-    auto window = [&](const ImageVolume& image) {
-        std::vector<float> v;
-        for (long j = cj - half; j < cj + half; ++j)
-            for (long i = ci - half; i < ci + half; ++i)
-                if (inside(i, j)) v.push_back(at(image, i, j));
-        if (v.empty()) return std::pair{0.f, 1.f};
-        std::sort(v.begin(), v.end());
-        return std::pair{v[v.size() / 100], std::max(v[v.size() * 99 / 100], v[v.size() / 100] + 1e-3f)};
-    };
-    const auto wb = window(blInFu), wf = window(fu);
-    std::vector<unsigned char> rgb(std::size_t(3 * edge) * edge * 3, 0);
-    auto edgeOf = [&](const MaskVolume& m, long i, long j) {
-        if (!inside(i, j) || !at(m, i, j)) return false;
-        return !inside(i - 1, j) || !inside(i + 1, j) || !inside(i, j - 1) || !inside(i, j + 1) || !at(m, i - 1, j) ||
-               !at(m, i + 1, j) || !at(m, i, j - 1) || !at(m, i, j + 1);
-    };
-    for (int y = 0; y < edge; ++y) {
-        for (int x = 0; x < 3 * edge; ++x) {
-            const int panel = x / edge;
-            const long i = ci - half + (x % edge) / zoom, j = cj - half + y / zoom;
-            if (!inside(i, j)) continue;
-            const auto& image = panel == 0 ? blInFu : fu;
-            const auto [lo, hi] = panel == 0 ? wb : wf;
-            const auto g = (unsigned char)std::clamp(255.f * (at(image, i, j) - lo) / (hi - lo), 0.f, 255.f);
-            unsigned char* p = &rgb[(std::size_t(y) * 3 * edge + x) * 3];
-            p[0] = p[1] = p[2] = g;
-            if (panel == 2 && edgeOf(predicted, i, j)) p[0] = 255, p[1] = 0, p[2] = 255;
-            if (panel == 2 && edgeOf(reference, i, j)) p[0] = 0, p[1] = 255, p[2] = 0;
-        }
-    }
-    std::ofstream out(file, std::ios::binary);
-    out << "P6\n" << 3 * edge << " " << edge << "\n255\n";
-    out.write(reinterpret_cast<const char*>(rgb.data()), std::streamsize(rgb.size()));
+    report::AxialPatch patch;
+    patch.centre = PhysicalPointLps(l.centroidLpsMm.data());
+    patch.widthMm = patch.heightMm = 48.0;
+    patch.pixelMm = 0.25;
+    const QImage bl = report::axialImage(blInFu, patch, report::robustWindow(blInFu));
+    const QImage plain = report::axialImage(fu, patch, report::robustWindow(fu));
+    QImage outlined = plain.copy();
+    report::outlineMask(outlined, predicted, patch, QColor(255, 0, 255));
+    report::outlineMask(outlined, reference, patch, QColor(0, 230, 0));
+    QImage strip(3 * patch.width(), patch.height(), QImage::Format_RGB32);
+    QPainter painter(&strip);
+    painter.drawImage(0, 0, bl);
+    painter.drawImage(patch.width(), 0, plain);
+    painter.drawImage(2 * patch.width(), 0, outlined);
+    painter.end();
+    if (!strip.save(QString::fromStdString(file.string())))
+        std::fprintf(stderr, "could not write %s\n", file.string().c_str());
 }
 
 // One line per reference lesion (FU grid): where the CNN's misses lie.
@@ -113,14 +95,11 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
         maxProbability[label[i]] = std::max(maxProbability[label[i]], probability[i]);
         if (predicted[i]) found[label[i]] = true;
     }
-    // FU/BL of the lesion relative to FU/BL of the whole head (the scanners' scales differ).
-    double sumFu = 0, sumBl = 0;
-    const auto* f = fu.GetBufferPointer();
-    const auto* b = blInFu.GetBufferPointer();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (f[i] > 0 && b[i] > 0) sumFu += f[i], sumBl += b[i];
-    }
-    const double scale = sumBl > 0 ? sumFu / sumBl : 1.0;
+    // FU/BL of the lesion relative to FU/BL of the head (the scanners' scales differ): the gain the
+    // reference split uses.
+    const auto head = headMask(fu);
+    const double blMedian = medianWithin(blInFu, *head);
+    const double scale = blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
     // The lesion's contrast over its surroundings (median of the non-reference voxels within 5
     // voxels in-plane and one slice) in FU, divided by the same in BL: > 1 brighter than before.
     const auto size = fu.GetLargestPossibleRegion().GetSize();
@@ -152,7 +131,7 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
                     maxProbability[l.id], found[l.id] ? "found" : "missed");
         if (!pictures.empty()) {
             char name[64];
-            std::snprintf(name, sizeof name, "%s-lesion%02u.ppm", patient.c_str(), l.id);
+            std::snprintf(name, sizeof name, "%s-lesion%02u.png", patient.c_str(), l.id);
             writeLesionPicture(pictures / name, l, reference, blInFu, fu, *cnn.newLesions);
         }
     }
@@ -171,7 +150,7 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
                     std::lround(l.centroidIndex[2]), std::lround(l.centroidIndex[0]), std::lround(l.centroidIndex[1]));
         if (!pictures.empty()) {
             char name[64];
-            std::snprintf(name, sizeof name, "%s-fp%02u.ppm", patient.c_str(), l.id);
+            std::snprintf(name, sizeof name, "%s-fp%02u.png", patient.c_str(), l.id);
             writeLesionPicture(pictures / name, l, reference, blInFu, fu, *cnn.newLesions);
         }
     }
