@@ -110,15 +110,18 @@ Verbs:
       the PDF). Broken cases are skipped with their reason, on stderr and in the report.
       --compute runs segment on cases without a CNN result first (kept in their results/);
       without it such cases count for IR and LST only.
-  atlas --data DIR --out ATLAS [--held-out 26]
+  atlas --data DIR --out ATLAS [--held-out 26] [--real-pair 01]
       The training atlas, one file: the six training FLAIRs of the shared data folder DIR
       (MNI 07/19/26 with lesion masks, raw 04/09/20) at 1 mm after segment's preprocessing
       (N4, z-score), cropped to the head, with brain estimates; and a bank of every lesion of
       the 30 MNI lesion masks and the 16 longitudinal change masks. MNI patient --held-out is
-      for validation only. Read by train --atlas and synth --atlas.
+      for validation only. Read by train --atlas and synth --atlas. --real-pair 01 adds real
+      pair 01 as segment prepares it (registered, 1 mm FU space, N4, z-score; ~8 MB) with its
+      reference (the change mask's new/enlarging part), for train --real-every; pair 03 is the
+      test pair and is refused.
   synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out] [--whole-brain]
         [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda] [--series VISITS [--quiet]]
-        [--clear]
+        [--clear] [--brighten-fraction F] [--stable-insert-fraction F]
       Synthetic BL/FU pairs from the training atlas, made by the generator the trainer calls
       every step: anatomy (rotation, elastic, flip), change (bank lesions inserted, real ones
       removed, rims grown or shrunk), acquisition per visit (slices 1-5 mm along the protocol's
@@ -131,6 +134,9 @@ Verbs:
       visit acquired on its own), the truth in DIR/truth/ (per-interval targets,
       lesion_ids.nii.gz, truth.json); --quiet makes a course without change. --clear makes
       lesions a reader sees at once (0.1-3 ml, bright, slices up to 3 mm thick).
+      --brighten-fraction F: of the inserted and unchanged own lesions, F are already in BL but
+      fainter (lesions that brightened or grew: marked whole); --stable-insert-fraction F: of
+      the inserted lesions, F are in BL alike (not marked). Both 0 by default, as the trainer.
   info [--model FILE]
       Model metadata, LibTorch version and available devices.
   register --bl BL --fu FU --out DIR

@@ -9,12 +9,16 @@
 
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/BrainMask.h"
+#include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/Standardisation.h"
+#include "lesiondelta/core/TransformIO.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
+#include "lesiondelta/pipeline/CnnInput.h"
+#include "lesiondelta/pipeline/PairLoading.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
 
 namespace fs = std::filesystem;
@@ -130,6 +134,35 @@ void addLesions(std::vector<ml::BankLesion>& bank, const std::string& source, co
     }
 }
 
+// A real pair as segment prepares it (registration, 1 mm FU space, N4, z-score), cropped to the
+// search region's box plus 16 mm of context, with the reference realpair_eval scores against:
+// the increasing components (>= 0.01 ml) of the change mask, split on FU's own grid.
+ml::AtlasRealPair atlasRealPair(const fs::path& dir, const std::string& name) {
+    SegmentationInput in;
+    in.blPath = existing(dir / "study1_FLAIR.nii.gz");
+    in.fuPath = existing(dir / "study2_FLAIR.nii.gz");
+    nlohmann::json timings;
+    const auto pair = loadAndRegisterPair(in, timings);
+    // The change mask lives in the dataset's common space; its FU transform maps common -> FU
+    // points, so FU points reach it through the inverse.
+    const auto fuToCommon = readTransform(existing(dir / "study2_FLAIR_to_common_space.txt"), true);
+    const auto change = resampleNearest(*readMask(existing(dir / "gt.nii.gz")), *pair.fu, fuToCommon);
+    const auto increase = splitChangeByDirection(*change, *pair.blInFu, *pair.fu).increase;
+    // The search region from the registration's FU brain estimate, as segment makes it.
+    const auto cnn = prepareCnnInput(*pair.bl, *pair.fu, *pair.registration.fuToBl, kDefaultBrainRimMm, true, nullptr,
+                                     pair.registration.fuBrain.GetPointer());
+    const auto target = resampleNearest(*increase, *cnn.fu);
+    const auto [lo, hi] = boundingBox(*cnn.searchRegion, 16);
+    if (hi[0] < lo[0]) throw VolumeError(in.fuPath, "has no search region to train on");
+    ml::AtlasRealPair r;
+    r.name = name;
+    r.bl = boxTensor(*cnn.bl, lo, hi, torch::kFloat32);
+    r.fu = boxTensor(*cnn.fu, lo, hi, torch::kFloat32);
+    r.target = boxTensor(*target, lo, hi, torch::kUInt8);
+    r.region = boxTensor(*cnn.searchRegion, lo, hi, torch::kUInt8);
+    return r;
+}
+
 }  // namespace
 
 ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
@@ -187,6 +220,12 @@ ml::TrainingAtlas buildTrainingAtlas(const AtlasSources& src) {
         addLesions(atlas.bank, "change/" + f.filename().string(), *mask, nullptr, false);
     }
     log("bank: " + std::to_string(atlas.bank.size()) + " lesions");
+    for (const auto& id : src.realPairs) {
+        const std::string name = "longitudinal/patient" + id;
+        log("real pair " + name);
+        atlas.realPairs.push_back(atlasRealPair(data / "ljubljana-longitudinal" / ("patient" + id), name));
+        log("  " + std::to_string(atlas.realPairs.back().target.sum().item<int64_t>()) + " target voxels");
+    }
     return atlas;
 }
 

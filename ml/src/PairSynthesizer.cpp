@@ -53,6 +53,21 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
     }
     if (small_.empty() && large_.empty())
         throw std::invalid_argument("the atlas's lesion bank has no lesion of 10-3000 voxels");
+    if (!o_.heldOut) {
+        for (const auto& r : atlas.realPairs) {
+            Real real;
+            real.source = &r;
+            real.bl = r.bl.to(device_, torch::kFloat32);
+            real.fu = r.fu.to(device_, torch::kFloat32);
+            real.target = r.target.to(device_, torch::kFloat32);
+            real.regionVoxels = r.region.nonzero().index({torch::indexing::Slice(0, torch::indexing::None, 5)});
+            real.targetVoxels = r.target.nonzero().contiguous();
+            if (real.regionVoxels.size(0) == 0)
+                throw std::invalid_argument("real pair '" + r.name + "' has an empty search region");
+            real.regionVoxels = real.regionVoxels.contiguous();
+            reals_.push_back(std::move(real));
+        }
+    }
 }
 
 std::size_t PairSynthesizer::drawInsert(bool smallOnly) {

@@ -29,13 +29,16 @@ torch::Tensor inpaintingFill(const torch::Tensor& x, const torch::Tensor& exclud
     return (fill + std::sqrt(sd) * torch::randn_like(fill)).squeeze(0).squeeze(0);
 }
 
-/// Blends `fill` into `x` where the 0/1 `patch` (at `start`) lies, with a soft edge.
-void blendIn(torch::Tensor& x, const torch::Tensor& fill, const torch::Tensor& patch, const Vec3& start) {
+/// Blends `fill` into `x` where the 0/1 `patch` (at `start`) lies, with a soft edge; `strength`
+/// < 1 only moves `x` part of the way (a lesion faded, not removed).
+void blendIn(torch::Tensor& x, const torch::Tensor& fill, const torch::Tensor& patch, const Vec3& start,
+             double strength = 1.0) {
     const auto soft =
         blur(dilate(F::pad(patch, F::PadFuncOptions({2, 2, 2, 2, 2, 2})).unsqueeze(0).unsqueeze(0), 1), {0.6, 0.6, 0.6})
             .clamp(0, 1)
             .squeeze(0)
-            .squeeze(0);
+            .squeeze(0) *
+        strength;
     const Vec3 s{start[0] - 2, start[1] - 2, start[2] - 2};
     torch::Tensor xv, pv, fv, unused;
     if (!overlapViews(x, soft, s, xv, pv)) return;
@@ -106,7 +109,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         ov.copy_(torch::maximum(ov, pv));
         ownIn.push_back({b, st, m});
     }
-    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0;
+    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0, brightened = 0, stableInserts = 0;
     if (single) {
         target.copy_(own);
     } else if (!stable) {
@@ -115,7 +118,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         for (const auto& l : ownIn) {
             const auto& m = l.mask;
             const double u = uniform(rng_, 0, 1);
-            if (removed + enlarged >= o_.maxOwnChanges &&
+            if (removed + enlarged + brightened >= o_.maxOwnChanges &&
                 u < o_.removeFraction + o_.enlargeFraction * (1 - o_.removeFraction))
                 continue;
             if (atlas_.bank[l.bank].voxels >= 10 && atlas_.bank[l.bank].voxels <= 3000 && u < o_.removeFraction) {
@@ -140,6 +143,14 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                 if (!fuFill.defined()) fuFill = inpaintingFill(fu, own, brain, a.tissueMedian);
                 blendIn(fu, fuFill, rim, rs);
                 ++shrunk;
+            } else if (removed + enlarged + brightened < o_.maxOwnChanges &&
+                       (w - o_.enlargeFraction - o_.shrinkFraction) /
+                               std::max(1e-6, 1 - o_.enlargeFraction - o_.shrinkFraction) <
+                           o_.brightenFraction) {  // fainter in BL: brightened, the whole lesion a target
+                if (!blFill.defined()) blFill = inpaintingFill(bl, own, brain, a.tissueMedian);
+                blendIn(bl, blFill, m, l.start, uniform(rng_, 0.4, 0.85));
+                markTarget(target, m, l.start);
+                ++brightened;
             }
         }
         // Inserted bank lesions: soft partial-volume edges, faint to bright.
@@ -166,6 +177,20 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                     placed = inside && goodInsertSite(s, centre);
                 }
             }
+            // What BL shows of it: nothing (new), a fainter and maybe smaller lesion (brightened or
+            // grown: a target) or the same lesion (stable: not a target).
+            double blShare = 0;
+            bool blSmaller = false;
+            if (o_.brightenFraction + o_.stableInsertFraction > 0) {
+                const double k = uniform(rng_, 0, 1);
+                if (k < o_.brightenFraction) {
+                    blShare = uniform(rng_, 0.15, 0.6);
+                    blSmaller = uniform(rng_, 0, 1) < 0.5;
+                } else if (k < o_.brightenFraction + o_.stableInsertFraction) {
+                    blShare = 1;
+                }
+            }
+            if (i == 0 && anchoredInsert >= 0 && blShare >= 1) blShare = 0;  // the planned change stays one
             if (!placed) continue;
             const bool atMni = a.mni && centre == boxCentre(pl.lesion);
             for (int d = 0; d < 3 && !atMni; ++d) pl.flip[d] = uniform(rng_, 0, 1) < 0.5;
@@ -175,26 +200,33 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             if (!overlapViews(own, patch, pl.start, ov, pv) || (ov * pv).sum().item<double>() > 0) continue;
             const double sigma = uniform(rng_, 0.5, 0.9);
             const auto soft = blur(patch.unsqueeze(0).unsqueeze(0), {sigma, sigma, sigma}).squeeze(0).squeeze(0);
-            const double contrast = lesionContrast_ * uniform(rng_, o_.contrastMin, o_.contrastMax);
+            // A brightened lesion gains at least half the atlas lesion contrast between visits.
+            const bool brightens = blShare > 0 && blShare < 1;
+            const double gainFloor = brightens ? 0.5 / (1 - blShare) : 0.0;
+            const double contrast = lesionContrast_ * uniform(rng_, std::max(o_.contrastMin, gainFloor),
+                                                              std::max(o_.contrastMax, gainFloor));
             torch::Tensor fv, sv;
             overlapViews(fu, soft, pl.start, fv, sv);
             fv.add_(sv * contrast);
-            markTarget(target, (soft >= 0.5).to(torch::kFloat32), pl.start);
+            if (blShare > 0) {
+                auto blSoft = soft;
+                if (blSmaller) {
+                    const auto core = erode(patch.unsqueeze(0).unsqueeze(0));
+                    blSoft = blur(core, {sigma, sigma, sigma}).squeeze(0).squeeze(0);
+                }
+                torch::Tensor bv, bsv;
+                overlapViews(bl, blSoft, pl.start, bv, bsv);
+                bv.add_(bsv * contrast * blShare * (blShare < 1 ? 1.0 : uniform(rng_, 0.9, 1.1)));
+            }
+            if (blShare < 1) markTarget(target, (soft >= 0.5).to(torch::kFloat32), pl.start);
             markTarget(own, patch, pl.start);
             ++inserted;
+            brightened += brightens;
+            stableInserts += blShare >= 1;
         }
     }
-    // 3. Anatomy deformation shared by both visits: rotation, left-right flip, elastic.
-    auto rot = randomRotation(rng_, o_.maxRotationDeg);
-    const bool flip = uniform(rng_, 0, 1) < 0.5;
-    if (flip)
-        for (int i = 0; i < 3; ++i) rot[i][2] = -rot[i][2];
-    auto positions = centredGrid({q, q, q}, device_).matmul(matrixTensor(rot, device_).t()) + (r - 1) / 2.0;
-    const auto elastic = F::interpolate(
-        torch::randn({1, 3, 4, 4, 4}, positions.options()) * o_.elasticMm,
-        F::InterpolateFuncOptions().size(std::vector<int64_t>{q, q, q}).mode(torch::kTrilinear).align_corners(true));
-    positions = positions + elastic.squeeze(0).permute({1, 2, 3, 0});
-    const auto warped = sampleAt(torch::stack({bl, fu, target}).unsqueeze(0), positions);
+    // 3. Anatomy deformation shared by both visits.
+    const auto warped = deform(torch::stack({bl, fu, target}).unsqueeze(0), q, r);
     // 4. Acquisition per visit, then the central crop.
     std::string fuNote, blNote;
     const int fuAxis = drawSliceAxis();
@@ -220,7 +252,11 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                    : "")
       << "; ";
     if (!single && !stable)
-        d << inserted << " inserted, " << removed << " removed, " << enlarged << " enlarged, " << shrunk << " shrunk; ";
+        d << inserted << " inserted, " << removed << " removed, " << enlarged << " enlarged, " << shrunk << " shrunk"
+          << (o_.brightenFraction + o_.stableInsertFraction > 0
+                  ? ", " + std::to_string(brightened) + " brightened, " + std::to_string(stableInserts) + " stable"
+                  : std::string())
+          << "; ";
     d << "FU " << fuNote;
     if (!single) d << "; BL " << blNote;
     out.description = d.str();

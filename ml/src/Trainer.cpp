@@ -35,7 +35,7 @@ public:
         if (!out_) throw std::invalid_argument("cannot write the training log " + path.string());
         if (fresh) out_ << "step,phase,loss,learning_rate,seconds,val_loss,val_dice\n";
     }
-    void row(int step, const char* phase, double loss, double lr, double seconds, double valLoss = NAN,
+    void row(int step, const std::string& phase, double loss, double lr, double seconds, double valLoss = NAN,
              double valDice = NAN) {
         out_ << step << "," << phase << "," << loss << "," << lr << "," << seconds << ",";
         if (std::isfinite(valLoss)) out_ << valLoss;
@@ -156,6 +156,9 @@ torch::Tensor deepSupervisionLoss(const NetworkOutput& out, const torch::Tensor&
 TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynthesizer* validationPairs) {
     if (o.batch < 1) throw std::invalid_argument("the batch size must be at least 1");
     if (o.bf16 && !o.device.is_cuda()) throw std::invalid_argument("bf16 autocast in training is for CUDA only");
+    if (o.realEvery < 0) throw std::invalid_argument("realEvery must not be negative");
+    if (o.realEvery > 0 && !pairs.hasRealPairs())
+        throw std::invalid_argument("real steps were asked for, but the atlas holds no real pair");
     torch::manual_seed(o.seed);
     Validation validation;
     if (validationPairs) {
@@ -217,7 +220,9 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
         setRate(adam, lr);
         const bool changeEpoch = o.alternateEpochs && ((step - 1) / o.epochSteps) % 2 == 1;
         const auto synthStart = Clock::now();
-        const auto b = pairs.next(o.batch, changeEpoch);
+        const bool real = o.realEvery > 0 && step % o.realEvery == 0;
+        const auto b = real ? pairs.nextReal(o.batch) : pairs.next(o.batch, changeEpoch);
+        result.realSteps += real;
         result.synthesisSeconds += secondsSince(synthStart);
         NetworkOutput out;
         {
@@ -247,7 +252,8 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
             if (o.onValidate) o.onValidate(step, valLoss, valDice);
         }
         result.seconds = active.total();
-        log.row(step, frozen ? "frozen-encoder" : "all", value, lr, result.seconds, valLoss, valDice);
+        log.row(step, std::string(frozen ? "frozen-encoder" : "all") + (real ? "+real" : ""), value, lr, result.seconds,
+                valLoss, valDice);
         const bool outOfTime = budget > 0 && result.seconds >= budget;
         auto save = [&] {
             log.flush();

@@ -81,7 +81,21 @@ void saveAtlas(const TrainingAtlas& atlas, const std::string& path) {
         tensors["bank/boxes"] = torch::tensor(boxes, torch::kInt32).view({int64_t(atlas.bank.size()), 9});
         tensors["bank/masks"] = torch::cat(masks);
     }
-    const json layout = {{"scans", scans}, {"bank_sources", sources}};
+    json realPairs = json::array();
+    for (const auto& r : atlas.realPairs) {
+        const auto bl = quantise(r.bl), fu = quantise(r.fu);
+        tensors["real/" + r.name + "/bl"] = bl.q;
+        tensors["real/" + r.name + "/fu"] = fu.q;
+        tensors["real/" + r.name + "/target"] = packBits(r.target);
+        tensors["real/" + r.name + "/region"] = packBits(r.region);
+        realPairs.push_back({{"name", r.name},
+                             {"bl_offset", bl.offset},
+                             {"bl_scale", bl.scale},
+                             {"fu_offset", fu.offset},
+                             {"fu_scale", fu.scale}});
+    }
+    json layout = {{"scans", scans}, {"bank_sources", sources}};
+    if (!realPairs.empty()) layout["real_pairs"] = realPairs;  // absent: as atlases before it
     writeTensorFile(path, kAtlasFormat, kAtlasFormatVersion, tensors,
                     {{"atlas", layout.dump()}, {"description", atlas.description}});
 }
@@ -133,6 +147,26 @@ TrainingAtlas loadAtlas(const std::string& path) {
                 l.heldOut = b[8] != 0;
                 atlas.bank.push_back(std::move(l));
             }
+        }
+        for (const auto& j : layout.value("real_pairs", json::array())) {
+            AtlasRealPair r;
+            r.name = j.at("name").get<std::string>();
+            auto tensor = [&](const std::string& what) {
+                const auto t = c.tensors.find("real/" + r.name + "/" + what);
+                if (t == c.tensors.end())
+                    throw WeightsError(path, "lacks the " + what + " of real pair '" + r.name + "'");
+                return t->second;
+            };
+            const auto bl = tensor("bl"), fu = tensor("fu"), target = tensor("target"), region = tensor("region");
+            if (bl.dim() != 3 || fu.sizes() != bl.sizes() || target.dim() != 1 ||
+                target.numel() != (bl.numel() + 7) / 8 || region.numel() != target.numel()) {
+                throw WeightsError(path, "real pair '" + r.name + "': its volumes differ in size");
+            }
+            r.bl = bl.to(torch::kFloat32) * j.at("bl_scale").get<double>() + j.at("bl_offset").get<double>();
+            r.fu = fu.to(torch::kFloat32) * j.at("fu_scale").get<double>() + j.at("fu_offset").get<double>();
+            r.target = unpackBits(target, bl.sizes().vec());
+            r.region = unpackBits(region, bl.sizes().vec());
+            atlas.realPairs.push_back(std::move(r));
         }
     } catch (const json::exception& e) {
         throw WeightsError(path, std::string("has an unreadable atlas description (") + e.what() + ")");

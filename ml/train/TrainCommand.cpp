@@ -20,6 +20,8 @@ const char* const kTrainUsage =
     "      [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]\n"
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
+    "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--real-every 0]\n"
+    "      [--threads N]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -27,7 +29,12 @@ const char* const kTrainUsage =
     "  (atomically, every N steps and at the end) and DIR/training_log.csv. --resume auto continues\n"
     "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n"
     "  --thickness-ratio R (> 1): BL's slice thickness within [1/R, R] times FU's (a repeated\n"
-    "  protocol); 0 draws each visit's thickness on its own (1-5 mm).\n";
+    "  protocol); 0 draws each visit's thickness on its own (1-5 mm).\n"
+    "  --brighten-fraction F: of the inserted and unchanged own lesions, F are already in BL but\n"
+    "  fainter (brightened or grown: a target). --stable-insert-fraction F: of the inserted lesions,\n"
+    "  F are in BL alike (not a target). --resume FILE also starts from a model's weights (fine-tuning).\n"
+    "  --real-every K: every K-th step on crops of the atlas's real pairs (atlas --real-pair).\n"
+    "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {
 
@@ -89,9 +96,28 @@ std::string today() {
 
 int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log) {
     const Options a(args,
-                    {"--atlas", "--out", "--device", "--width", "--crop", "--batch", "--steps", "--minutes", "--lr",
-                     "--seed", "--resume", "--pretrain-steps", "--freeze-fraction", "--checkpoint-every",
-                     "--validate-every", "--validation-pairs", "--stable-fraction", "--thickness-ratio"},
+                    {"--atlas",
+                     "--out",
+                     "--device",
+                     "--width",
+                     "--crop",
+                     "--batch",
+                     "--steps",
+                     "--minutes",
+                     "--lr",
+                     "--seed",
+                     "--resume",
+                     "--pretrain-steps",
+                     "--freeze-fraction",
+                     "--checkpoint-every",
+                     "--validate-every",
+                     "--validation-pairs",
+                     "--stable-fraction",
+                     "--thickness-ratio",
+                     "--brighten-fraction",
+                     "--stable-insert-fraction",
+                     "--real-every",
+                     "--threads"},
                     {"--bf16", "--no-alternate"});
     TrainingOptions o;
     SynthesisOptions s;
@@ -103,6 +129,11 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     if (s.crop % 16) throw TrainUsageError("--crop must be a multiple of 16");
     s.stableFraction = a.number("--stable-fraction", 0.3, 0.0, 1.0);
     s.followUpThicknessRatio = a.number("--thickness-ratio", 0.0, 0.0, 5.0);
+    s.brightenFraction = a.number("--brighten-fraction", 0.0, 0.0, 1.0);
+    s.stableInsertFraction = a.number("--stable-insert-fraction", 0.0, 0.0, 1.0);
+    if (s.brightenFraction + s.stableInsertFraction > 1)
+        throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
+    o.realEvery = int(a.number("--real-every", 0, 0, 1e6));
     o.batch = int(a.number("--batch", 2, 1, 256));
     o.steps = int(a.number("--steps", 2000, 1, 1e8));
     o.minutes = a.number("--minutes", 0, 0, 1e6);
@@ -123,7 +154,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
         o.resumeFrom = fs::exists(own) ? own.string() : "";
     }
 
-    if (o.device.is_cpu()) torch::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    if (o.device.is_cpu()) torch::set_num_threads(int(a.number("--threads", cores, 1, 1024)));
     const auto atlas = loadAtlas(atlasPath);
     PairSynthesizer pairs(atlas, s, o.device, o.seed);
     std::unique_ptr<PairSynthesizer> validation;
@@ -141,6 +173,14 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;
     o.metadata.extra["seed"] = std::to_string(o.seed);
+    if (o.realEvery > 0) {
+        if (atlas.realPairs.empty())
+            throw TrainUsageError(
+                "--real-every needs an atlas with a real pair (lesiondelta-cli atlas --real-pair ID)");
+        std::string names;
+        for (const auto& r : atlas.realPairs) names += (names.empty() ? "" : ", ") + r.name;
+        o.metadata.trainingData += "; one step in " + std::to_string(o.realEvery) + " on real pair(s) " + names;
+    }
     log << "training on " << describeDevice(o.device) << ": width " << o.baseWidth << ", " << o.batch << " x " << s.crop
         << "^3 pairs a step, " << o.steps << " steps"
         << (o.minutes > 0 ? ", budget " + std::to_string(o.minutes) + " min" : "")

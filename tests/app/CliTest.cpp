@@ -208,6 +208,14 @@ TEST(Cli, SynthWritesPairsFromAnAtlasDeterministically) {
     EXPECT_FLOAT_EQ(fuA->GetPixel({{16, 16, 16}}), fuB->GetPixel({{16, 16, 16}}));
 }
 
+TEST(Cli, AtlasRefusesTheRealTestPair) {
+    TempDir dir;
+    const auto r = cli("atlas --data " + dir.file("data") + " --out " + dir.file("a.safetensors") + " --real-pair 03");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("pair 03 is the test pair"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::ifstream(dir.file("a.safetensors")).good());
+}
+
 TEST(Cli, SynthAndTrainNameAnUnusableAtlas) {
     TempDir dir;
     std::ofstream(dir.file("atlas.safetensors")) << "not an atlas";
@@ -239,6 +247,13 @@ TEST(Cli, TrainRunsOnAnAtlasAndRefusesUnavailableOptions) {
     const auto bf16 = cli(base + " --device cpu --bf16");
     EXPECT_EQ(bf16.exitCode, 2);
     EXPECT_NE(bf16.err.find("--bf16 needs --device cuda"), std::string::npos) << bf16.err;
+    // Real steps need an atlas with a real pair; the lesion fractions must fit in one.
+    const auto real = cli(base + " --device cpu --real-every 4");
+    EXPECT_EQ(real.exitCode, 2);
+    EXPECT_NE(real.err.find("--real-every needs an atlas with a real pair"), std::string::npos) << real.err;
+    const auto fractions = cli(base + " --device cpu --brighten-fraction 0.7 --stable-insert-fraction 0.5");
+    EXPECT_EQ(fractions.exitCode, 2);
+    EXPECT_NE(fractions.err.find("add up to more than 1"), std::string::npos) << fractions.err;
     if (!torch::cuda::is_available()) {
         const auto cuda = cli(base + " --device cuda");
         EXPECT_EQ(cuda.exitCode, 1);

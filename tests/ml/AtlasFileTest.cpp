@@ -89,6 +89,28 @@ TEST_F(AtlasFile, RoundTripKeepsScansBankAndFlags) {
     EXPECT_LT(fs::file_size(file("a.safetensors")), 3 * 48 * 48 * 48 * 1.2 + 60000);
 }
 
+TEST_F(AtlasFile, RealPairsRoundTripAndOlderAtlasesHaveNone) {
+    const auto plain = lesiondelta::testing::tinyAtlas(48);
+    saveAtlas(plain, file("plain.safetensors"));
+    EXPECT_TRUE(loadAtlas(file("plain.safetensors")).realPairs.empty());
+    const auto atlas = lesiondelta::testing::withRealPair(plain, 48);
+    saveAtlas(atlas, file("real.safetensors"));
+    const auto back = loadAtlas(file("real.safetensors"));
+    ASSERT_EQ(back.realPairs.size(), 1u);
+    const auto &r = atlas.realPairs[0], &b = back.realPairs[0];
+    EXPECT_EQ(b.name, "longitudinal/t");
+    EXPECT_TRUE(torch::equal(b.target, r.target));
+    EXPECT_TRUE(torch::equal(b.region, r.region));
+    EXPECT_GT(b.target.sum().item<int64_t>(), 20);
+    for (const auto& [x, y] : {std::pair{b.bl, r.bl}, std::pair{b.fu, r.fu}}) {
+        const double step = (y.max().item<double>() - y.min().item<double>()) / 255.0;
+        EXPECT_LE((x - y).abs().max().item<double>(), 0.5 * step + 1e-5);
+    }
+    // Two bytes and two bits a voxel more.
+    EXPECT_LT(fs::file_size(file("real.safetensors")),
+              fs::file_size(file("plain.safetensors")) + 48 * 48 * 48 * 2.3 + 2000);
+}
+
 TEST_F(AtlasFile, BadFilesAreRefusedWithTheirProblem) {
     saveAtlas(lesiondelta::testing::tinyAtlas(32), file("a.safetensors"));
     expectError(file("absent.safetensors"), "not found");

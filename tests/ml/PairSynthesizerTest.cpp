@@ -158,6 +158,108 @@ TEST(PairSynthesizer, ARepeatedProtocolKeepsBaselineSlicesNearFollowUpsThickness
     EXPECT_GT(freeWidest, 1.5);
 }
 
+// The count a description gives for `what` (", 2 brightened"), or -1.
+int countOf(const std::string& description, const std::string& what) {
+    const auto at = description.find(" " + what);
+    if (at == std::string::npos) return -1;
+    const auto from = description.find_last_of(' ', at - 1);
+    return std::atoi(description.c_str() + (from == std::string::npos ? 0 : from + 1));
+}
+
+// Mean BL value inside the target minus outside it, over pairs with a target; `pairs` counts them.
+double baselineContrastInTarget(PairSynthesizer& s, int& pairs, int& brightened) {
+    double sum = 0;
+    pairs = brightened = 0;
+    for (int i = 0; i < 10; ++i) {
+        const auto b = s.next(1, true);
+        if (b.target.sum().item<double>() < 10) continue;
+        ++pairs;
+        brightened += std::max(0, countOf(b.descriptions[0], "brightened"));
+        sum += b.bl.masked_select(b.target > 0).mean().item<double>() -
+               b.bl.masked_select(b.target == 0).mean().item<double>();
+    }
+    return pairs ? sum / pairs : 0.0;
+}
+
+TEST(PairSynthesizer, BrightenedLesionsAreFainterInBaselineAndMarkedWhole) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    int newPairs = 0, brightenedPairs = 0, none = 0, brightened = 0;
+    PairSynthesizer fresh(atlas, o, torch::kCPU, 6);
+    const double newContrast = baselineContrastInTarget(fresh, newPairs, none);
+    o.brightenFraction = 1.0;
+    PairSynthesizer brightening(atlas, o, torch::kCPU, 6);
+    const double brightenedContrast = baselineContrastInTarget(brightening, brightenedPairs, brightened);
+    ASSERT_GE(newPairs, 5);
+    ASSERT_GE(brightenedPairs, 5);
+    EXPECT_EQ(none, 0);  // without the option no description counts brightened lesions
+    EXPECT_GE(brightened, brightenedPairs);
+    // New lesions are absent from BL; brightened ones are there, fainter than in FU.
+    EXPECT_GT(brightenedContrast, newContrast + 0.15) << newContrast << " " << brightenedContrast;
+    int changed = 0;
+    double inside = 0, outside = 0;
+    for (int i = 0; i < 6; ++i) {
+        const auto b = brightening.next(1, true);
+        if (b.target.sum().item<double>() < 10) continue;
+        ++changed;
+        const auto diff = b.fu - b.bl;
+        inside += diff.masked_select(b.target > 0).mean().item<double>();
+        outside += diff.masked_select(b.target == 0).mean().item<double>();
+    }
+    ASSERT_GE(changed, 3);
+    EXPECT_GT(inside / changed, outside / changed + 0.3);  // still brighter in FU where marked
+}
+
+TEST(PairSynthesizer, StableInsertsAreInBothVisitsAndNotTargets) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.stableFraction = o.changeCentredFraction = 0.0;
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    o.insertMin = o.insertMax = 3;
+    o.stableInsertFraction = 1.0;
+    PairSynthesizer s(atlas, o, torch::kCPU, 7);
+    int stable = 0;
+    for (int i = 0; i < 4; ++i) {
+        const auto b = s.next(2);
+        EXPECT_EQ(b.target.sum().item<double>(), 0.0);
+        for (const auto& d : b.descriptions) {
+            EXPECT_EQ(countOf(d, "brightened"), 0) << d;
+            stable += std::max(0, countOf(d, "stable"));
+        }
+    }
+    EXPECT_GE(stable, 4);
+}
+
+TEST(PairSynthesizer, RealPairCropsCarryTheirReferenceAndAreForTrainingOnly) {
+    const auto atlas = lesiondelta::testing::withRealPair(lesiondelta::testing::tinyAtlas());
+    PairSynthesizer s(atlas, small(), torch::kCPU, 8);
+    ASSERT_TRUE(s.hasRealPairs());
+    int withTarget = 0;
+    double inside = 0, outside = 0;
+    for (int i = 0; i < 6; ++i) {
+        const auto b = s.nextReal(1);
+        EXPECT_EQ(b.fu.sizes(), (std::vector<int64_t>{1, 1, 32, 32, 32}));
+        EXPECT_EQ(b.bl.sizes(), b.fu.sizes());
+        EXPECT_EQ(b.descriptions[0].rfind("longitudinal/t at ", 0), 0u) << b.descriptions[0];
+        if (b.target.sum().item<double>() < 10) continue;
+        ++withTarget;
+        const auto diff = b.fu - b.bl;
+        inside += diff.masked_select(b.target > 0).mean().item<double>();
+        outside += diff.masked_select(b.target == 0).mean().item<double>();
+    }
+    ASSERT_GE(withTarget, 2);  // half the crops are centred on the reference
+    // The pair's new balls are 2 brighter in FU; warped with BL and FU alike, they stay marked.
+    EXPECT_GT(inside / withTarget, outside / withTarget + 1.0);
+    auto o = small();
+    o.heldOut = true;
+    PairSynthesizer held(atlas, o, torch::kCPU, 8);
+    EXPECT_FALSE(held.hasRealPairs());
+    EXPECT_THROW(held.nextReal(1), std::invalid_argument);
+    PairSynthesizer none(lesiondelta::testing::tinyAtlas(), small(), torch::kCPU, 8);
+    EXPECT_THROW(none.nextReal(1), std::invalid_argument);
+}
+
 TEST(PairSynthesizer, UnusableSetupsAreRefused) {
     auto atlas = lesiondelta::testing::tinyAtlas();
     EXPECT_THROW(PairSynthesizer(atlas, small(24), torch::kCPU, 1), std::invalid_argument);

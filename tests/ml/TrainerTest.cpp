@@ -283,6 +283,26 @@ TEST_F(Trainer, ValidationIsLoggedOnItsSteps) {
     EXPECT_GE(r.lastValidationDice, 0.0);
 }
 
+TEST_F(Trainer, RealStepsComeFromTheAtlasRealPairsAtTheirRate) {
+    auto o = options(6);
+    o.realEvery = 3;
+    EXPECT_THROW(train(*pairs_, o), std::invalid_argument);  // the tiny atlas has no real pair
+    const auto withReal = lesiondelta::testing::withRealPair(atlas_);
+    SynthesisOptions s;
+    s.crop = 32;
+    PairSynthesizer pairs(withReal, s, torch::kCPU, 11);
+    const auto r = train(pairs, o);
+    EXPECT_EQ(r.stepsDone, 6);
+    EXPECT_EQ(r.realSteps, 2);  // steps 3 and 6
+    std::ifstream log(dir_ / "training_log.csv");
+    std::vector<int> realRows;
+    for (std::string line; std::getline(log, line);)
+        if (line.find("+real,") != std::string::npos) realRows.push_back(std::stoi(line));
+    EXPECT_EQ(realRows, (std::vector<int>{3, 6}));
+    o.realEvery = -1;
+    EXPECT_THROW(train(pairs, o), std::invalid_argument);
+}
+
 }  // namespace
 
 TEST(ActiveTime, APausedStepCountsAsFourRecentMediansAndEarlierTimeCarriesOver) {

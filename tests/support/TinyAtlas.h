@@ -76,4 +76,25 @@ inline ml::TrainingAtlas tinyAtlas(int64_t size = 64) {
     return atlas;
 }
 
+/// `atlas` with a real pair "longitudinal/t": a phantom brain scanned twice (independent noise),
+/// FU with two new bright balls (the target) that BL lacks.
+inline ml::TrainingAtlas withRealPair(ml::TrainingAtlas atlas, int64_t size = 64) {
+    const auto scan = phantomScan("longitudinal/t", size, 4);
+    ml::AtlasRealPair r;
+    r.name = "longitudinal/t";
+    r.region = scan.brain.clone();
+    r.target = torch::zeros_like(scan.brain);
+    const int64_t c = size / 2;
+    for (const auto& corner : {std::array<int64_t, 3>{c - 8, c - 2, c - 2}, std::array<int64_t, 3>{c + 4, c + 3, c}}) {
+        r.target.slice(0, corner[0], corner[0] + 5)
+            .slice(1, corner[1], corner[1] + 5)
+            .slice(2, corner[2], corner[2] + 5)
+            .copy_(ball(2));
+    }
+    r.bl = scan.flair + 0.05f * torch::randn_like(scan.flair);
+    r.fu = scan.flair + 0.05f * torch::randn_like(scan.flair) + 2.0f * r.target.to(torch::kFloat32);
+    atlas.realPairs.push_back(r);
+    return atlas;
+}
+
 }  // namespace lesiondelta::testing

@@ -8,7 +8,8 @@
 //    anatomy, in deep normal-appearing tissue otherwise; most 0.01-0.1 ml, soft partial-volume
 //    edges, faint to bright), real lesions removed from BL (inpainted by normalised convolution of
 //    the surrounding non-lesion tissue plus matched noise), rims grown (enlarging: target) and
-//    shrunk (not a target);
+//    shrunk (not a target); optionally lesions that brightened between visits (target) and
+//    lesions present alike at both visits (not a target);
 // 3. acquisition, independently per visit: slices 1-5 mm thick with their own offset and a small
 //    tilt (slab profile + in-plane PSF) along the pair's slice axis - a follow-up repeats the
 //    protocol's orientation; in `protocolChangeFraction` of the pairs BL is sliced along another
@@ -45,6 +46,14 @@ struct SynthesisOptions {
     // real pairs have 3.0/3.3 and 3.0/4.0 mm); 0: each visit's thickness drawn on its own (1-5 mm).
     // A protocol change always draws BL's on its own.
     double followUpThicknessRatio = 0.0;
+    // Lesions there at both visits (0 = none, and the pairs stay as before, draw for draw):
+    // of the inserted bank lesions, `brightenFraction` are already in BL, fainter (a fraction
+    // 0.15-0.6 of FU's contrast, half of them also a rim smaller) - a lesion that brightened or
+    // grew, marked whole as raters outline it - and `stableInsertFraction` are in BL as in FU (no
+    // target). Of a scan's own lesions left unchanged, `brightenFraction` are faded towards the
+    // surrounding tissue in BL (target: the whole lesion).
+    double brightenFraction = 0.0;
+    double stableInsertFraction = 0.0;
     double misregistrationMm = 1.0, misregistrationDeg = 1.0;
     double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
     bool heldOut = false;        // held-out scans and bank lesions only (validation)
@@ -94,6 +103,14 @@ public:
     /// their own lesion masks only; `bl` is undefined.
     SyntheticBatch nextLesionScans(int n);
 
+    /// `n` crops of the atlas's real pairs (TrainingAtlas::realPairs; never for the held-out
+    /// split): BL, FU and the reference's new/enlarging voxels, `changeCentredFraction` of them
+    /// centred on a target voxel, the rest on the search region, with the rotation, flip and
+    /// elastic warp of synthetic pairs but no simulated acquisition (theirs is real). Throws
+    /// std::invalid_argument when there is no real pair.
+    SyntheticBatch nextReal(int n);
+    bool hasRealPairs() const { return !reals_.empty(); }
+
     /// One course (SeriesPlan) around the brain centre of a random scan of the split; crop edge
     /// options().crop (use a whole-brain crop, e.g. 176, for the full pipeline).
     SyntheticSeries nextSeries(const SeriesPlan& plan);
@@ -119,7 +136,17 @@ private:
         torch::Tensor bl, fu, target;  // [1, 1, P, P, P]
         std::string description;
     };
+    struct Real {
+        const AtlasRealPair* source;
+        torch::Tensor bl, fu, target;              // on device, float [Z, Y, X]
+        torch::Tensor regionVoxels, targetVoxels;  // int64 [K, 3] (z, y, x), host
+    };
     Pair synthesise(bool stable, bool forceChange, bool single);
+    Pair realCrop(const Real& real);
+    /// The anatomy deformation both visits share: a random rotation (with a left-right flip half
+    /// the time) and a mild elastic warp, sampling `stacked` [1, C, r, r, r] onto q^3 voxels
+    /// around its centre.
+    torch::Tensor deform(const torch::Tensor& stacked, int64_t q, int64_t r);
     torch::Tensor lesionPatch(const Placed& p) const;
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
     std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
@@ -140,6 +167,7 @@ private:
     torch::Device device_;
     std::mt19937_64 rng_;
     std::vector<Scan> scans_;
+    std::vector<Real> reals_;
     std::vector<std::size_t> lesionScans_;    // indices into scans_ with own lesions
     std::vector<std::size_t> small_, large_;  // insertable bank lesions of the split
     std::vector<std::size_t> mniPlaced_;      // of those, the ones with an MNI position

@@ -30,6 +30,9 @@ struct TrainingOptions {
     double freezeEncoderFraction = 0.5;  // of the schedule (ignored without pre-training)
     bool alternateEpochs = true;
     int epochSteps = 50;
+    /// Every realEvery-th step trains on crops of the atlas's real pairs (PairSynthesizer::
+    /// nextReal) instead of synthetic ones; 0: never.
+    int realEvery = 0;
     unsigned int seed = 1;
     torch::Device device = torch::kCPU;
     bool bf16 = false;          // bf16 autocast of the network (CUDA only)
@@ -53,6 +56,7 @@ struct TrainingResult {
     double lastLoss = 0.0;
     double seconds = 0.0;           // training time, resumes included
     double synthesisSeconds = 0.0;  // of it, generating pairs (this invocation)
+    int realSteps = 0;              // steps on real-pair crops (this invocation)
     bool diverged = false;          // a NaN/Inf loss stopped training; the last good checkpoint stays
     bool outOfTime = false;         // the budget ended it
     std::string checkpoint;         // path of the last checkpoint written

@@ -41,10 +41,22 @@ struct BankLesion {
     bool heldOut = false;  // of a held-out patient: validation only
 };
 
+/// A real BL/FU pair as inference sees it (segment's preprocessing: BL registered into FU space,
+/// both on FU's 1 mm grid, N4, z-scored over the head), cropped to the search region's box, with
+/// its reference: the new/enlarging components (>= 0.01 ml) of the pair's change mask. Optional
+/// (`atlas --real-pair`): real steps mixed into training (lesiondelta-train --real-every).
+struct AtlasRealPair {
+    std::string name;      // e.g. "longitudinal/patient01"
+    torch::Tensor bl, fu;  // float32 [Z, Y, X] on FU's 1 mm grid ("pair voxels")
+    torch::Tensor target;  // uint8 [Z, Y, X], 1 = new or enlarged
+    torch::Tensor region;  // uint8 [Z, Y, X], 1 = the CNN's search region (brain without its rim)
+};
+
 struct TrainingAtlas {
     std::vector<AtlasScan> scans;
     std::vector<BankLesion> bank;
-    std::string description;  // how it was made (command, data, date)
+    std::vector<AtlasRealPair> realPairs;  // none unless asked for
+    std::string description;               // how it was made (command, data, date)
 };
 
 /// Writes atomically; throws WeightsError naming the file.
