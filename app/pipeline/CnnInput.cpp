@@ -52,11 +52,12 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
     in.head = fuOnGrid.head;
     in.bl = blTask.get();
     clock.done("bias_correction");
-    const auto& fuIso = in.fu;  // standardised: Otsu and the brain estimate follow an affine change of intensities
     if (brainRimMm < 0) {
         in.searchRegion = in.head;
     } else {
-        const auto brain = fuBrain ? resampleNearest(*fuBrain, *grid) : brainMask(*fuIso);
+        // The brain is estimated on FU's own grid, as the registration does: on the standardised
+        // 1 mm FU the estimate came out empty for real pair 01.
+        const auto brain = resampleNearest(fuBrain ? *fuBrain : *brainMask(fu), *grid);
         in.searchRegion = withoutRim(*brain, brainRimMm);
     }
     clock.done("brain_region");

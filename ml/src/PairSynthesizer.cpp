@@ -60,11 +60,14 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
             real.bl = r.bl.to(device_, torch::kFloat32);
             real.fu = r.fu.to(device_, torch::kFloat32);
             real.target = r.target.to(device_, torch::kFloat32);
-            real.regionVoxels = r.region.nonzero().index({torch::indexing::Slice(0, torch::indexing::None, 5)});
+            real.blAir = real.bl.min().item<float>();
+            real.fuAir = real.fu.min().item<float>();
+            // Every fifth voxel of the search region is enough to place crops.
+            real.regionVoxels =
+                r.region.nonzero().index({torch::indexing::Slice(0, torch::indexing::None, 5)}).contiguous();
             real.targetVoxels = r.target.nonzero().contiguous();
             if (real.regionVoxels.size(0) == 0)
                 throw std::invalid_argument("real pair '" + r.name + "' has an empty search region");
-            real.regionVoxels = real.regionVoxels.contiguous();
             reals_.push_back(std::move(real));
         }
     }

@@ -8,7 +8,7 @@ namespace lesiondelta::ml {
 
 using namespace synthesis;
 
-torch::Tensor PairSynthesizer::deform(const torch::Tensor& stacked, int64_t q, int64_t r) {
+torch::Tensor PairSynthesizer::deformation(int64_t q, int64_t r) {
     auto rot = randomRotation(rng_, o_.maxRotationDeg);
     const bool flip = uniform(rng_, 0, 1) < 0.5;
     if (flip)
@@ -17,8 +17,11 @@ torch::Tensor PairSynthesizer::deform(const torch::Tensor& stacked, int64_t q, i
     const auto elastic = F::interpolate(
         torch::randn({1, 3, 4, 4, 4}, positions.options()) * o_.elasticMm,
         F::InterpolateFuncOptions().size(std::vector<int64_t>{q, q, q}).mode(torch::kTrilinear).align_corners(true));
-    positions = positions + elastic.squeeze(0).permute({1, 2, 3, 0});
-    return sampleAt(stacked, positions);
+    return positions + elastic.squeeze(0).permute({1, 2, 3, 0});
+}
+
+torch::Tensor PairSynthesizer::deform(const torch::Tensor& stacked, int64_t q, int64_t r) {
+    return sampleAt(stacked, deformation(q, r));
 }
 
 SyntheticBatch PairSynthesizer::nextReal(int n) {
@@ -48,9 +51,8 @@ PairSynthesizer::Pair PairSynthesizer::realCrop(const Real& real) {
     for (int d = 0; d < 3; ++d)
         start[d] = v[d] - r / 2 + (centred ? std::uniform_int_distribution<int64_t>(-p / 4, p / 4)(rng_) : 0);
     // Outside the stored box: each visit's darkest value (air), no target.
-    const auto region =
-        torch::stack({regionOf(real.bl, start, r, real.bl.min().item<float>()),
-                      regionOf(real.fu, start, r, real.fu.min().item<float>()), regionOf(real.target, start, r, 0.0f)});
+    const auto region = torch::stack({regionOf(real.bl, start, r, real.blAir), regionOf(real.fu, start, r, real.fuAir),
+                                      regionOf(real.target, start, r, 0.0f)});
     const auto warped = deform(region.unsqueeze(0), q, r);
     Pair out;
     out.bl = warped.narrow(1, 0, 1).contiguous();

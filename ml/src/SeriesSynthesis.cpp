@@ -121,14 +121,7 @@ SyntheticSeries PairSynthesizer::nextSeries(const SeriesPlan& plan) {
     }
 
     // 3. The anatomy's deformation, shared by all visits (as in a pair).
-    auto rot = randomRotation(rng_, o_.maxRotationDeg);
-    if (uniform(rng_, 0, 1) < 0.5)
-        for (int i = 0; i < 3; ++i) rot[i][2] = -rot[i][2];
-    auto positions = centredGrid({q, q, q}, device_).matmul(matrixTensor(rot, device_).t()) + (r - 1) / 2.0;
-    const auto elastic = F::interpolate(
-        torch::randn({1, 3, 4, 4, 4}, positions.options()) * o_.elasticMm,
-        F::InterpolateFuncOptions().size(std::vector<int64_t>{q, q, q}).mode(torch::kTrilinear).align_corners(true));
-    positions = positions + elastic.squeeze(0).permute({1, 2, 3, 0});
+    const auto positions = deformation(q, r);
     auto warp = [&](const torch::Tensor& x) { return sampleAt(x.unsqueeze(0).unsqueeze(0), positions); };
     auto centre = [&](const torch::Tensor& t) {
         return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous();

@@ -140,12 +140,15 @@ private:
         const AtlasRealPair* source;
         torch::Tensor bl, fu, target;              // on device, float [Z, Y, X]
         torch::Tensor regionVoxels, targetVoxels;  // int64 [K, 3] (z, y, x), host
+        float blAir = 0, fuAir = 0;                // each visit's darkest value, outside its box
     };
     Pair synthesise(bool stable, bool forceChange, bool single);
     Pair realCrop(const Real& real);
-    /// The anatomy deformation both visits share: a random rotation (with a left-right flip half
-    /// the time) and a mild elastic warp, sampling `stacked` [1, C, r, r, r] onto q^3 voxels
-    /// around its centre.
+    /// The anatomy deformation all visits share: a random rotation (with a left-right flip half
+    /// the time) and a mild elastic warp, as sampling positions [q, q, q, 3] (region voxels) of
+    /// q^3 voxels around the centre of an r^3 region.
+    torch::Tensor deformation(int64_t q, int64_t r);
+    /// `stacked` [1, C, r, r, r] sampled through one fresh deformation.
     torch::Tensor deform(const torch::Tensor& stacked, int64_t q, int64_t r);
     torch::Tensor lesionPatch(const Placed& p) const;
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;

@@ -31,7 +31,7 @@ struct PreparedFollowUp {
 PreparedFollowUp prepareFollowUp(const ImageVolume& fu, bool biasCorrection);
 
 /// `fuBrain`, FU's brain estimate on FU's grid (the registration's), saves estimating it again
-/// on the 1 mm grid for the search region; `preparedFu`, prepareFollowUp(fu, biasCorrection)
+/// (brainMask on FU's own grid) for the search region; `preparedFu`, prepareFollowUp(fu, biasCorrection)
 /// when already made.
 CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const RigidTransform& fuToBl,
                          double brainRimMm = kDefaultBrainRimMm, bool biasCorrection = true,
