@@ -10,9 +10,9 @@
 #include "Interrupt.h"
 #include "TrainCommand.h"
 #include "lesiondelta/Version.h"
-#include "lesiondelta/core/HeapTuning.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/VolumeError.h"
+#include "lesiondelta/ml/HeapReuse.h"
 
 namespace {
 
@@ -209,7 +209,7 @@ constexpr Verb kVerbs[] = {
 }  // namespace
 
 int main(int argc, char** argv) {
-    lesiondelta::keepVolumeAllocationsInHeap();
+    lesiondelta::ml::keepFreedMemoryInHeap();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage();

@@ -18,7 +18,7 @@
 #include "Settings.h"
 #include "WindowSnapshot.h"
 #include "lesiondelta/Version.h"
-#include "lesiondelta/core/HeapTuning.h"
+#include "lesiondelta/ml/HeapReuse.h"
 
 namespace {
 
@@ -55,7 +55,7 @@ void setIdentity() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    lesiondelta::keepVolumeAllocationsInHeap();
+    lesiondelta::ml::keepFreedMemoryInHeap();
     // --help and --version answer without a display (a QApplication would need one).
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);

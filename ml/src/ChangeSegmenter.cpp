@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <thread>
 
+#include "lesiondelta/ml/HeapReuse.h"
+
 namespace lesiondelta::ml {
 
 namespace {
@@ -56,7 +58,10 @@ PrecisionChoice choosePrecision(const std::string& request, const torch::Device&
 
 ChangeSegmenter::ChangeSegmenter(LoadedModel model, torch::Device device, Precision precision)
     : model_(std::move(model)), device_(device), precision_(precision) {
-    if (device_.is_cpu()) torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    if (device_.is_cpu()) {
+        torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+        keepFreedMemoryInHeap();
+    }
     model_.net->to(device_, scalarType(precision_));
     model_.net->eval();
 }
@@ -73,7 +78,9 @@ CropPredictor ChangeSegmenter::predictor() const {
 
 SlidingWindowResult ChangeSegmenter::segment(const VolumeBuffer& bl, const VolumeBuffer& fu,
                                              SlidingWindowOptions options) const {
-    return slidingWindow(bl, fu, predictor(), options);
+    auto result = slidingWindow(bl, fu, predictor(), options);
+    if (device_.is_cpu()) releaseFreedMemory();  // a GUI keeps running: give the working set back
+    return result;
 }
 
 }  // namespace lesiondelta::ml

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "SynthesisOps.h"
+#include "lesiondelta/ml/HeapReuse.h"
 
 namespace lesiondelta::ml {
 
@@ -15,6 +16,7 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
                                  std::uint64_t seed)
     : atlas_(atlas), o_(options), device_(device), rng_(seed) {
     if (o_.crop < 16 || o_.crop % 16) throw std::invalid_argument("the crop edge must be a positive multiple of 16");
+    if (device_.is_cpu()) keepFreedMemoryInHeap();
     double contrastSum = 0;
     int contrastCount = 0;
     for (const auto& a : atlas.scans) {

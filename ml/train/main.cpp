@@ -3,9 +3,11 @@
 
 #include "TrainCommand.h"
 #include "lesiondelta/ml/ComputeDevice.h"
+#include "lesiondelta/ml/HeapReuse.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
 int main(int argc, char** argv) {
+    lesiondelta::ml::keepFreedMemoryInHeap();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
         std::cout << "lesiondelta-train " << lesiondelta::ml::kTrainUsage;

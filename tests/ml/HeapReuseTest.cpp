@@ -1,0 +1,40 @@
+// Freed memory kept in the heap (ml/HeapReuse.h): a freed tensor's memory stays in the process for
+// the next one, and release hands it back. Reads glibc's own accounting (mallinfo2).
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "lesiondelta/ml/HeapReuse.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+using namespace lesiondelta::ml;
+
+TEST(HeapReuse, AFreedTensorsMemoryStaysForTheNextAndReleaseHandsItBack) {
+#if !defined(__GLIBC__)
+    GTEST_SKIP() << "only glibc's malloc is tuned";
+#else
+    if (const char* e = std::getenv("LESIONDELTA_HEAP_REUSE"); e && std::strcmp(e, "0") == 0)
+        GTEST_SKIP() << "LESIONDELTA_HEAP_REUSE=0 is set";
+    constexpr std::size_t kBytes = std::size_t(96) << 20;
+    keepFreedMemoryInHeap();
+    torch::Tensor t = torch::ones({int64_t(kBytes / sizeof(float))});  // touches every page
+    const auto inUse = mallinfo2();
+    t.reset();
+    const auto afterFree = mallinfo2();
+    // glibc's default maps a block this large on its own and unmaps it when freed; kept, it came
+    // from the heap and its bytes are free heap space now, ready for the next tensor.
+    EXPECT_GE(inUse.uordblks, kBytes) << "the tensor was not served from the heap";
+    EXPECT_GE(afterFree.fordblks, kBytes);
+    EXPECT_EQ(afterFree.hblkhd, inUse.hblkhd);  // no separately mapped block came or went
+    const auto again = torch::ones({int64_t(kBytes / sizeof(float))});
+    EXPECT_EQ(mallinfo2().arena, afterFree.arena) << "the second tensor needed new memory from the kernel";
+
+    releaseFreedMemory();
+    EXPECT_LT(mallinfo2().keepcost, std::size_t(1) << 20) << "the top of the heap was not handed back";
+#endif
+}
