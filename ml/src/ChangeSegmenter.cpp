@@ -78,9 +78,7 @@ CropPredictor ChangeSegmenter::predictor() const {
 
 SlidingWindowResult ChangeSegmenter::segment(const VolumeBuffer& bl, const VolumeBuffer& fu,
                                              SlidingWindowOptions options) const {
-    auto result = slidingWindow(bl, fu, predictor(), options);
-    if (device_.is_cpu()) releaseFreedMemory();  // a GUI keeps running: give the working set back
-    return result;
+    return slidingWindow(bl, fu, predictor(), options);
 }
 
 }  // namespace lesiondelta::ml

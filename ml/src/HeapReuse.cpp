@@ -26,6 +26,10 @@ void keepFreedMemoryInHeap(std::size_t bytes) {
     if (mallopt(M_TOP_PAD, int(bytes)) != 1) return;
     kept = bytes;
     mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest allowed threshold on 64-bit
+    // One heap for every thread: another thread's arena grows in heaps of at most 64 MiB, so its
+    // larger blocks (a CNN layer's output) would still be mapped and faulted in afresh each time.
+    // Threads that allocated before this call keep their arena.
+    mallopt(M_ARENA_MAX, 1);
     // The pad applies when the heap next grows: trim its top, then make it grow once, so that the
     // very next large tensor already comes from the heap instead of a mapping of its own.
     malloc_trim(0);
@@ -33,12 +37,6 @@ void keepFreedMemoryInHeap(std::size_t bytes) {
     std::free(grow);
 #else
     (void)bytes;
-#endif
-}
-
-void releaseFreedMemory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
 #endif
 }
 

@@ -1,9 +1,10 @@
 // What keeping freed memory in the heap (ml/HeapReuse.h) buys on this CPU.
-//   heap_reuse [--rounds 3] [--precision auto|fp32|bf16] [--width 8]
+//   heap_reuse [--rounds 3] [--precision auto|fp32|bf16] [--width 8] [--worker-thread]
 // Runs itself as a child process per round and setting, alternating glibc's default
 // (LESIONDELTA_HEAP_REUSE=0) with the kept heap, and prints medians over the rounds of:
 // one 128^3 crop pair through the CNN (inference, after a warm-up), one training step (2 x 64^3
 // pairs, forward, backward, Adam), the system CPU time each child spent, and its peak memory.
+// --worker-thread: the child computes on a thread of its own, as the GUI's detection does.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -83,9 +84,10 @@ Figures child(const std::string& precision, int width) {
     return f;
 }
 
-Figures runChild(const std::string& self, bool keep, const std::string& precision, int width) {
+Figures runChild(const std::string& self, bool keep, const std::string& precision, int width, bool workerThread) {
     const std::string command = std::string("LESIONDELTA_HEAP_REUSE=") + (keep ? "1" : "0") + " '" + self +
-                                "' --child --precision " + precision + " --width " + std::to_string(width);
+                                "' --child --precision " + precision + " --width " + std::to_string(width) +
+                                (workerThread ? " --worker-thread" : "");
     FILE* p = popen(command.c_str(), "r");
     if (!p) throw std::runtime_error("cannot start " + command);
     Figures f;
@@ -98,12 +100,14 @@ Figures runChild(const std::string& self, bool keep, const std::string& precisio
 
 int main(int argc, char** argv) try {
     int rounds = 3, width = 8;
-    bool isChild = false;
+    bool isChild = false, workerThread = false;
     std::string precision = "auto";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--child")
             isChild = true;
+        else if (a == "--worker-thread")
+            workerThread = true;
         else if (a == "--rounds" && i + 1 < argc)
             rounds = std::max(1, std::stoi(argv[++i]));
         else if (a == "--precision" && i + 1 < argc)
@@ -114,18 +118,25 @@ int main(int argc, char** argv) try {
             throw std::invalid_argument("unknown argument '" + a + "'");
     }
     if (isChild) {
-        const auto f = child(precision, width);
+        keepFreedMemoryInHeap();  // first, as the programs' main() does (unless LESIONDELTA_HEAP_REUSE=0)
+        Figures f;
+        if (workerThread)
+            std::thread([&] { f = child(precision, width); }).join();
+        else
+            f = child(precision, width);
         std::printf("%f %f %f %f\n", f.crop, f.step, f.sys, f.rssMb);
         return 0;
     }
     const torch::Device cpu(torch::kCPU);
     torch::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));  // as each child
-    std::printf("heap_reuse: %s, %s, width %d, %s, %d rounds, medians\n", describeDevice(cpu).c_str(),
+    std::printf("heap_reuse: %s, %s, width %d, %s, %d rounds, medians%s\n", describeDevice(cpu).c_str(),
                 cpuFeatures().describe().c_str(), width,
-                precisionName(choosePrecision(precision, cpu).precision).c_str(), rounds);
+                precisionName(choosePrecision(precision, cpu).precision).c_str(), rounds,
+                workerThread ? ", on a worker thread" : "");
     std::vector<Figures> byMode[2];
     for (int r = 0; r < rounds; ++r)
-        for (const bool keep : {false, true}) byMode[keep].push_back(runChild(argv[0], keep, precision, width));
+        for (const bool keep : {false, true})
+            byMode[keep].push_back(runChild(argv[0], keep, precision, width, workerThread));
     Figures m[2];
     for (int k = 0; k < 2; ++k) {
         auto pick = [&](double Figures::*field) {

@@ -40,7 +40,7 @@ PrecisionChoice choosePrecision(const std::string& request, const torch::Device&
 class ChangeSegmenter {
 public:
     /// Moves the network to `device` and `precision` in evaluation mode. On CPU, uses every core
-    /// and keeps freed tensor memory for reuse (HeapReuse.h), handed back after each segment().
+    /// and keeps freed memory in the heap for reuse (HeapReuse.h).
     ChangeSegmenter(LoadedModel model, torch::Device device, Precision precision = Precision::Float32);
 
     /// Probability and mask on the input grid. `options.threshold` defaults to the model's.

@@ -6,9 +6,13 @@
 // mapping of its own and gives it back when freed, so the next block of that size is faulted in
 // again page by page, zeroed by the kernel. On the 2-core development VM of 2026-12-01 (an Oxide
 // virtual AMD "Turin-like" CPU, AVX-512 with bf16) that was most of the CNN's time: the
-// whole-brain inference of a 176^3 pair took 25-28 s in bf16 (20 s of it in the kernel) and
-// 66 s in fp32; kept in the heap, 5-7 s and 11 s. tests/bench/heap_reuse measures it (crop pair
-// 4.7x, training step 5.1x). Outside glibc both calls do nothing.
+// whole-brain inference of a real pair took 26 s in bf16 (20 s of it in the kernel) and of a
+// 176^3 one 66 s in fp32; kept in the heap, 5.5-6.7 s and 11 s. tests/bench/heap_reuse measures
+// it (crop pair 6.0x, training step 5.6x). Outside glibc it does nothing.
+//
+// The kept memory is not handed back after a segmentation: a process that segmented holds up to
+// its peak (1.3 GB in bf16) until it ends. malloc_trim would return it but holds the heap's lock
+// for ~60 ms, which the GUI thread would feel.
 #include <cstddef>
 
 namespace lesiondelta::ml {
@@ -16,15 +20,12 @@ namespace lesiondelta::ml {
 inline constexpr std::size_t kHeapMemoryKept = (std::size_t(2) << 30) - (std::size_t(1) << 20);
 
 /// Keeps up to `bytes` (at most 2 GiB, mallopt's limit) of freed memory at the top of the heap for
-/// the next blocks (glibc M_TOP_PAD), and serves blocks up to 32 MiB (a 1 mm float volume of a
-/// head) from the heap (M_MMAP_THRESHOLD). Process-wide and idempotent: the largest request so far
-/// stays. Resident memory grows only by what the computation touches (its peak working set: 1.3
-/// GB for a bf16 segmentation here, 1.7 GB in fp32). Called at the start of the programs' main()
-/// and by the CPU users of LibTorch (ChangeSegmenter, PairSynthesizer, train()). Does nothing when
-/// the environment sets LESIONDELTA_HEAP_REUSE=0 (glibc's default behaviour, for comparison).
+/// the next blocks (glibc M_TOP_PAD), serves blocks up to 32 MiB (a 1 mm float volume of a head)
+/// from the heap (M_MMAP_THRESHOLD), and gives every thread started afterwards the same heap
+/// (M_ARENA_MAX 1). Process-wide and idempotent: the largest request so far stays. Resident memory grows only by what
+/// the computation touches (its peak working set: 1.3 GB for a bf16 segmentation here, 1.7 GB in fp32). Called at the
+/// start of the programs' main() and by the CPU users of LibTorch (ChangeSegmenter, PairSynthesizer, train()). Does
+/// nothing when the environment sets LESIONDELTA_HEAP_REUSE=0 (glibc's default behaviour, for comparison).
 void keepFreedMemoryInHeap(std::size_t bytes = kHeapMemoryKept);
-
-/// Hands the freed memory back to the kernel (malloc_trim), e.g. after a segmentation in the GUI.
-void releaseFreedMemory();
 
 }  // namespace lesiondelta::ml
