@@ -10,7 +10,6 @@
 #include <stdexcept>
 
 #include "lesiondelta/ml/ActiveTime.h"
-#include "lesiondelta/ml/HeapReuse.h"
 #include "lesiondelta/ml/SingleTimepointNet.h"
 
 namespace lesiondelta::ml {
@@ -161,7 +160,6 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     if (o.realEvery > 0 && !pairs.hasRealPairs())
         throw std::invalid_argument("real steps were asked for, but the atlas holds no real pair");
     torch::manual_seed(o.seed);
-    if (o.device.is_cpu()) keepFreedMemoryInHeap();  // 5x faster steps on a 2-core CPU (HeapReuse.h)
     Validation validation;
     if (validationPairs) {
         for (int i = 0; i < o.validationPairs; i += 4)

@@ -13,19 +13,17 @@
 // The kept memory is not handed back after a segmentation: a process that segmented holds up to
 // its peak (1.3 GB in bf16) until it ends. malloc_trim would return it but holds the heap's lock
 // for ~60 ms, which the GUI thread would feel.
-#include <cstddef>
 
 namespace lesiondelta::ml {
 
-inline constexpr std::size_t kHeapMemoryKept = (std::size_t(2) << 30) - (std::size_t(1) << 20);
-
-/// Keeps up to `bytes` (at most 2 GiB, mallopt's limit) of freed memory at the top of the heap for
-/// the next blocks (glibc M_TOP_PAD), serves blocks up to 32 MiB (a 1 mm float volume of a head)
-/// from the heap (M_MMAP_THRESHOLD), and gives every thread started afterwards the same heap
-/// (M_ARENA_MAX 1). Process-wide and idempotent: the largest request so far stays. Resident memory grows only by what
-/// the computation touches (its peak working set: 1.3 GB for a bf16 segmentation here, 1.7 GB in fp32). Called at the
-/// start of the programs' main() and by the CPU users of LibTorch (ChangeSegmenter, PairSynthesizer, train()). Does
-/// nothing when the environment sets LESIONDELTA_HEAP_REUSE=0 (glibc's default behaviour, for comparison).
-void keepFreedMemoryInHeap(std::size_t bytes = kHeapMemoryKept);
+/// Keeps up to 2 GiB (mallopt's limit) of freed memory at the top of the heap for the next blocks
+/// (glibc M_TOP_PAD), serves blocks up to 32 MiB (a 1 mm float volume of a head) from the heap
+/// (M_MMAP_THRESHOLD), and gives every thread started afterwards the same heap (M_ARENA_MAX 1).
+/// Process-wide; only the first call acts. Resident memory grows only by what the computation
+/// touches (its peak working set: 1.3 GB for a bf16 segmentation here, 1.7 GB in fp32). Called
+/// first in the programs' main() and by the CPU users of LibTorch (ChangeSegmenter,
+/// PairSynthesizer) for tests and benchmarks. Does nothing when the environment sets
+/// LESIONDELTA_HEAP_REUSE=0 (glibc's default behaviour, for comparison).
+void keepFreedMemoryInHeap();
 
 }  // namespace lesiondelta::ml
