@@ -84,9 +84,16 @@ Figures child(const std::string& precision, int width) {
     return f;
 }
 
+// `text` as one single-quoted shell word (a quote inside becomes '\'').
+std::string shellWord(const std::string& text) {
+    std::string word = "'";
+    for (char c : text) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return word + "'";
+}
+
 Figures runChild(const std::string& self, bool keep, const std::string& precision, int width, bool workerThread) {
-    const std::string command = std::string("LESIONDELTA_HEAP_REUSE=") + (keep ? "1" : "0") + " '" + self +
-                                "' --child --precision " + precision + " --width " + std::to_string(width) +
+    const std::string command = std::string("LESIONDELTA_HEAP_REUSE=") + (keep ? "1" : "0") + " " + shellWord(self) +
+                                " --child --precision " + shellWord(precision) + " --width " + std::to_string(width) +
                                 (workerThread ? " --worker-thread" : "");
     FILE* p = popen(command.c_str(), "r");
     if (!p) throw std::runtime_error("cannot start " + command);
