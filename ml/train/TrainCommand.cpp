@@ -20,8 +20,8 @@ const char* const kTrainUsage =
     "      [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]\n"
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
-    "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--real-every 0]\n"
-    "      [--threads N]\n"
+    "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
+    "      [--real-every 0] [--threads N]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -32,7 +32,8 @@ const char* const kTrainUsage =
     "  protocol); 0 draws each visit's thickness on its own (1-5 mm).\n"
     "  --brighten-fraction F: of the inserted and unchanged own lesions, F are already in BL but\n"
     "  fainter (brightened or grown: a target). --stable-insert-fraction F: of the inserted lesions,\n"
-    "  F are in BL alike (not a target). --resume FILE also starts from a model's weights (fine-tuning).\n"
+    "  F are in BL alike (not a target). --protocol-change-fraction F: pairs whose BL is sliced\n"
+    "  along another axis than FU. --resume FILE also starts from a model's weights (fine-tuning).\n"
     "  --real-every K: every K-th step on crops of the atlas's real pairs (atlas --real-pair).\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
@@ -116,6 +117,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--thickness-ratio",
                      "--brighten-fraction",
                      "--stable-insert-fraction",
+                     "--protocol-change-fraction",
                      "--real-every",
                      "--threads"},
                     {"--bf16", "--no-alternate"});
@@ -131,6 +133,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.followUpThicknessRatio = a.number("--thickness-ratio", 0.0, 0.0, 5.0);
     s.brightenFraction = a.number("--brighten-fraction", 0.0, 0.0, 1.0);
     s.stableInsertFraction = a.number("--stable-insert-fraction", 0.0, 0.0, 1.0);
+    s.protocolChangeFraction = a.number("--protocol-change-fraction", 0.15, 0.0, 1.0);
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", 0, 0, 1e6));

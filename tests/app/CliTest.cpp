@@ -254,6 +254,9 @@ TEST(Cli, TrainRunsOnAnAtlasAndRefusesUnavailableOptions) {
     const auto fractions = cli(base + " --device cpu --brighten-fraction 0.7 --stable-insert-fraction 0.5");
     EXPECT_EQ(fractions.exitCode, 2);
     EXPECT_NE(fractions.err.find("add up to more than 1"), std::string::npos) << fractions.err;
+    const auto protocol = cli(base + " --device cpu --protocol-change-fraction 1.5");
+    EXPECT_EQ(protocol.exitCode, 2);
+    EXPECT_NE(protocol.err.find("--protocol-change-fraction"), std::string::npos) << protocol.err;
     if (!torch::cuda::is_available()) {
         const auto cuda = cli(base + " --device cuda");
         EXPECT_EQ(cuda.exitCode, 1);
