@@ -126,31 +126,31 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     const std::string atlasPath = a.required("--atlas");
     o.outFolder = a.required("--out");
     o.device = chooseDevice(a.text("--device", "auto"));
-    o.baseWidth = int(a.number("--width", 8, 1, 64));
-    s.crop = int64_t(a.number("--crop", 64, 16, 256));
+    o.baseWidth = int(a.number("--width", o.baseWidth, 1, 64));
+    s.crop = int64_t(a.number("--crop", double(s.crop), 16, 256));
     if (s.crop % 16) throw TrainUsageError("--crop must be a multiple of 16");
-    s.stableFraction = a.number("--stable-fraction", 0.3, 0.0, 1.0);
-    s.followUpThicknessRatio = a.number("--thickness-ratio", 0.0, 0.0, 5.0);
-    s.brightenFraction = a.number("--brighten-fraction", 0.0, 0.0, 1.0);
-    s.stableInsertFraction = a.number("--stable-insert-fraction", 0.0, 0.0, 1.0);
-    s.protocolChangeFraction = a.number("--protocol-change-fraction", 0.15, 0.0, 1.0);
+    s.stableFraction = a.number("--stable-fraction", s.stableFraction, 0.0, 1.0);
+    s.followUpThicknessRatio = a.number("--thickness-ratio", s.followUpThicknessRatio, 0.0, 5.0);
+    s.brightenFraction = a.number("--brighten-fraction", s.brightenFraction, 0.0, 1.0);
+    s.stableInsertFraction = a.number("--stable-insert-fraction", s.stableInsertFraction, 0.0, 1.0);
+    s.protocolChangeFraction = a.number("--protocol-change-fraction", s.protocolChangeFraction, 0.0, 1.0);
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
-    o.realEvery = int(a.number("--real-every", 0, 0, 1e6));
-    o.batch = int(a.number("--batch", 2, 1, 256));
-    o.steps = int(a.number("--steps", 2000, 1, 1e8));
-    o.minutes = a.number("--minutes", 0, 0, 1e6);
-    o.learningRate = a.number("--lr", 5e-4, 1e-7, 1.0);
-    o.seed = unsigned(a.number("--seed", 1, 0, 4294967295.0));
+    o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
+    o.batch = int(a.number("--batch", o.batch, 1, 256));
+    o.steps = int(a.number("--steps", o.steps, 1, 1e8));
+    o.minutes = a.number("--minutes", o.minutes, 0, 1e6);
+    o.learningRate = a.number("--lr", 5e-4, 1e-7, 1.0);  // the first shipped model's rate (TrainingOptions keeps 1e-4)
+    o.seed = unsigned(a.number("--seed", o.seed, 0, 4294967295.0));
     o.bf16 = a.flag("--bf16");
     if (o.bf16 && !o.device.is_cuda())
         throw TrainUsageError("--bf16 needs --device cuda (LibTorch autocast is CUDA-only)");
-    o.pretrainSteps = int(a.number("--pretrain-steps", 0, 0, 1e7));
-    o.freezeEncoderFraction = a.number("--freeze-fraction", 0.5, 0.0, 1.0);
+    o.pretrainSteps = int(a.number("--pretrain-steps", o.pretrainSteps, 0, 1e7));
+    o.freezeEncoderFraction = a.number("--freeze-fraction", o.freezeEncoderFraction, 0.0, 1.0);
     o.alternateEpochs = !a.flag("--no-alternate");
-    o.checkpointEvery = int(a.number("--checkpoint-every", 100, 1, 1e8));
-    o.validateEvery = int(a.number("--validate-every", 100, 1, 1e8));
-    o.validationPairs = int(a.number("--validation-pairs", 16, 0, 10000));
+    o.checkpointEvery = int(a.number("--checkpoint-every", o.checkpointEvery, 1, 1e8));
+    o.validateEvery = int(a.number("--validate-every", o.validateEvery, 1, 1e8));
+    o.validationPairs = int(a.number("--validation-pairs", o.validationPairs, 0, 10000));
     o.resumeFrom = a.text("--resume", "");
     if (o.resumeFrom == "auto") {
         const auto own = fs::path(o.outFolder) / "checkpoint.safetensors";
