@@ -5,27 +5,23 @@
 // one 128^3 crop pair through the CNN (inference, after a warm-up), one training step (2 x 64^3
 // pairs, forward, backward, Adam), the system CPU time each child spent, and its peak memory.
 // --worker-thread: the child computes on a thread of its own, as the GUI's detection does.
-#include <spawn.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "ChildProcess.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 #include "lesiondelta/ml/ComputeDevice.h"
 #include "lesiondelta/ml/CpuFeatures.h"
 #include "lesiondelta/ml/HeapReuse.h"
 #include "lesiondelta/ml/LesionChangeNet.h"
-
-extern char** environ;
 
 using namespace lesiondelta::ml;
 
@@ -93,39 +89,18 @@ Figures child(const std::string& precision, int width) {
 // Runs this program again as `self --child ...` (argv, no shell) with LESIONDELTA_HEAP_REUSE set
 // for the setting, and reads the four figures the child prints.
 Figures runChild(const std::string& self, bool keep, const std::string& precision, int width, bool workerThread) {
-    std::vector<std::string> args{self, "--child", "--precision", precision, "--width", std::to_string(width)};
-    if (workerThread) args.push_back("--worker-thread");
-    std::vector<std::string> env{std::string("LESIONDELTA_HEAP_REUSE=") + (keep ? "1" : "0")};
-    for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "LESIONDELTA_HEAP_REUSE=", 23) != 0) env.emplace_back(*e);
-    auto pointers = [](std::vector<std::string>& v) {
-        std::vector<char*> p;
-        for (auto& s : v) p.push_back(s.data());
-        p.push_back(nullptr);
-        return p;
-    };
-    auto argvp = pointers(args), envp = pointers(env);
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("cannot make a pipe for the child");
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_adddup2(&files, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&files, out[0]);
-    pid_t pid = -1;
-    const int spawned = posix_spawnp(&pid, self.c_str(), &files, nullptr, argvp.data(), envp.data());
-    posix_spawn_file_actions_destroy(&files);
-    close(out[1]);
-    if (spawned != 0) {
-        close(out[0]);
-        throw std::runtime_error("cannot start " + self + ": " + std::strerror(spawned));
-    }
-    FILE* p = fdopen(out[0], "r");
+    lesiondelta::test::ChildSpec spec;
+    spec.argv = {self, "--child", "--precision", precision, "--width", std::to_string(width)};
+    if (workerThread) spec.argv.push_back("--worker-thread");
+    spec.environment = {std::string("LESIONDELTA_HEAP_REUSE=") + (keep ? "1" : "0")};
+    spec.pipeStdout = true;
+    const auto child = lesiondelta::test::startChild(spec);
+    if (!child.started()) throw std::runtime_error("cannot start " + self + ": " + child.why());
+    FILE* p = fdopen(child.stdoutPipe, "r");
     Figures f;
     const int n = p ? std::fscanf(p, "%lf %lf %lf %lf", &f.crop, &f.step, &f.sys, &f.rssMb) : 0;
-    p ? std::fclose(p) : close(out[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || n != 4)
+    p ? std::fclose(p) : close(child.stdoutPipe);
+    if (lesiondelta::test::waitForChild(child.pid) != 0 || n != 4)
         throw std::runtime_error("the child " + self + " --child failed");
     return f;
 }

@@ -1,11 +1,8 @@
 #pragma once
 // Starts lesiondelta-cli (LESIONDELTA_CLI) in the background with stdout and stderr in files, so a
 // test can watch its progress, signal it and wait for it with a time limit.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <optional>
@@ -13,10 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "ChildProcess.h"
 #include "CliRunner.h"
 #include "TimeScale.h"
-
-extern char** environ;
 
 namespace lesiondelta::test {
 
@@ -24,17 +20,12 @@ class CliProcess {
 public:
     CliProcess(const std::vector<std::string>& args, const std::string& outFile, const std::string& errFile)
         : errFile_(errFile) {
-        std::vector<std::string> all{LESIONDELTA_CLI};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : all) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t files;
-        posix_spawn_file_actions_init(&files);
-        posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&files, STDERR_FILENO, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (posix_spawn(&pid_, argv[0], &files, nullptr, argv.data(), environ) != 0) pid_ = -1;
-        posix_spawn_file_actions_destroy(&files);
+        ChildSpec spec;
+        spec.argv = {LESIONDELTA_CLI};
+        spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+        spec.stdoutFile = outFile;
+        spec.stderrFile = errFile;
+        pid_ = startChild(spec).pid;
     }
     ~CliProcess() {
         if (pid_ > 0 && !status_) {
@@ -68,7 +59,7 @@ public:
             if (status_) return true;
             int status = 0;
             if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                status_ = status;
+                status_ = exitCodeOf(status);
                 return true;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -76,14 +67,11 @@ public:
         return false;
     }
     /// The exit code, or 128 + signal when a signal ended it; -1 while running.
-    int exitCode() const {
-        if (!status_) return -1;
-        return WIFEXITED(*status_) ? WEXITSTATUS(*status_) : 128 + WTERMSIG(*status_);
-    }
+    int exitCode() const { return status_ ? *status_ : -1; }
 
 private:
     pid_t pid_ = -1;
-    std::optional<int> status_;
+    std::optional<int> status_;  // exit code once it ended
     std::string errFile_;
 };
 
