@@ -8,6 +8,7 @@
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/Standardisation.h"
 
 namespace lesiondelta {
@@ -52,6 +53,10 @@ CnnInput prepareCnnInput(const ImageVolume& bl, const ImageVolume& fu, const Rig
     in.head = fuOnGrid.head;
     in.bl = blTask.get();
     clock.done("bias_correction");
+    // A protocol change (other slice thickness or axis) makes stable lesions look different; both
+    // scans are brought to one effective resolution first (core/ResolutionMatching, issue 17).
+    in.resolution = matchResolution(in.bl, in.fu, *in.head);
+    clock.done("resolution_matching");
     if (brainRimMm < 0) {
         in.searchRegion = in.head;
     } else {

@@ -198,6 +198,14 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
         {"threshold", threshold},
         {"min_lesion_ml", input.minLesionMl},
         {"bias_correction", input.biasCorrection ? "N4 (ITK) on both scans, 1 mm grid, within the head" : "none"},
+        {"resolution_matching",
+         {{"rule",
+           "the sharper scan blurred along a grid axis where the FU/BL sharpness ratio is more than 15 % off "
+           "the median of the three (core/ResolutionMatching)"},
+          {"bl_sigma_mm", cnnInput.resolution.blSigmaMm},
+          {"fu_sigma_mm", cnnInput.resolution.fuSigmaMm},
+          {"sharpness_ratio_before", cnnInput.resolution.ratioBefore},
+          {"sharpness_ratio_after", cnnInput.resolution.ratioAfter}}},
         {"search_region", input.brainRimMm < 0
                               ? nlohmann::json("head (Otsu foreground)")
                               : nlohmann::json({{"rule", "estimated brain (core/BrainMask) without its outer rim"},

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/ml/ChangeSegmenter.h"
 #include "lesiondelta/pipeline/SegmentationTypes.h"
@@ -11,7 +12,8 @@
 namespace lesiondelta {
 
 /// The CNN's inputs as the paper prepares them: FU and BL (through `fuToBl`, one interpolation
-/// from BL's own grid) on a 1 mm isotropic grid in FU space, each z-scored over its head voxels;
+/// from BL's own grid) on a 1 mm isotropic grid in FU space, each z-scored over its head voxels,
+/// then brought to one effective resolution (matchResolution: the sharper blurred along an axis);
 /// plus the FU head mask (Otsu) used to skip crops without head, and the search region (the
 /// FU brain estimate without its outer `brainRimMm`; the head when brainRimMm < 0).
 struct CnnInput {
@@ -19,6 +21,7 @@ struct CnnInput {
     MaskVolume::Pointer head;
     MaskVolume::Pointer searchRegion;
     StandardisationStats blStats, fuStats;
+    ResolutionMatch resolution;  // how BL and FU were brought to one effective resolution
 };
 
 /// FU's share of the CNN input, which needs no registration: FU on its 1 mm grid, bias-corrected
