@@ -4,6 +4,7 @@
 #include <itkImageRegionIterator.h>
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <optional>
 
@@ -14,6 +15,7 @@
 #include "lesiondelta/core/ItkThreads.h"
 #include "lesiondelta/core/PairSimilarity.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/VolumeError.h"
@@ -199,9 +201,9 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
         {"min_lesion_ml", input.minLesionMl},
         {"bias_correction", input.biasCorrection ? "N4 (ITK) on both scans, 1 mm grid, within the head" : "none"},
         {"resolution_matching",
-         {{"rule",
-           "the sharper scan blurred along a grid axis where the FU/BL sharpness ratio is more than 15 % off "
-           "the median of the three (core/ResolutionMatching)"},
+         {{"rule", "the sharper scan blurred along a grid axis where the FU/BL sharpness ratio is more than " +
+                       std::to_string(int(std::lround(100 * kDefaultResolutionTolerance))) +
+                       " % off the median of the three (core/ResolutionMatching)"},
           {"bl_sigma_mm", cnnInput.resolution.blSigmaMm},
           {"fu_sigma_mm", cnnInput.resolution.fuSigmaMm},
           {"sharpness_ratio_before", cnnInput.resolution.ratioBefore},

@@ -1,6 +1,9 @@
 #include "lesiondelta/core/ResolutionMatching.h"
 
-#include <itkDiscreteGaussianImageFilter.h>
+#include <itkGaussianOperator.h>
+#include <itkImageMaskSpatialObject.h>
+#include <itkNeighborhoodOperatorImageFilter.h>
+#include <itkRegionOfInterestImageFilter.h>
 
 #include <algorithm>
 #include <cmath>
@@ -63,17 +66,20 @@ std::array<double, 3> axisSharpness(const ImageVolume& image, const MaskVolume& 
 
 namespace {
 
+// A Gaussian along one grid axis only: one pass of ITK's discrete Gaussian kernel (the one
+// DiscreteGaussianImageFilter uses; that filter would also make a one-tap pass along each of the
+// other two axes), zero-flux boundary.
 ImageVolume::Pointer blurAlong(const ImageVolume& image, int axis, double sigmaMm) {
-    using Filter = itk::DiscreteGaussianImageFilter<ImageVolume, ImageVolume>;
-    auto f = Filter::New();
+    const double sigmaVoxels = sigmaMm / image.GetSpacing()[axis];
+    itk::GaussianOperator<float, 3> kernel;
+    kernel.SetDirection(unsigned(axis));
+    kernel.SetVariance(sigmaVoxels * sigmaVoxels);
+    kernel.SetMaximumError(0.01);
+    kernel.SetMaximumKernelWidth(64);
+    kernel.CreateDirectional();
+    auto f = itk::NeighborhoodOperatorImageFilter<ImageVolume, ImageVolume, float>::New();
     f->SetInput(&image);
-    Filter::ArrayType variance;
-    variance.Fill(0.0);
-    variance[axis] = sigmaMm * sigmaMm;
-    f->SetVariance(variance);
-    f->SetUseImageSpacing(true);
-    f->SetMaximumError(0.01);
-    f->SetMaximumKernelWidth(64);
+    f->SetOperator(kernel);
     f->Update();
     ImageVolume::Pointer out = f->GetOutput();
     out->DisconnectPipeline();
@@ -85,12 +91,8 @@ ImageVolume::Pointer blurAlong(const ImageVolume& image, int axis, double sigmaM
 ImageVolume::Pointer blurToEnergy(const ImageVolume& image, const MaskVolume& mask, int axis, double target,
                                   double& sigmaMm) {
     double lo = 0.0, hi = 4.0 * image.GetSpacing()[axis];
-    ImageVolume::Pointer best = blurAlong(image, axis, hi);
-    if (lagOneEnergy(*best, mask)[axis] > target) {  // even the widest blur is too sharp: use it
-        sigmaMm = hi;
-        return best;
-    }
-    for (int step = 0; step < 6; ++step) {  // to 4 mm / 64
+    ImageVolume::Pointer best;
+    for (int step = 0; step < 6; ++step) {  // to 4 voxels / 64
         const double mid = 0.5 * (lo + hi);
         auto blurred = blurAlong(image, axis, mid);
         if (lagOneEnergy(*blurred, mask)[axis] > target) {
@@ -101,8 +103,25 @@ ImageVolume::Pointer blurToEnergy(const ImageVolume& image, const MaskVolume& ma
         }
     }
     sigmaMm = hi;
-    return best;
+    // Every sigma tried left the axis too sharp: the widest blur searched (it may still be).
+    return best ? best : blurAlong(image, axis, hi);
 }
+
+// The image inside `box` (a region of its grid), as an image of its own.
+template <class Volume>
+typename Volume::Pointer cropped(const Volume& image, const itk::ImageRegion<3>& box) {
+    auto roi = itk::RegionOfInterestImageFilter<Volume, Volume>::New();
+    roi->SetInput(&image);
+    roi->SetRegionOfInterest(box);
+    roi->Update();
+    typename Volume::Pointer out = roi->GetOutput();
+    out->DisconnectPipeline();
+    return out;
+}
+
+// Margin (voxels) around the head's bounding box for the search: past the head lies background,
+// which the zero-flux boundary of the blurs continues as the grid would.
+constexpr long kBoxMargin = 8;
 
 std::array<double, 3> ratios(const std::array<double, 3>& fu, const std::array<double, 3>& bl) {
     std::array<double, 3> r{};
@@ -124,13 +143,25 @@ ResolutionMatch matchResolution(ImageVolume::Pointer& bl, ImageVolume::Pointer& 
     if (!bl || !fu) throw std::invalid_argument("matchResolution: an image is missing");
     if (bl->GetLargestPossibleRegion().GetSize() != fu->GetLargestPossibleRegion().GetSize())
         throw std::invalid_argument("matchResolution: BL and FU are not on one grid");
+    if (mask.GetLargestPossibleRegion().GetSize() != bl->GetLargestPossibleRegion().GetSize())
+        throw std::invalid_argument("matchResolution: the head mask is not on the scans' grid");
     ResolutionMatch r;
+    r.ratioBefore = r.ratioAfter = {1.0, 1.0, 1.0};
     // The search runs on pre-smoothed copies (blurs commute, so a sigma found there is the one
-    // the scan needs) and repeats until every axis agrees, as blurring one axis changes what the
-    // others show a little; sigmas found in successive rounds add in quadrature.
-    auto blSmooth = presmoothed(*bl), fuSmooth = presmoothed(*fu);
+    // the scan needs) of the head's bounding box (about half of the grid), and repeats until
+    // every axis agrees, as blurring one axis changes what the others show a little; sigmas
+    // found in successive rounds add in quadrature.
+    auto spatial = itk::ImageMaskSpatialObject<3, MaskVolume::PixelType>::New();
+    spatial->SetImage(&mask);
+    auto box = spatial->ComputeMyBoundingBoxInIndexSpace();
+    if (box.GetNumberOfPixels() == 0) return r;  // no head: nothing to compare, nothing blurred
+    box.PadByRadius(kBoxMargin);
+    box.Crop(mask.GetLargestPossibleRegion());
+    const auto headBox = cropped(mask, box);
+    const MaskVolume& head = *headBox;
+    auto blSmooth = presmoothed(*cropped(*bl, box)), fuSmooth = presmoothed(*cropped(*fu, box));
     for (int round = 0; round < kRounds; ++round) {
-        const auto blEnergy = lagOneEnergy(*blSmooth, mask), fuEnergy = lagOneEnergy(*fuSmooth, mask);
+        const auto blEnergy = lagOneEnergy(*blSmooth, head), fuEnergy = lagOneEnergy(*fuSmooth, head);
         const auto ratio = ratios(fuEnergy, blEnergy);
         if (round == 0) r.ratioBefore = ratio;
         const double reference = median3(ratio);
@@ -141,17 +172,17 @@ ResolutionMatch matchResolution(ImageVolume::Pointer& bl, ImageVolume::Pointer& 
             const double t = r.blSigmaMm[a] > 0 || r.fuSigmaMm[a] > 0 ? tolerance / 3 : tolerance;
             double sigma = 0;
             if (ratio[a] > reference * (1 + t)) {
-                fuSmooth = blurToEnergy(*fuSmooth, mask, a, reference * blEnergy[a], sigma);
+                fuSmooth = blurToEnergy(*fuSmooth, head, a, reference * blEnergy[a], sigma);
                 r.fuSigmaMm[a] = std::hypot(r.fuSigmaMm[a], sigma);
             } else if (ratio[a] < reference / (1 + t)) {
-                blSmooth = blurToEnergy(*blSmooth, mask, a, fuEnergy[a] / reference, sigma);
+                blSmooth = blurToEnergy(*blSmooth, head, a, fuEnergy[a] / reference, sigma);
                 r.blSigmaMm[a] = std::hypot(r.blSigmaMm[a], sigma);
             }
             blurred = blurred || sigma > 0;
         }
         if (!blurred) break;
     }
-    r.ratioAfter = ratios(lagOneEnergy(*fuSmooth, mask), lagOneEnergy(*blSmooth, mask));
+    r.ratioAfter = ratios(lagOneEnergy(*fuSmooth, head), lagOneEnergy(*blSmooth, head));
     for (int a = 0; a < 3; ++a) {
         if (r.blSigmaMm[a] > 0) bl = blurAlong(*bl, a, r.blSigmaMm[a]);
         if (r.fuSigmaMm[a] > 0) fu = blurAlong(*fu, a, r.fuSigmaMm[a]);

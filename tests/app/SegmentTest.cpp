@@ -4,6 +4,7 @@
 #include <itkImageIOFactory.h>
 #include <itkImageRegionIterator.h>
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -11,6 +12,7 @@
 
 #include "CliRunner.h"
 #include "TestImages.h"
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/VolumeChecks.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/core/VolumeIO.h"
@@ -88,6 +90,15 @@ TEST_F(Segment, WritesMaskAndProbabilityOnTheFuGridWithASummary) {
                               "postprocessing_s", "total_s"}) {
         EXPECT_TRUE(s["timings"].contains(stage)) << stage;
     }
+    // Resolution matching is recorded with the tolerance it used and a sigma per grid axis.
+    const auto& match = s["resolution_matching"];
+    EXPECT_NE(match["rule"].get<std::string>().find(
+                  std::to_string(int(std::lround(100 * kDefaultResolutionTolerance))) + " % off"),
+              std::string::npos)
+        << match.dump();
+    EXPECT_EQ(match["bl_sigma_mm"].size(), 3u);
+    EXPECT_EQ(match["sharpness_ratio_after"].size(), 3u);
+    EXPECT_TRUE(s["timings"]["preprocessing_stages"].contains("resolution_matching_s"));
 }
 
 TEST_F(Segment, BaselineDetectorWritesTheSameOutputsAndFindsNothingInAnUnchangedPair) {

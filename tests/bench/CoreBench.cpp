@@ -1,5 +1,5 @@
-// Times load, registration, resampling and N4 on the shared real pairs and prints medians, with
-// the registration's accuracy: on the Ljubljana pairs, the distance between our FU->BL mapping and
+// Times load, registration, resampling, N4 and resolution matching on the shared real pairs and
+// prints medians, with the registration's accuracy: on the Ljubljana pairs, the distance between our FU->BL mapping and
 // the dataset's own transforms (studyN_FLAIR_to_common_space.txt) over the brain mask.
 // Usage: core_bench [repeats=5] [data folder] [--sampling 0.25,0.10,0.05] [--iterations 200,100,40]
 //                   [--metric-region brain|head|everywhere]
@@ -22,6 +22,7 @@
 
 #include "lesiondelta/core/BiasCorrection.h"
 #include "lesiondelta/core/Resampling.h"
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/RigidRegistration.h"
 #include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/TransformIO.h"
@@ -174,8 +175,8 @@ int main(int argc, char** argv) {
         repeats, itk::MultiThreaderBase::GetGlobalDefaultNumberOfThreads(), options.samplingFraction[0],
         options.samplingFraction[1], options.samplingFraction[2], options.iterationsPerLevel[0],
         options.iterationsPerLevel[1], options.iterationsPerLevel[2], n4.fittingLevels, n4.iterationsPerLevel);
-    std::printf("%-22s %-12s %9s %13s %15s %9s %9s %20s\n", "pair", "FU size", "load pair", "registration",
-                "BL->FU resample", "FU->1mm", "N4 (FU)", "vs dataset med/max");
+    std::printf("%-22s %-12s %9s %13s %15s %9s %9s %10s %20s\n", "pair", "FU size", "load pair", "registration",
+                "BL->FU resample", "FU->1mm", "N4 (FU)", "res. match", "vs dataset med/max");
     int measured = 0;
     BiasCorrectionOptions n4Reference;  // the earlier default: 3 levels x 40 iterations
     n4Reference.fittingLevels = 3;
@@ -187,7 +188,7 @@ int main(int argc, char** argv) {
             std::printf("%-22s skipped: %s not found\n", p.name.c_str(), p.bl.string().c_str());
             continue;
         }
-        std::vector<double> load, reg, resample, iso, bias;
+        std::vector<double> load, reg, resample, iso, bias, match;
         ImageVolume::Pointer bl, fu;
         RegistrationResult result;
         for (int i = 0; i < repeats; ++i) {
@@ -202,6 +203,20 @@ int main(int argc, char** argv) {
             const auto head = headMask(*fuIso);
             ImageVolume::Pointer corrected;
             bias.push_back(seconds([&] { corrected = correctBias(*fuIso, *head, n4); }));
+            // Resolution matching of both visits on FU's 1 mm grid (as `segment` does it, there
+            // after N4 and standardisation, which do not change what it finds much).
+            auto blIso = resampleLinear(*bl, *fuIso, result.fuToBl), fuMatched = fuIso;
+            ResolutionMatch matched;
+            match.push_back(seconds([&] { matched = matchResolution(blIso, fuMatched, *head); }));
+            if (i == 0) {
+                char line[256];
+                std::snprintf(line, sizeof line,
+                              "  %s: resolution matching blurred BL by %.2f/%.2f/%.2f mm and FU by %.2f/%.2f/%.2f mm "
+                              "(x/y/z)\n",
+                              p.name.c_str(), matched.blSigmaMm[0], matched.blSigmaMm[1], matched.blSigmaMm[2],
+                              matched.fuSigmaMm[0], matched.fuSigmaMm[1], matched.fuSigmaMm[2]);
+                n4Note += line;
+            }
             if (i == 0 && compareN4) {
                 // The same scan corrected with the reference settings (3 levels x 40 iterations):
                 // how far the faster settings' result lies from it, relative, inside the head.
@@ -236,8 +251,8 @@ int main(int argc, char** argv) {
                           accuracy.fromBestMax);
             n4Note += line;
         }
-        std::printf("%-22s %-12s %9.3f %13.3f %15.3f %9.3f %9.3f %20s\n", p.name.c_str(), sizeOf(*fu).c_str(),
-                    median(load), median(reg), median(resample), median(iso), median(bias), acc);
+        std::printf("%-22s %-12s %9.3f %13.3f %15.3f %9.3f %9.3f %10.3f %20s\n", p.name.c_str(), sizeOf(*fu).c_str(),
+                    median(load), median(reg), median(resample), median(iso), median(bias), median(match), acc);
         ++measured;
     }
     std::printf("%s", n4Note.c_str());

@@ -121,3 +121,54 @@ TEST(ResolutionMatching, ScansOnDifferentGridsAreRefused) {
     auto mask = makeImage<MaskVolume>({16, 16, 16}, {1, 1, 1});
     EXPECT_THROW(matchResolution(bl, fu, *mask), std::invalid_argument);
 }
+
+TEST(ResolutionMatching, AHeadMaskOnAnotherGridIsRefused) {
+    auto bl = makeImage<ImageVolume>({16, 16, 16}, {1, 1, 1});
+    auto fu = makeImage<ImageVolume>({16, 16, 16}, {1, 1, 1});
+    auto mask = makeImage<MaskVolume>({16, 16, 12}, {1, 1, 1});
+    EXPECT_THROW(matchResolution(bl, fu, *mask), std::invalid_argument);
+}
+
+TEST(ResolutionMatching, AnEmptyHeadLeavesBothScansAlone) {
+    auto bl = acquire(*texturedPhantom(10), 2, 1.0, 0.0, 11);
+    auto fu = acquire(*texturedPhantom(10), 0, 1.0, 0.0, 12);
+    const auto* blBefore = bl.GetPointer();
+    const auto empty = makeImage<MaskVolume>({kN, kN, kN}, {1, 1, 1});
+    const auto r = matchResolution(bl, fu, *empty);
+    EXPECT_FALSE(r.changed());
+    EXPECT_EQ(bl.GetPointer(), blBefore);
+    EXPECT_EQ(r.ratioBefore[0], 1.0);
+}
+
+// The search runs on the head's bounding box: a head placed off-centre in a larger grid of
+// background gets the sigmas it gets on a grid of its own size, and the whole grid is blurred.
+TEST(ResolutionMatching, AHeadOffCentreInALargerGridIsMatchedAlike) {
+    const auto truth = texturedPhantom(13);
+    auto bl = acquire(*truth, 2, 1.0, 0.02, 14), fu = acquire(*truth, 0, 0.8, 0.02, 15);
+    constexpr unsigned kBig = 112;
+    const long offset[3] = {40, 4, 30};
+    auto embed = [&](const ImageVolume& small) {
+        auto big = makeImage<ImageVolume>({kBig, kBig, kBig}, {1, 1, 1});
+        for (unsigned k = 0; k < kN; ++k)
+            for (unsigned j = 0; j < kN; ++j)
+                for (unsigned i = 0; i < kN; ++i)
+                    big->GetBufferPointer()[(i + offset[0]) + kBig * ((j + offset[1]) + kBig * (k + offset[2]))] =
+                        small.GetBufferPointer()[i + kN * (j + kN * k)];
+        return big;
+    };
+    auto bigBl = embed(*bl), bigFu = embed(*fu);
+    auto bigMask = makeImage<MaskVolume>({kBig, kBig, kBig}, {1, 1, 1});
+    const long last = long(kN) - 7;
+    paintBox(*bigMask, {6 + offset[0], 6 + offset[1], 6 + offset[2]},
+             {last + offset[0], last + offset[1], last + offset[2]});
+    const auto small = matchResolution(bl, fu, *inner());
+    const auto big = matchResolution(bigBl, bigFu, *bigMask);
+    ASSERT_TRUE(small.changed());
+    for (int a = 0; a < 3; ++a) {
+        EXPECT_NEAR(big.blSigmaMm[a], small.blSigmaMm[a], 0.1) << "axis " << a;
+        EXPECT_NEAR(big.fuSigmaMm[a], small.fuSigmaMm[a], 0.1) << "axis " << a;
+    }
+    // The scans themselves are blurred on their whole grid, not cropped to the head.
+    EXPECT_EQ(bigBl->GetLargestPossibleRegion().GetSize()[0], kBig);
+    EXPECT_EQ(bigFu->GetLargestPossibleRegion().GetSize()[2], kBig);
+}
