@@ -137,7 +137,7 @@ TEST_F(Gui, SampleCaseOpensScrollsLinksTogglesAndDetectsWithoutBlocking) {
     EXPECT_FALSE(window.session().resultUnsaved());
     const auto lesions = window.session().result()->lesions;
     EXPECT_EQ(window.navigator()->lesionCount(), int(lesions.size()));
-    // The shipped model finds lesions in the sample case (patient 01: 3 of 7 new lesions).
+    // The shipped model finds lesions in the sample case (patient 01: 2 of 7 new lesions).
     ASSERT_FALSE(lesions.empty()) << "no lesion detected in the sample case";
     // Selecting the first lesion moves the cursor into it and the FU view shows green there.
     window.navigator()->step(1);
