@@ -73,6 +73,40 @@ std::vector<PlausibilityWarning> checkPairInputs(const std::string& blPath, cons
     return w;
 }
 
+namespace {
+
+// The anatomical axis a grid axis runs along most nearly (its direction cosine in LPS).
+std::string anatomicalAxis(const ImageVolume& grid, int axis) {
+    const auto d = grid.GetDirection();
+    int best = 0;
+    for (int c = 1; c < 3; ++c)
+        if (std::abs(d[c][axis]) > std::abs(d[best][axis])) best = c;
+    static const char* names[3] = {"left-right", "front-back", "head-foot"};
+    return names[best];
+}
+
+}  // namespace
+
+std::vector<PlausibilityWarning> checkResolutionMatch(const ResolutionMatch& match, const ImageVolume& grid) {
+    if (!match.changed()) return {};
+    std::string what;
+    for (int a = 0; a < 3; ++a) {
+        for (const auto& [visit, sigma] : {std::pair{"BL", match.blSigmaMm[a]}, std::pair{"FU", match.fuSigmaMm[a]}}) {
+            if (sigma <= 0) continue;
+            if (!what.empty()) what += ", ";
+            what +=
+                std::string(visit) + " by " + fixed(sigma, 1) + " mm along the " + anatomicalAxis(grid, a) + " axis";
+        }
+    }
+    return {{"resolution_matched",
+             "BL and FU were acquired with different sharpness (another slice thickness or slice direction). "
+             "Before the comparison the sharper scan was blurred to match the other (" +
+                 what +
+                 "), so that partial-volume differences are not taken for new lesions; faint new lesions smaller "
+                 "than that blur are harder to see. Read small detections with care.",
+             false}};
+}
+
 std::vector<PlausibilityWarning> checkScanDates(const CaseFolder& pair) {
     const auto info = scanInfo(pair);
     auto text = [&](const char* key) {

@@ -169,6 +169,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     const double headMl =
         double(std::count(headVoxels.begin(), headVoxels.end(), std::uint8_t(1))) / 1000.0;  // 1 mm grid
     r.warnings = plausibilityOfResult(input, *bl, *r.fu, agreement, totalMl, headMl);
+    for (auto& w : checkResolutionMatch(cnnInput.resolution, *fuIso)) r.warnings.push_back(std::move(w));
     clock.done("checks");
     nlohmann::json warnings = nlohmann::json::array();
     if (!precisionChoice.warning.empty())

@@ -39,6 +39,31 @@ TEST(Plausibility, VeryDifferentResolutionIsACaution) {
     EXPECT_TRUE(checkPairInputs("bl", "fu", *thin, *medium).empty());
 }
 
+TEST(Plausibility, AMatchedResolutionNamesTheVisitTheAnatomicalAxisAndTheBlur) {
+    auto grid = makeImage<ImageVolume>({8, 8, 8}, {1, 1, 1});
+    ResolutionMatch none;
+    EXPECT_TRUE(checkResolutionMatch(none, *grid).empty());
+    ResolutionMatch match;
+    match.blSigmaMm = {0.0, 0.0, 1.37};  // BL blurred along the grid's third axis
+    auto w = checkResolutionMatch(match, *grid);
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].code, "resolution_matched");
+    EXPECT_FALSE(anyUnreliable(w));  // a caution for small detections
+    EXPECT_NE(w[0].message.find("BL by 1.4 mm along the head-foot axis"), std::string::npos) << w[0].message;
+    // A sagittal grid: its first axis runs head-foot, its third left-right.
+    ImageVolume::DirectionType sagittal;
+    sagittal.Fill(0.0);
+    sagittal[2][0] = 1.0;
+    sagittal[1][1] = 1.0;
+    sagittal[0][2] = 1.0;
+    grid->SetDirection(sagittal);
+    match.fuSigmaMm = {0.9, 0.0, 0.0};
+    w = checkResolutionMatch(match, *grid);
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_NE(w[0].message.find("FU by 0.9 mm along the head-foot axis"), std::string::npos) << w[0].message;
+    EXPECT_NE(w[0].message.find("BL by 1.4 mm along the left-right axis"), std::string::npos) << w[0].message;
+}
+
 TEST(Plausibility, FollowUpDatedBeforeBaselineAndSameDay) {
     CaseFolder f;
     f.scan = {{"bl_date", "2024-05-01"}, {"fu_date", "2023-11-20"}};

@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/Volume.h"
 #include "lesiondelta/pipeline/CaseFolder.h"
 
 namespace lesiondelta {
 
 struct PlausibilityWarning {
-    std::string code;         // stable key: same_scan, fu_before_bl, resolution, alignment, implausible_result
+    std::string code;         // stable key: same_scan, fu_before_bl, resolution, resolution_matched, alignment,
+                              // implausible_result
     std::string message;      // for the reader: what was found and what it means
     bool unreliable = false;  // the CNN result must be treated as unreliable
 };
@@ -32,6 +34,12 @@ inline constexpr double kImplausibleHeadFraction = 0.01;
 /// cannot be told from partial-volume differences).
 std::vector<PlausibilityWarning> checkPairInputs(const std::string& blPath, const std::string& fuPath,
                                                  const ImageVolume& bl, const ImageVolume& fu);
+
+/// After resolution matching (core/ResolutionMatching) on `grid` (the 1 mm grid in FU space):
+/// which visit was blurred along which anatomical axis, and by how much - the visits were
+/// acquired differently there (another slice thickness or slice direction). A caution for small
+/// detections, not an unreliable result.
+std::vector<PlausibilityWarning> checkResolutionMatch(const ResolutionMatch& match, const ImageVolume& grid);
 
 /// Scan dates (case.json, BIDS sidecars, DICOM headers): FU dated before BL (swapped?) or both on
 /// the same day.
