@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "SynthesisOps.h"
+#include "lesiondelta/ml/CropResolutionMatching.h"
 #include "lesiondelta/ml/PairSynthesizer.h"
 
 namespace lesiondelta::ml {
@@ -231,12 +232,27 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
     std::string fuNote, blNote;
     const int fuAxis = drawSliceAxis();
     double fuMm = 0;
-    const auto fuA = acquire(warped.narrow(1, 1, 1), s, fuAxis, fuMm, false, fuNote);
+    auto fuA = acquire(warped.narrow(1, 1, 1), s, fuAxis, fuMm, false, fuNote);
     torch::Tensor blA;
     if (!single) {
         const int blAxis = drawSliceAxis(fuAxis);
         double blMm = followUpThickness(fuMm, fuAxis, blAxis);
         blA = acquire(warped.narrow(1, 0, 1), s, blAxis, blMm, true, blNote);
+    }
+    std::string matchNote;
+    if (!single && o_.matchResolution) {
+        // Inference matches within the head (Otsu foreground); here: FU above the midpoint between
+        // air and the tissue median.
+        const double level = s.background + 0.5 * (s.source->tissueMedian - s.background);
+        const auto m = matchCropResolution(blA, fuA, (fuA > level).to(torch::kFloat32));
+        if (m.changed()) {
+            std::ostringstream n;
+            n.precision(2);
+            n << "; matched (sigma z/y/x) BL " << m.blSigmaVoxels[0] << "/" << m.blSigmaVoxels[1] << "/"
+              << m.blSigmaVoxels[2] << ", FU " << m.fuSigmaVoxels[0] << "/" << m.fuSigmaVoxels[1] << "/"
+              << m.fuSigmaVoxels[2] << " mm";
+            matchNote = n.str();
+        }
     }
     auto centre = [&](const torch::Tensor& t) {
         return t.narrow(2, 4, p).narrow(3, 4, p).narrow(4, 4, p).contiguous();
@@ -258,7 +274,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                   : std::string())
           << "; ";
     d << "FU " << fuNote;
-    if (!single) d << "; BL " << blNote;
+    if (!single) d << "; BL " << blNote << matchNote;
     out.description = d.str();
     return out;
 }

@@ -21,7 +21,7 @@ const char* const kTrainUsage =
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
-    "      [--real-every 0] [--threads N]\n"
+    "      [--real-every 0] [--match-resolution] [--threads N]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -35,6 +35,8 @@ const char* const kTrainUsage =
     "  F are in BL alike (not a target). --protocol-change-fraction F: pairs whose BL is sliced\n"
     "  along another axis than FU. --resume FILE also starts from a model's weights (fine-tuning).\n"
     "  --real-every K: every K-th step on crops of the atlas's real pairs (atlas --real-pair).\n"
+    "  --match-resolution: both visits of every synthetic pair brought to one effective resolution,\n"
+    "  as inference prepares a real pair (segment's resolution matching).\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {
@@ -120,7 +122,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--protocol-change-fraction",
                      "--real-every",
                      "--threads"},
-                    {"--bf16", "--no-alternate"});
+                    {"--bf16", "--no-alternate", "--match-resolution"});
     TrainingOptions o;
     SynthesisOptions s;
     const std::string atlasPath = a.required("--atlas");
@@ -134,6 +136,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.brightenFraction = a.number("--brighten-fraction", s.brightenFraction, 0.0, 1.0);
     s.stableInsertFraction = a.number("--stable-insert-fraction", s.stableInsertFraction, 0.0, 1.0);
     s.protocolChangeFraction = a.number("--protocol-change-fraction", s.protocolChangeFraction, 0.0, 1.0);
+    s.matchResolution = a.flag("--match-resolution");
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
@@ -172,6 +175,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     for (const auto& x : args) command += " " + x;
     o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " +
                               fs::path(atlasPath).filename().string() + " (" + atlas.description + ")";
+    if (s.matchResolution) o.metadata.trainingData += "; both visits resolution-matched as at inference";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;

@@ -1,6 +1,6 @@
 // Throughput of the on-the-fly pair synthesis against one training step, on one device.
 //   synth_bench --atlas FILE [--device cpu|cuda] [--crop 96] [--batch 4] [--repeats 10]
-//               [--width 8] [--train-crop 64] [--train-batch 2]
+//               [--width 8] [--train-crop 64] [--train-batch 2] [--match-resolution on|off]
 // Prints the median seconds per batch of pairs, pairs/s, and the median seconds of one training
 // step (forward + backward + Adam) of the network at --width on --train-batch x --train-crop^3;
 // the synthesis must outpace training (issue 17: >= 20 pairs/s of 96^3 on the GPU; faster than a
@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     std::string atlasPath, device = "cpu";
     int64_t crop = 96, trainCrop = 64;
     int batch = 4, repeats = 10, width = 8, trainBatch = 2;
+    bool matchResolution = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--atlas")
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
             trainCrop = std::stoll(v);
         else if (a == "--train-batch")
             trainBatch = std::stoi(v);
+        else if (a == "--match-resolution")
+            matchResolution = v == "on";
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 2;
@@ -74,6 +77,7 @@ int main(int argc, char** argv) {
         const auto atlas = loadAtlas(atlasPath);
         SynthesisOptions o;
         o.crop = crop;
+        o.matchResolution = matchResolution;
         torch::manual_seed(1);
         PairSynthesizer synth(atlas, o, d, 1);
         synchronise(d, synth.next(batch).fu);  // warm-up
@@ -85,8 +89,9 @@ int main(int argc, char** argv) {
             times.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
         }
         const double perBatch = median(times);
-        std::printf("synthesis: %d x %lld^3 pairs, median %.3f s a batch (%d repeats) = %.1f pairs/s\n", batch,
-                    static_cast<long long>(crop), perBatch, repeats, batch / perBatch);
+        std::printf("synthesis%s: %d x %lld^3 pairs, median %.3f s a batch (%d repeats) = %.1f pairs/s\n",
+                    matchResolution ? " with resolution matching" : "", batch, static_cast<long long>(crop), perBatch,
+                    repeats, batch / perBatch);
         // One training step for comparison.
         NetworkConfig c;
         c.baseWidth = width;

@@ -14,7 +14,8 @@
 //    tilt (slab profile + in-plane PSF) along the pair's slice axis - a follow-up repeats the
 //    protocol's orientation; in `protocolChangeFraction` of the pairs BL is sliced along another
 //    axis - then a smooth bias field, gamma, Rician noise, and for BL a residual rigid
-//    misregistration; then the resampling back to the 1 mm FU grid that inference performs;
+//    misregistration; then the resampling back to the 1 mm FU grid that inference performs and,
+//    optionally, its resolution matching (`matchResolution`);
 // 4. target: new/enlarged voxels in FU space; every change is at least 0.01 ml (10 voxels).
 // Coordinates inside: (z, y, x) voxel indices of the atlas scan ("atlas voxels") and of a region
 // of it ("region voxels"); crops are [N, 1, z, y, x].
@@ -56,6 +57,10 @@ struct SynthesisOptions {
     double stableInsertFraction = 0.0;
     double misregistrationMm = 1.0, misregistrationDeg = 1.0;
     double biasSd = 0.08, gammaLogSd = 0.1, noiseMin = 0.01, noiseMax = 0.06;  // noise sd / tissue
+    // Both visits brought to one effective resolution (ml/CropResolutionMatching, the rule
+    // inference applies to a real pair before the network sees it); off for pairs written to
+    // disk (synth), which segment matches itself.
+    bool matchResolution = false;
     bool heldOut = false;        // held-out scans and bank lesions only (validation)
     bool centreOnBrain = false;  // every crop centred on the brain (whole-brain evaluation pairs)
 };
