@@ -11,6 +11,7 @@
 #include "lesiondelta/core/BrainMask.h"
 #include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionComponents.h"
+#include "lesiondelta/core/MaskBoundingBox.h"
 #include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Resampling.h"
 #include "lesiondelta/core/Standardisation.h"
@@ -49,21 +50,12 @@ torch::Tensor boxTensor(const TImage& image, const Index& lo, const Index& hi, t
     return t.to(type);
 }
 
-// Bounding box of the nonzero voxels of a mask, widened by `margin` and clipped to the grid.
+// Bounding box of the nonzero voxels of a mask, widened by `margin` and clipped to the grid, as its
+// first and last voxel (hi < lo when the mask is empty).
 std::pair<Index, Index> boundingBox(const MaskVolume& mask, long margin) {
-    const auto size = mask.GetLargestPossibleRegion().GetSize();
-    Index lo{{long(size[0]), long(size[1]), long(size[2])}}, hi{{-1, -1, -1}};
-    for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(&mask, mask.GetBufferedRegion()); !it.IsAtEnd(); ++it) {
-        if (!it.Get()) continue;
-        for (int a = 0; a < 3; ++a) {
-            lo[a] = std::min(lo[a], it.GetIndex()[a]);
-            hi[a] = std::max(hi[a], it.GetIndex()[a]);
-        }
-    }
-    for (int a = 0; a < 3; ++a) {
-        lo[a] = std::max(0L, lo[a] - margin);
-        hi[a] = std::min(long(size[a]) - 1, hi[a] + margin);
-    }
+    const auto box = maskBoundingBox(mask, margin);
+    Index lo = box.GetIndex(), hi;
+    for (int a = 0; a < 3; ++a) hi[a] = lo[a] + long(box.GetSize()[a]) - 1;
     return {lo, hi};
 }
 

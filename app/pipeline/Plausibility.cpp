@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/pipeline/ReportCaseLoader.h"
 
 namespace fs = std::filesystem;

@@ -6,7 +6,6 @@
 #include <itkBinaryFillholeImageFilter.h>
 #include <itkConnectedComponentImageFilter.h>
 #include <itkExtractImageFilter.h>
-#include <itkImageMaskSpatialObject.h>
 #include <itkImageRegionIterator.h>
 #include <itkPasteImageFilter.h>
 #include <itkRegionOfInterestImageFilter.h>
@@ -16,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "lesiondelta/core/MaskBoundingBox.h"
 #include "lesiondelta/core/Progress.h"
 #include "lesiondelta/core/Standardisation.h"
 
@@ -139,13 +139,9 @@ MaskVolume::Pointer withoutRim(const MaskVolume& mask, double rimMm) {
     // for a voxel inside, the background voxel just past the nearest face of the box is nearer
     // than anything outside it, so the distances are those over the whole grid (a brain fills
     // about half of its head grid: 0.5 -> 0.3 s at 1 mm).
-    auto spatial = itk::ImageMaskSpatialObject<kDim, MaskVolume::PixelType>::New();
-    spatial->SetImage(&mask);
-    auto box = spatial->ComputeMyBoundingBoxInIndexSpace();
+    const auto box = maskBoundingBox(mask, 1);
     std::fill_n(out->GetBufferPointer(), n, MaskVolume::PixelType(0));
     if (box.GetNumberOfPixels() == 0) return out;  // an empty mask
-    box.PadByRadius(1);
-    box.Crop(mask.GetLargestPossibleRegion());
     auto roi = itk::RegionOfInterestImageFilter<MaskVolume, MaskVolume>::New();
     roi->SetInput(&mask);
     roi->SetRegionOfInterest(box);

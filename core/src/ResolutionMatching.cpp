@@ -1,7 +1,6 @@
 #include "lesiondelta/core/ResolutionMatching.h"
 
 #include <itkGaussianOperator.h>
-#include <itkImageMaskSpatialObject.h>
 #include <itkNeighborhoodOperatorImageFilter.h>
 #include <itkRegionOfInterestImageFilter.h>
 #include <itkShrinkImageFilter.h>
@@ -9,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "lesiondelta/core/MaskBoundingBox.h"
 
 namespace lesiondelta {
 
@@ -111,6 +112,8 @@ ImageVolume::Pointer blurToEnergy(const ImageVolume& image, const MaskVolume& ma
                                   double& sigmaMm) {
     const auto lines = everySecondLineAcross(image, axis);
     const auto linesMask = everySecondLineAcross(mask, axis);
+    // Measured afresh (not the round's figure): a blur along another axis earlier in the round has
+    // changed it a little.
     const double whole = lagOneEnergy(image, mask)[axis], sampled = lagOneEnergy(*lines, *linesMask)[axis];
     if (whole > 0 && sampled > 0) target *= sampled / whole;
     double lo = 0.0, hi = 4.0 * image.GetSpacing()[axis];
@@ -170,21 +173,19 @@ ResolutionMatch matchResolution(ImageVolume::Pointer& bl, ImageVolume::Pointer& 
     // the scan needs) of the head's bounding box (about half of the grid), and repeats until
     // every axis agrees, as blurring one axis changes what the others show a little; sigmas
     // found in successive rounds add in quadrature.
-    auto spatial = itk::ImageMaskSpatialObject<3, MaskVolume::PixelType>::New();
-    spatial->SetImage(&mask);
-    auto box = spatial->ComputeMyBoundingBoxInIndexSpace();
+    const auto box = maskBoundingBox(mask, kBoxMargin);
     if (box.GetNumberOfPixels() == 0) return r;  // no head: nothing to compare, nothing blurred
-    box.PadByRadius(kBoxMargin);
-    box.Crop(mask.GetLargestPossibleRegion());
     const auto headBox = cropped(mask, box);
     const MaskVolume& head = *headBox;
     auto blSmooth = presmoothed(*cropped(*bl, box)), fuSmooth = presmoothed(*cropped(*fu, box));
-    for (int round = 0; round < kRounds; ++round) {
+    bool blurred = true;
+    for (int round = 0; round < kRounds && blurred; ++round) {
         const auto blEnergy = lagOneEnergy(*blSmooth, head), fuEnergy = lagOneEnergy(*fuSmooth, head);
         const auto ratio = ratios(fuEnergy, blEnergy);
         if (round == 0) r.ratioBefore = ratio;
+        r.ratioAfter = ratio;  // unless this round blurs
         const double reference = median3(ratio);
-        bool blurred = false;
+        blurred = false;
         for (int a = 0; a < 3; ++a) {
             if (!(reference > 0) || !std::isfinite(ratio[a])) continue;
             // Once an axis is being matched, it is matched closely (a third of the tolerance).
@@ -199,9 +200,8 @@ ResolutionMatch matchResolution(ImageVolume::Pointer& bl, ImageVolume::Pointer& 
             }
             blurred = blurred || sigma > 0;
         }
-        if (!blurred) break;
     }
-    r.ratioAfter = ratios(lagOneEnergy(*fuSmooth, head), lagOneEnergy(*blSmooth, head));
+    if (blurred) r.ratioAfter = ratios(lagOneEnergy(*fuSmooth, head), lagOneEnergy(*blSmooth, head));
     for (int a = 0; a < 3; ++a) {
         if (r.blSigmaMm[a] > 0) bl = blurAlong(*bl, a, r.blSigmaMm[a]);
         if (r.fuSigmaMm[a] > 0) fu = blurAlong(*fu, a, r.fuSigmaMm[a]);

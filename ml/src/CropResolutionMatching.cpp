@@ -70,12 +70,13 @@ torch::Tensor everySecondLineAcross(const torch::Tensor& x, int axis) {
     return out.contiguous();
 }
 
-// The sigma (voxels, within 4 voxels, to 4/64) that brings `x`'s energy along `axis` (`energy`
-// now) down to `target`; `x` is replaced by the blurred image. The bisection runs on a quarter of
-// the lines (the target scaled by the ratio of the two measures), as core's does.
-double blurToEnergy(torch::Tensor& x, const torch::Tensor& mask, int axis, double energy, double target) {
+// The sigma (voxels, within 4 voxels, to 4/64) that brings `x`'s energy along `axis` down to
+// `target`; `x` is replaced by the blurred image. The bisection runs on a quarter of the lines (the
+// target scaled by the ratio of the two measures), as core's does. The energy is measured afresh:
+// a blur along another axis earlier in the round has changed it a little.
+double blurToEnergy(torch::Tensor& x, const torch::Tensor& mask, int axis, double target) {
     const auto lines = everySecondLineAcross(x, axis), linesMask = everySecondLineAcross(mask, axis);
-    const double sampled = lagOneEnergy(lines, linesMask, axis);
+    const double energy = lagOneEnergy(x, mask, axis), sampled = lagOneEnergy(lines, linesMask, axis);
     if (energy > 0 && sampled > 0) target *= sampled / energy;
     double lo = 0.0, hi = 4.0;
     for (int step = 0; step < 6; ++step) {
@@ -127,10 +128,10 @@ CropResolutionMatch matchCropResolution(torch::Tensor& bl, torch::Tensor& fu, co
             const double t = r.blSigmaVoxels[a] > 0 || r.fuSigmaVoxels[a] > 0 ? tolerance / 3 : tolerance;
             double sigma = 0;
             if (ratio[a] > reference * (1 + t)) {
-                sigma = blurToEnergy(fuSmooth, m, a, fuEnergy[a], reference * blEnergy[a]);
+                sigma = blurToEnergy(fuSmooth, m, a, reference * blEnergy[a]);
                 r.fuSigmaVoxels[a] = std::hypot(r.fuSigmaVoxels[a], sigma);
             } else if (ratio[a] < reference / (1 + t)) {
-                sigma = blurToEnergy(blSmooth, m, a, blEnergy[a], fuEnergy[a] / reference);
+                sigma = blurToEnergy(blSmooth, m, a, fuEnergy[a] / reference);
                 r.blSigmaVoxels[a] = std::hypot(r.blSigmaVoxels[a], sigma);
             }
             blurred = blurred || sigma > 0;

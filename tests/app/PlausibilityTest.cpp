@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "TestImages.h"
+#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/pipeline/Plausibility.h"
 
 using namespace lesiondelta;

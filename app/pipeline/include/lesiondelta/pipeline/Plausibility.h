@@ -5,11 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/core/Volume.h"
 #include "lesiondelta/pipeline/CaseFolder.h"
 
 namespace lesiondelta {
+
+struct ResolutionMatch;  // core/ResolutionMatching.h
 
 struct PlausibilityWarning {
     std::string code;         // stable key: same_scan, fu_before_bl, resolution, resolution_matched, alignment,
