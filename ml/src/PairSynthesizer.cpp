@@ -93,9 +93,9 @@ bool PairSynthesizer::goodInsertSite(const Scan& s, const std::array<int64_t, 3>
         return z >= 0 && y >= 0 && x >= 0 && z < brain.size(0) && y < brain.size(1) && x < brain.size(2) &&
                brain.data_ptr<std::uint8_t>()[(z * brain.size(1) + y) * brain.size(2) + x] != 0;
     };
-    // Deep in the brain: 6 mm of brain along every axis.
+    // Deep enough in the brain: insertDepthMm of brain along every axis.
     for (int a = 0; a < 3; ++a)
-        for (int sign : {-6, 6}) {
+        for (int sign : {-o_.insertDepthMm, o_.insertDepthMm}) {
             auto p = c;
             p[a] += sign;
             if (!inBrain(p[0], p[1], p[2])) return false;

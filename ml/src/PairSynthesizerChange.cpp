@@ -200,7 +200,11 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             torch::Tensor ov, pv;
             if (!overlapViews(own, patch, pl.start, ov, pv) || (ov * pv).sum().item<double>() > 0) continue;
             const double sigma = uniform(rng_, 0.5, 0.9);
-            const auto soft = blur(patch.unsqueeze(0).unsqueeze(0), {sigma, sigma, sigma}).squeeze(0).squeeze(0);
+            auto soft = blur(patch.unsqueeze(0).unsqueeze(0), {sigma, sigma, sigma}).squeeze(0).squeeze(0);
+            if (o_.clipInsertsToBrain) {
+                torch::Tensor bv, sv;
+                if (overlapViews(brain, soft, pl.start, bv, sv)) sv.mul_(bv);  // sv: a view into soft
+            }
             // A brightened lesion gains at least half the atlas lesion contrast between visits.
             const bool brightens = blShare > 0 && blShare < 1;
             const double gainFloor = brightens ? 0.5 / (1 - blShare) : 0.0;

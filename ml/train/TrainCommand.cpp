@@ -21,7 +21,7 @@ const char* const kTrainUsage =
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
-    "      [--real-every 0] [--match-resolution] [--threads N]\n"
+    "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--threads N]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -37,6 +37,9 @@ const char* const kTrainUsage =
     "  --real-every K: every K-th step on crops of the atlas's real pairs (atlas --real-pair).\n"
     "  --match-resolution: both visits of every synthetic pair brought to one effective resolution,\n"
     "  as inference prepares a real pair (segment's resolution matching).\n"
+    "  --insert-depth MM: brain needed around an inserted lesion's centre along each axis (1-6; 6 keeps\n"
+    "  them deep in white matter); below 6, inserts may sit beside the cortex and the ventricles and\n"
+    "  are clipped to the brain mask.\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {
@@ -121,6 +124,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--stable-insert-fraction",
                      "--protocol-change-fraction",
                      "--real-every",
+                     "--insert-depth",
                      "--threads"},
                     {"--bf16", "--no-alternate", "--match-resolution"});
     TrainingOptions o;
@@ -137,6 +141,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.stableInsertFraction = a.number("--stable-insert-fraction", s.stableInsertFraction, 0.0, 1.0);
     s.protocolChangeFraction = a.number("--protocol-change-fraction", s.protocolChangeFraction, 0.0, 1.0);
     s.matchResolution = a.flag("--match-resolution");
+    s.insertDepthMm = int(a.number("--insert-depth", s.insertDepthMm, 1, 6));
+    s.clipInsertsToBrain = s.insertDepthMm < 6;
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
@@ -176,6 +182,9 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " +
                               fs::path(atlasPath).filename().string() + " (" + atlas.description + ")";
     if (s.matchResolution) o.metadata.trainingData += "; both visits resolution-matched as at inference";
+    if (s.insertDepthMm < 6)
+        o.metadata.trainingData +=
+            "; inserts from " + std::to_string(s.insertDepthMm) + " mm deep in the brain, clipped to it";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;

@@ -231,6 +231,63 @@ TEST(PairSynthesizer, StableInsertsAreInBothVisitsAndNotTargets) {
     EXPECT_GE(stable, 4);
 }
 
+// The tiny atlas with every brain cut to a slab 7 voxels thick along z (air outside it): no
+// site has 6 mm of brain above and below it.
+lesiondelta::ml::TrainingAtlas slabAtlas() {
+    auto atlas = lesiondelta::testing::tinyAtlas();
+    for (auto& scan : atlas.scans) {
+        const int64_t n = scan.brain.size(0), c = n / 2;
+        const auto z = torch::arange(n).view({n, 1, 1});
+        scan.brain = scan.brain * ((z - c).abs() <= 3).to(torch::kUInt8);
+        scan.flair = torch::where(scan.brain.to(torch::kBool), scan.flair, torch::full_like(scan.flair, -2.0f));
+    }
+    return atlas;
+}
+
+SynthesisOptions insertsOnly(int depthMm, bool clip) {
+    auto o = small();
+    o.stableFraction = 0.0;
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    o.maxOwnChanges = 0;
+    o.insertMin = o.insertMax = 3;
+    o.smallLesionFraction = 0.0;  // the larger bank balls, which reach past a thin brain
+    o.insertDepthMm = depthMm;
+    o.clipInsertsToBrain = clip;
+    return o;
+}
+
+TEST(PairSynthesizer, InsertDepthDecidesHowCloseToTheBrainsEdgeLesionsGo) {
+    const auto atlas = slabAtlas();
+    auto insertedIn = [&](int depthMm) {
+        PairSynthesizer s(atlas, insertsOnly(depthMm, true), torch::kCPU, 11);
+        int inserted = 0;
+        for (int i = 0; i < 4; ++i)
+            for (const auto& d : s.next(2, true).descriptions) inserted += std::max(0, countOf(d, "inserted"));
+        return inserted;
+    };
+    EXPECT_EQ(insertedIn(6), 0);  // the default: deep sites only, and a 7 mm slab has none
+    EXPECT_GE(insertedIn(2), 8);
+}
+
+TEST(PairSynthesizer, ClippedInsertsKeepOnlyTheirPartInsideTheBrain) {
+    const auto atlas = slabAtlas();
+    int64_t clippedVoxels = 0, fullVoxels = 0;
+    for (unsigned seed : {3u, 4u, 5u}) {
+        torch::manual_seed(seed);
+        PairSynthesizer clipped(atlas, insertsOnly(2, true), torch::kCPU, seed);
+        const auto c = clipped.next(2, true);
+        torch::manual_seed(seed);
+        PairSynthesizer full(atlas, insertsOnly(2, false), torch::kCPU, seed);
+        const auto f = full.next(2, true);
+        EXPECT_EQ(c.descriptions, f.descriptions);  // the same draws: only the clipping differs
+        EXPECT_FALSE(((c.target > 0) & (f.target == 0)).any().item<bool>());  // a subset
+        clippedVoxels += c.target.sum().item<int64_t>();
+        fullVoxels += f.target.sum().item<int64_t>();
+    }
+    EXPECT_GT(clippedVoxels, 0);
+    EXPECT_LT(clippedVoxels, fullVoxels);  // balls of radius 3-4 on a 7 mm slab reach past it
+}
+
 TEST(PairSynthesizer, RealPairCropsCarryTheirReferenceAndAreForTrainingOnly) {
     const auto atlas = lesiondelta::testing::withRealPair(lesiondelta::testing::tinyAtlas());
     PairSynthesizer s(atlas, small(), torch::kCPU, 8);
