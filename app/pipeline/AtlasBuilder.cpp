@@ -1,5 +1,6 @@
 #include "lesiondelta/pipeline/AtlasBuilder.h"
 
+#include <itkImageRegionConstIterator.h>
 #include <itkImageRegionConstIteratorWithIndex.h>
 
 #include <algorithm>
@@ -35,28 +36,17 @@ std::string existing(const fs::path& p) {
     return p.string();
 }
 
-// (z, y, x) tensor of an ITK volume's region [lo, hi] (x fastest in both).
-template <typename TImage>
-torch::Tensor boxTensor(const TImage& image, const Index& lo, const Index& hi, torch::ScalarType type) {
-    const int64_t sx = hi[0] - lo[0] + 1, sy = hi[1] - lo[1] + 1, sz = hi[2] - lo[2] + 1;
-    auto t = torch::empty({sz, sy, sx}, torch::kFloat32);
-    float* out = t.data_ptr<float>();
-    for (int64_t z = 0; z < sz; ++z)
-        for (int64_t y = 0; y < sy; ++y)
-            for (int64_t x = 0; x < sx; ++x) {
-                const Index i{{lo[0] + x, lo[1] + y, lo[2] + z}};
-                *out++ = static_cast<float>(image.GetPixel(i));
-            }
-    return t.to(type);
-}
+using Region = itk::ImageRegion<kDim>;
 
-// Bounding box of the nonzero voxels of a mask, widened by `margin` and clipped to the grid, as its
-// first and last voxel (hi < lo when the mask is empty).
-std::pair<Index, Index> boundingBox(const MaskVolume& mask, long margin) {
-    const auto box = maskBoundingBox(mask, margin);
-    Index lo = box.GetIndex(), hi;
-    for (int a = 0; a < 3; ++a) hi[a] = lo[a] + long(box.GetSize()[a]) - 1;
-    return {lo, hi};
+// (z, y, x) tensor of an ITK volume's region (x fastest in both).
+template <typename TImage>
+torch::Tensor boxTensor(const TImage& image, const Region& box, torch::ScalarType type) {
+    const auto& n = box.GetSize();
+    auto t = torch::empty({int64_t(n[2]), int64_t(n[1]), int64_t(n[0])}, torch::kFloat32);
+    float* out = t.data_ptr<float>();
+    for (itk::ImageRegionConstIterator<TImage> it(&image, box); !it.IsAtEnd(); ++it)
+        *out++ = static_cast<float>(it.Get());
+    return t.to(type);
 }
 
 double medianOf(std::vector<float>& v) {
@@ -72,12 +62,13 @@ ml::AtlasScan atlasScan(const std::string& name, const std::string& flairPath, c
     const auto z = standardise(*corrected);
     const auto head = headMask(*corrected);
     const auto brain = brainMask(*corrected);
-    const auto [lo, hi] = boundingBox(*head, 3);
-    if (hi[0] < lo[0]) throw VolumeError(flairPath, "has no head region to train on");
+    const auto box = maskBoundingBox(*head, 3);
+    if (box.GetNumberOfPixels() == 0) throw VolumeError(flairPath, "has no head region to train on");
     ml::AtlasScan s;
     s.name = name;
-    s.flair = boxTensor(*z, lo, hi, torch::kFloat32);
-    s.brain = boxTensor(*brain, lo, hi, torch::kUInt8);
+    s.flair = boxTensor(*z, box, torch::kFloat32);
+    s.brain = boxTensor(*brain, box, torch::kUInt8);
+    const auto& lo = box.GetIndex();
     s.mniCropStart = {lo[2], lo[1], lo[0]};
     std::vector<float> tissue, lesion;
     for (itk::ImageRegionConstIteratorWithIndex<MaskVolume> it(brain, brain->GetBufferedRegion()); !it.IsAtEnd();
@@ -112,7 +103,10 @@ void addLesions(std::vector<ml::BankLesion>& bank, const std::string& source, co
         ml::BankLesion b;
         b.source = source;
         b.heldOut = heldOut;
-        auto t = boxTensor(*labels, lo, hi, torch::kInt64);
+        Region box;
+        box.SetIndex(lo);
+        for (int a = 0; a < 3; ++a) box.SetSize(a, itk::SizeValueType(hi[a] - lo[a] + 1));
+        auto t = boxTensor(*labels, box, torch::kInt64);
         b.mask = (t == int64_t(l + 1)).to(torch::kUInt8);
         b.voxels = b.mask.sum().item<int64_t>();
         if (mniGrid) {
@@ -144,14 +138,14 @@ ml::AtlasRealPair atlasRealPair(const fs::path& dir, const std::string& name) {
     const auto cnn = prepareCnnInput(*pair.bl, *pair.fu, *pair.registration.fuToBl, kDefaultBrainRimMm, true, nullptr,
                                      pair.registration.fuBrain.GetPointer());
     const auto target = resampleNearest(*increase, *cnn.fu);
-    const auto [lo, hi] = boundingBox(*cnn.searchRegion, 16);
-    if (hi[0] < lo[0]) throw VolumeError(in.fuPath, "has no search region to train on");
+    const auto box = maskBoundingBox(*cnn.searchRegion, 16);
+    if (box.GetNumberOfPixels() == 0) throw VolumeError(in.fuPath, "has no search region to train on");
     ml::AtlasRealPair r;
     r.name = name;
-    r.bl = boxTensor(*cnn.bl, lo, hi, torch::kFloat32);
-    r.fu = boxTensor(*cnn.fu, lo, hi, torch::kFloat32);
-    r.target = boxTensor(*target, lo, hi, torch::kUInt8);
-    r.region = boxTensor(*cnn.searchRegion, lo, hi, torch::kUInt8);
+    r.bl = boxTensor(*cnn.bl, box, torch::kFloat32);
+    r.fu = boxTensor(*cnn.fu, box, torch::kFloat32);
+    r.target = boxTensor(*target, box, torch::kUInt8);
+    r.region = boxTensor(*cnn.searchRegion, box, torch::kUInt8);
     return r;
 }
 

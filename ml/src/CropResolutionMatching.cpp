@@ -4,9 +4,9 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace lesiondelta::ml {
+#include "SynthesisOps.h"
 
-namespace F = torch::nn::functional;
+namespace lesiondelta::ml {
 
 bool CropResolutionMatch::changed() const {
     for (int a = 0; a < 3; ++a)
@@ -16,19 +16,12 @@ bool CropResolutionMatch::changed() const {
 
 namespace {
 
-// A sampled Gaussian along one axis (sigma in voxels, radius 3 sigma, replicated edges). Unlike
-// the synthesis's blur it acts from sigma 0.1 on, so that the bisection below sees a continuous
-// effect of the sigma it tries.
+// A Gaussian along one axis (sigma in voxels), acting from sigma 0.1 on (the synthesis skips
+// sigmas below 0.3) so that the bisection below sees a continuous effect of the sigma it tries.
 torch::Tensor blurAxis(const torch::Tensor& x, int axis, double sigma) {
-    if (sigma < 0.1) return x;
-    const int64_t r = std::max<int64_t>(1, int64_t(std::ceil(3 * sigma)));
-    auto k = torch::arange(-r, r + 1, x.options()).square().div(-2 * sigma * sigma).exp();
-    k = k / k.sum();
-    std::vector<int64_t> shape{1, 1, 1, 1, 1};
-    shape[2 + axis] = 2 * r + 1;
-    std::vector<int64_t> pad(6, 0);
-    pad[2 * (2 - axis)] = pad[2 * (2 - axis) + 1] = r;
-    return F::conv3d(F::pad(x, F::PadFuncOptions(pad).mode(torch::kReplicate)), k.view(shape));
+    std::array<double, 3> s{0.0, 0.0, 0.0};
+    s[axis] = sigma;
+    return synthesis::blur(x, s, 0.1);
 }
 
 constexpr double kPresmoothVoxels = 1.0;
@@ -37,18 +30,33 @@ torch::Tensor presmoothed(const torch::Tensor& x) {
     return blurAxis(blurAxis(blurAxis(x, 0, kPresmoothVoxels), 1, kPresmoothVoxels), 2, kPresmoothVoxels);
 }
 
-double lagOneEnergy(const torch::Tensor& x, const torch::Tensor& mask, int axis) {
-    const int64_t n = x.size(2 + axis);
-    if (n < 2) return 0.0;
-    const auto d = x.narrow(2 + axis, 1, n - 1) - x.narrow(2 + axis, 0, n - 1);
-    const auto m = mask.narrow(2 + axis, 0, n - 1);
-    const double count = m.sum().item<double>();
-    return count > 0 ? (d.square() * m).sum().item<double>() / count : 0.0;
-}
+// A mask's voxels that have a neighbour along each axis, counted once: the energies below are
+// measured many times on one mask (every bisection step).
+class AxisMask {
+public:
+    explicit AxisMask(const torch::Tensor& mask) {
+        for (int a = 0; a < 3; ++a) {
+            const int64_t n = mask.size(2 + a);
+            if (n < 2) continue;
+            lower_[a] = mask.narrow(2 + a, 0, n - 1);
+            count_[a] = lower_[a].sum().item<double>();
+        }
+    }
+    // Mean squared difference of neighbours along `axis` inside the mask.
+    double lagOneEnergy(const torch::Tensor& x, int axis) const {
+        if (!(count_[axis] > 0)) return 0.0;
+        const int64_t n = x.size(2 + axis);
+        const auto d = x.narrow(2 + axis, 1, n - 1) - x.narrow(2 + axis, 0, n - 1);
+        return (d.square() * lower_[axis]).sum().item<double>() / count_[axis];
+    }
+    std::array<double, 3> energies(const torch::Tensor& x) const {
+        return {lagOneEnergy(x, 0), lagOneEnergy(x, 1), lagOneEnergy(x, 2)};
+    }
 
-std::array<double, 3> energies(const torch::Tensor& x, const torch::Tensor& mask) {
-    return {lagOneEnergy(x, mask, 0), lagOneEnergy(x, mask, 1), lagOneEnergy(x, mask, 2)};
-}
+private:
+    std::array<torch::Tensor, 3> lower_;
+    std::array<double, 3> count_{0.0, 0.0, 0.0};
+};
 
 std::array<double, 3> ratios(const std::array<double, 3>& fu, const std::array<double, 3>& bl) {
     std::array<double, 3> r{};
@@ -74,14 +82,15 @@ torch::Tensor everySecondLineAcross(const torch::Tensor& x, int axis) {
 // `target`; `x` is replaced by the blurred image. The bisection runs on a quarter of the lines (the
 // target scaled by the ratio of the two measures), as core's does. The energy is measured afresh:
 // a blur along another axis earlier in the round has changed it a little.
-double blurToEnergy(torch::Tensor& x, const torch::Tensor& mask, int axis, double target) {
-    const auto lines = everySecondLineAcross(x, axis), linesMask = everySecondLineAcross(mask, axis);
-    const double energy = lagOneEnergy(x, mask, axis), sampled = lagOneEnergy(lines, linesMask, axis);
+double blurToEnergy(torch::Tensor& x, const torch::Tensor& mask, const AxisMask& axes, int axis, double target) {
+    const auto lines = everySecondLineAcross(x, axis);
+    const AxisMask linesMask(everySecondLineAcross(mask, axis));
+    const double energy = axes.lagOneEnergy(x, axis), sampled = linesMask.lagOneEnergy(lines, axis);
     if (energy > 0 && sampled > 0) target *= sampled / energy;
     double lo = 0.0, hi = 4.0;
     for (int step = 0; step < 6; ++step) {
         const double mid = 0.5 * (lo + hi);
-        if (lagOneEnergy(blurAxis(lines, axis, mid), linesMask, axis) > target)
+        if (linesMask.lagOneEnergy(blurAxis(lines, axis, mid), axis) > target)
             lo = mid;
         else
             hi = mid;
@@ -98,7 +107,7 @@ std::array<double, 3> cropAxisSharpness(const torch::Tensor& image, const torch:
     if (image.dim() != 5 || image.sizes() != mask.sizes())
         throw std::invalid_argument("cropAxisSharpness: image and mask must be [1, 1, Z, Y, X] alike");
     torch::NoGradGuard noGrad;
-    return energies(presmoothed(image.to(torch::kFloat32)), mask.to(torch::kFloat32));
+    return AxisMask(mask.to(torch::kFloat32)).energies(presmoothed(image.to(torch::kFloat32)));
 }
 
 CropResolutionMatch matchCropResolution(torch::Tensor& bl, torch::Tensor& fu, const torch::Tensor& mask,
@@ -111,13 +120,14 @@ CropResolutionMatch matchCropResolution(torch::Tensor& bl, torch::Tensor& fu, co
     CropResolutionMatch r;
     const auto m = mask.to(bl.options().dtype(torch::kFloat32));
     if (m.sum().item<double>() == 0) return r;
+    const AxisMask axes(m);
     // As in core: the search runs on pre-smoothed copies (blurs commute, so a sigma found there is
     // the one the scan needs); once an axis is matched, it is matched closely (a third of the
     // tolerance) in later rounds.
     auto blSmooth = presmoothed(bl.to(torch::kFloat32)), fuSmooth = presmoothed(fu.to(torch::kFloat32));
     bool blurred = true;
     for (int round = 0; round < kRounds && blurred; ++round) {
-        const auto blEnergy = energies(blSmooth, m), fuEnergy = energies(fuSmooth, m);
+        const auto blEnergy = axes.energies(blSmooth), fuEnergy = axes.energies(fuSmooth);
         const auto ratio = ratios(fuEnergy, blEnergy);
         if (round == 0) r.ratioBefore = ratio;
         r.ratioAfter = ratio;  // unless this round blurs
@@ -128,16 +138,16 @@ CropResolutionMatch matchCropResolution(torch::Tensor& bl, torch::Tensor& fu, co
             const double t = r.blSigmaVoxels[a] > 0 || r.fuSigmaVoxels[a] > 0 ? tolerance / 3 : tolerance;
             double sigma = 0;
             if (ratio[a] > reference * (1 + t)) {
-                sigma = blurToEnergy(fuSmooth, m, a, reference * blEnergy[a]);
+                sigma = blurToEnergy(fuSmooth, m, axes, a, reference * blEnergy[a]);
                 r.fuSigmaVoxels[a] = std::hypot(r.fuSigmaVoxels[a], sigma);
             } else if (ratio[a] < reference / (1 + t)) {
-                sigma = blurToEnergy(blSmooth, m, a, fuEnergy[a] / reference);
+                sigma = blurToEnergy(blSmooth, m, axes, a, fuEnergy[a] / reference);
                 r.blSigmaVoxels[a] = std::hypot(r.blSigmaVoxels[a], sigma);
             }
             blurred = blurred || sigma > 0;
         }
     }
-    if (blurred) r.ratioAfter = ratios(energies(fuSmooth, m), energies(blSmooth, m));
+    if (blurred) r.ratioAfter = ratios(axes.energies(fuSmooth), axes.energies(blSmooth));
     for (int a = 0; a < 3; ++a) {
         if (r.blSigmaVoxels[a] > 0) bl = blurAxis(bl, a, r.blSigmaVoxels[a]);
         if (r.fuSigmaVoxels[a] > 0) fu = blurAxis(fu, a, r.fuSigmaVoxels[a]);

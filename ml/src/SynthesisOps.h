@@ -18,11 +18,12 @@ inline double uniform(std::mt19937_64& rng, double lo, double hi) {
 }
 inline double normal(std::mt19937_64& rng, double sd) { return std::normal_distribution<double>(0.0, sd)(rng); }
 
-/// Separable Gaussian blur with sigma (voxels) per axis (z, y, x); replicated edges.
-inline torch::Tensor blur(torch::Tensor x, const std::array<double, 3>& sigma) {
+/// Separable Gaussian blur with sigma (voxels) per axis (z, y, x): sampled, radius 3 sigma,
+/// replicated edges; an axis whose sigma is below `minSigma` is left alone.
+inline torch::Tensor blur(torch::Tensor x, const std::array<double, 3>& sigma, double minSigma = 0.3) {
     const int64_t channels = x.size(1);
     for (int a = 0; a < 3; ++a) {
-        if (sigma[a] < 0.3) continue;
+        if (sigma[a] < minSigma) continue;
         const int64_t r = std::max<int64_t>(1, int64_t(std::ceil(3 * sigma[a])));
         auto k = torch::arange(-r, r + 1, x.options()).square().div(-2 * sigma[a] * sigma[a]).exp();
         k = k / k.sum();

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "TestImages.h"
+#include "TorchPhantoms.h"
 #include "lesiondelta/core/ResolutionMatching.h"
 #include "lesiondelta/ml/CropResolutionMatching.h"
 
@@ -20,16 +21,7 @@ namespace {
 
 constexpr unsigned kN = 48;
 
-// A sampled Gaussian along tensor axis `axis` (0 z, 1 y, 2 x) of [1, 1, Z, Y, X].
-torch::Tensor gaussianAlong(const torch::Tensor& x, int axis, double sigma) {
-    const int64_t r = int64_t(std::ceil(3 * sigma));
-    auto k = torch::arange(-r, r + 1, x.options()).square().div(-2 * sigma * sigma).exp();
-    std::vector<int64_t> shape{1, 1, 1, 1, 1}, padding{0, 0, 0};
-    shape[2 + axis] = 2 * r + 1;
-    padding[axis] = r;
-    return torch::nn::functional::conv3d(x, (k / k.sum()).view(shape),
-                                         torch::nn::functional::Conv3dFuncOptions().padding(padding));
-}
+using lesiondelta::testing::gaussianAlong;
 
 // Both layouts keep x fastest: tensor [1, 1, z, y, x] and ITK's buffer share one memory order.
 ImageVolume::Pointer toImage(const torch::Tensor& t) {
@@ -42,10 +34,7 @@ ImageVolume::Pointer toImage(const torch::Tensor& t) {
 }  // namespace
 
 TEST(ResolutionMatchingAgreement, InferenceAndTrainingSynthesisBlurTheSameScanAlongTheSameAxisAlike) {
-    torch::manual_seed(3);
-    auto truth = torch::randn({1, 1, kN, kN, kN});
-    for (int a = 0; a < 3; ++a) truth = gaussianAlong(truth, a, 1.2);
-    truth = truth / truth.std();
+    const auto truth = lesiondelta::testing::smoothTexture(kN, 3);
     auto bl = gaussianAlong(truth, 0, 1.3) + 0.03 * torch::randn_like(truth);  // thick along z
     auto fu = gaussianAlong(truth, 2, 1.0) + 0.02 * torch::randn_like(truth);  // thick along x
     auto maskTensor = torch::zeros_like(truth);

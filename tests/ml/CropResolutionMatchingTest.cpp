@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "TinyAtlas.h"
+#include "TorchPhantoms.h"
 #include "lesiondelta/ml/CropResolutionMatching.h"
 #include "lesiondelta/ml/PairSynthesizer.h"
 
@@ -15,25 +16,9 @@ namespace {
 
 constexpr int64_t kN = 48;
 
-// A sampled Gaussian along one axis (0 z, 1 y, 2 x) of a [1, 1, Z, Y, X] tensor, zero-padded
-// far from the measured region.
-torch::Tensor gaussianAlong(const torch::Tensor& x, int axis, double sigma) {
-    const int64_t r = int64_t(std::ceil(3 * sigma));
-    auto k = torch::arange(-r, r + 1, x.options()).square().div(-2 * sigma * sigma).exp();
-    std::vector<int64_t> shape{1, 1, 1, 1, 1}, padding{0, 0, 0};
-    shape[2 + axis] = 2 * r + 1;
-    padding[axis] = r;
-    return torch::nn::functional::conv3d(x, (k / k.sum()).view(shape),
-                                         torch::nn::functional::Conv3dFuncOptions().padding(padding));
-}
+using lesiondelta::testing::gaussianAlong;
 
-// Detail along every axis with soft edges, as a 1 mm MRI acquisition shows tissue.
-torch::Tensor texture(uint64_t seed) {
-    torch::manual_seed(seed);
-    auto t = torch::randn({1, 1, kN, kN, kN});
-    for (int a = 0; a < 3; ++a) t = gaussianAlong(t, a, 1.2);
-    return t / t.std();
-}
+torch::Tensor texture(uint64_t seed) { return lesiondelta::testing::smoothTexture(kN, seed); }
 
 torch::Tensor acquired(const torch::Tensor& truth, int axis, double sigma, double noiseSd) {
     return gaussianAlong(truth, axis, sigma) + noiseSd * torch::randn_like(truth);
