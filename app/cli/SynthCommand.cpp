@@ -106,8 +106,7 @@ int runSynth(const std::vector<std::string>& args) {
     }
     o.brightenFraction = a.number("--brighten-fraction", 0.0, 0.0, 1.0);
     o.stableInsertFraction = a.number("--stable-insert-fraction", 0.0, 0.0, 1.0);
-    o.insertDepthMm = int(a.number("--insert-depth", o.insertDepthMm, 1, 6));
-    o.clipInsertsToBrain = o.insertDepthMm < 6;
+    o.setInsertDepth(int(a.number("--insert-depth", o.insertDepthMm, 1, ml::SynthesisOptions::kDeepInsertMm)));
     if (o.brightenFraction + o.stableInsertFraction > 1)
         throw UsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     const auto seed = static_cast<std::uint64_t>(a.number("--seed", 1, 0, 4294967295.0));

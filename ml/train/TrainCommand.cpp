@@ -141,8 +141,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.stableInsertFraction = a.number("--stable-insert-fraction", s.stableInsertFraction, 0.0, 1.0);
     s.protocolChangeFraction = a.number("--protocol-change-fraction", s.protocolChangeFraction, 0.0, 1.0);
     s.matchResolution = a.flag("--match-resolution");
-    s.insertDepthMm = int(a.number("--insert-depth", s.insertDepthMm, 1, 6));
-    s.clipInsertsToBrain = s.insertDepthMm < 6;
+    s.setInsertDepth(int(a.number("--insert-depth", s.insertDepthMm, 1, SynthesisOptions::kDeepInsertMm)));
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
@@ -182,7 +181,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.metadata.trainingData = "pairs synthesised on the fly from the training atlas " +
                               fs::path(atlasPath).filename().string() + " (" + atlas.description + ")";
     if (s.matchResolution) o.metadata.trainingData += "; both visits resolution-matched as at inference";
-    if (s.insertDepthMm < 6)
+    if (s.clipInsertsToBrain)
         o.metadata.trainingData +=
             "; inserts from " + std::to_string(s.insertDepthMm) + " mm deep in the brain, clipped to it";
     o.metadata.trainingCommand = command;

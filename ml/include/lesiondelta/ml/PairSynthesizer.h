@@ -39,13 +39,20 @@ struct SynthesisOptions {
     double shrinkFraction = 0.2;       // shrunk in FU by a rim (not a target)
     int maxOwnChanges = 4;             // removed + enlarged own lesions per pair (real pairs: a few per region)
     double smallLesionFraction = 0.6;  // inserts drawn from 10-100 voxels (else 100-3000)
-    // Brain needed around an insert's centre along each axis, in mm (atlas voxels): 6 keeps
-    // inserts deep in white matter; less lets them sit beside the cortex and the ventricles,
-    // where real new lesions also appear (juxtacortical, periventricular).
-    int insertDepthMm = 6;
+    // Brain needed around an insert's centre along each axis, in mm (atlas voxels): the default
+    // keeps inserts deep in white matter; less lets them sit beside the cortex and the
+    // ventricles, where real new lesions also appear (juxtacortical, periventricular).
+    static constexpr int kDeepInsertMm = 6;
+    int insertDepthMm = kDeepInsertMm;
     // Inserts multiplied by the brain mask, so a shallow insert stays in tissue instead of
     // reaching into the CSF or the skull (off: as the shipped model was trained).
     bool clipInsertsToBrain = false;
+    /// The command-line rule (train and synth --insert-depth): sites `mm` deep, and inserts
+    /// clipped to the brain whenever they may lie shallower than the default.
+    void setInsertDepth(int mm) {
+        insertDepthMm = mm;
+        clipInsertsToBrain = mm < kDeepInsertMm;
+    }
     double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
