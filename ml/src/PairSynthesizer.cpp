@@ -45,9 +45,10 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
     for (std::size_t i = 0; i < atlas.bank.size(); ++i) {
         const auto& l = atlas.bank[i];
         if (l.heldOut && !o_.heldOut) continue;
-        if (l.voxels >= 10 && l.voxels <= 100)
+        if (l.voxels >= 10 && l.voxels <= 100) {
             small_.push_back(i);
-        else if (l.voxels > 100 && l.voxels <= 3000)
+            if (l.voxels <= SynthesisOptions::kFaintDotMaxVoxels) dots_.push_back(i);
+        } else if (l.voxels > 100 && l.voxels <= 3000)
             large_.push_back(i);
         else
             continue;
@@ -79,6 +80,10 @@ std::size_t PairSynthesizer::drawInsert(bool smallOnly) {
     const bool small = !small_.empty() && (smallOnly || large_.empty() || uniform(rng_, 0, 1) < o_.smallLesionFraction);
     const auto& from = small ? small_ : large_;
     return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng_)];
+}
+
+std::size_t PairSynthesizer::drawDot() {
+    return dots_[std::uniform_int_distribution<std::size_t>(0, dots_.size() - 1)(rng_)];
 }
 
 std::array<int64_t, 3> PairSynthesizer::randomBrainVoxel(const Scan& s) {

@@ -110,7 +110,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         ov.copy_(torch::maximum(ov, pv));
         ownIn.push_back({b, st, m});
     }
-    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0, brightened = 0, stableInserts = 0;
+    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0, brightened = 0, stableInserts = 0, faintDots = 0;
     if (single) {
         target.copy_(own);
     } else if (!stable) {
@@ -161,11 +161,14 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             Placed pl;
             Vec3 centre;
             bool placed = false;
+            bool faintDot = false;
             if (i == 0 && anchoredInsert >= 0) {
                 pl.lesion = std::size_t(anchoredInsert), centre = anchor,
                 placed = anchoredMni || goodInsertSite(s, anchor);
             } else {
-                pl.lesion = drawInsert(false);
+                // Drawn only when asked for, so that without faint dots every pair stays as before.
+                faintDot = o_.faintDotFraction > 0 && !dots_.empty() && uniform(rng_, 0, 1) < o_.faintDotFraction;
+                pl.lesion = faintDot ? drawDot() : drawInsert(false);
                 const auto& l = atlas_.bank[pl.lesion];
                 if (a.mni && l.mniOrigin[0] >= 0 && uniform(rng_, 0, 1) < 0.7) {
                     centre = boxCentre(pl.lesion);
@@ -208,8 +211,9 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             // A brightened lesion gains at least half the atlas lesion contrast between visits.
             const bool brightens = blShare > 0 && blShare < 1;
             const double gainFloor = brightens ? 0.5 / (1 - blShare) : 0.0;
-            const double contrast = lesionContrast_ * uniform(rng_, std::max(o_.contrastMin, gainFloor),
-                                                              std::max(o_.contrastMax, gainFloor));
+            const double brightest = faintDot ? std::min(o_.faintDotContrastMax, o_.contrastMax) : o_.contrastMax;
+            const double contrast =
+                lesionContrast_ * uniform(rng_, std::max(o_.contrastMin, gainFloor), std::max(brightest, gainFloor));
             torch::Tensor fv, sv;
             overlapViews(fu, soft, pl.start, fv, sv);
             fv.add_(sv * contrast);
@@ -226,6 +230,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             if (blShare < 1) markTarget(target, (soft >= 0.5).to(torch::kFloat32), pl.start);
             markTarget(own, patch, pl.start);
             ++inserted;
+            faintDots += faintDot;
             brightened += brightens;
             stableInserts += blShare >= 1;
         }
@@ -276,7 +281,7 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
           << (o_.brightenFraction + o_.stableInsertFraction > 0
                   ? ", " + std::to_string(brightened) + " brightened, " + std::to_string(stableInserts) + " stable"
                   : std::string())
-          << "; ";
+          << (o_.faintDotFraction > 0 ? ", " + std::to_string(faintDots) + " faint dots" : std::string()) << "; ";
     d << "FU " << fuNote;
     if (!single) d << "; BL " << blNote << matchNote;
     out.description = d.str();

@@ -1,6 +1,7 @@
 #include "TrainCommand.h"
 
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -21,7 +22,7 @@ const char* const kTrainUsage =
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
-    "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--threads N]\n"
+    "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--faint-dot-fraction 0] [--threads N]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -40,6 +41,7 @@ const char* const kTrainUsage =
     "  --insert-depth MM: brain needed around an inserted lesion's centre along each axis (1-6; 6 keeps\n"
     "  them deep in white matter); below 6, inserts may sit beside the cortex and the ventricles and\n"
     "  are clipped to the brain mask.\n"
+    "  --faint-dot-fraction F: of the inserted lesions, F are the bank's smallest (10-40 voxels), faint.\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {
@@ -125,6 +127,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--protocol-change-fraction",
                      "--real-every",
                      "--insert-depth",
+                     "--faint-dot-fraction",
                      "--threads"},
                     {"--bf16", "--no-alternate", "--match-resolution"});
     TrainingOptions o;
@@ -142,6 +145,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.protocolChangeFraction = a.number("--protocol-change-fraction", s.protocolChangeFraction, 0.0, 1.0);
     s.matchResolution = a.flag("--match-resolution");
     s.setInsertDepth(int(a.number("--insert-depth", s.insertDepthMm, 1, SynthesisOptions::kDeepInsertMm)));
+    s.faintDotFraction = a.number("--faint-dot-fraction", s.faintDotFraction, 0.0, 1.0);
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
@@ -184,6 +188,9 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     if (s.clipInsertsToBrain)
         o.metadata.trainingData +=
             "; inserts from " + std::to_string(s.insertDepthMm) + " mm deep in the brain, clipped to it";
+    if (s.faintDotFraction > 0)
+        o.metadata.trainingData += "; " + std::to_string(int(std::lround(100 * s.faintDotFraction))) +
+                                   " % of inserts faint dots of 10-40 voxels";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;

@@ -288,6 +288,56 @@ TEST(PairSynthesizer, ClippedInsertsKeepOnlyTheirPartInsideTheBrain) {
     EXPECT_LT(clippedVoxels, fullVoxels);  // balls of radius 3-4 on a 7 mm slab reach past it
 }
 
+// Inserted lesions only, none of them a planned (centred) change: every insert may be a faint dot.
+struct InsertStats {
+    int inserted = 0, faint = 0, targets = 0;
+    bool mentionsFaint = false;
+    double targetVoxels = 0, gain = 0;  // target voxels, and FU - BL inside the target summed over pairs
+};
+
+InsertStats insertStats(double faintDotFraction, double smallLesionFraction) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small();
+    o.stableFraction = o.changeCentredFraction = 0.0;
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    o.maxOwnChanges = 0;
+    o.insertMin = o.insertMax = 3;
+    o.smallLesionFraction = smallLesionFraction;  // 0: the larger bank balls (123-257 voxels)
+    o.faintDotFraction = faintDotFraction;
+    PairSynthesizer s(atlas, o, torch::kCPU, 21);
+    InsertStats st;
+    for (int i = 0; i < 12; ++i) {
+        const auto b = s.next(1);
+        st.inserted += std::max(0, countOf(b.descriptions[0], "inserted"));
+        const int faint = countOf(b.descriptions[0], "faint");
+        st.mentionsFaint |= faint >= 0;
+        st.faint += std::max(0, faint);
+        const double voxels = b.target.sum().item<double>();
+        if (voxels < 10) continue;
+        ++st.targets;
+        st.targetVoxels += voxels;
+        st.gain += (b.fu - b.bl).masked_select(b.target > 0).mean().item<double>();
+    }
+    return st;
+}
+
+TEST(PairSynthesizer, FaintDotsAreTheBanksSmallestLesionsAtLowContrast) {
+    // The tiny atlas's bank: radius-2 balls (33 voxels: dots), larger ones of 123-257 voxels.
+    const auto large = insertStats(0.0, 0.0), small = insertStats(0.0, 1.0), dots = insertStats(1.0, 0.0);
+    EXPECT_FALSE(large.mentionsFaint);  // without the option the description does not mention them
+    EXPECT_TRUE(dots.mentionsFaint);
+    for (const auto* st : {&large, &small, &dots}) ASSERT_GE(st->targets, 4);
+    EXPECT_EQ(dots.faint, dots.inserted);  // every insert a faint dot
+    // Dots are the small balls, although the larger ones were asked for ...
+    EXPECT_LT(dots.targetVoxels / dots.inserted, 0.5 * large.targetVoxels / large.inserted)
+        << dots.targetVoxels << "/" << dots.inserted << " " << large.targetVoxels << "/" << large.inserted;
+    // ... and fainter than the same balls inserted as usual: at most 0.6 of the atlas lesion
+    // contrast (mean 0.43) against up to 1.3 (mean 0.78).
+    EXPECT_LT(dots.gain / dots.targets, 0.8 * small.gain / small.targets)
+        << dots.gain / dots.targets << " " << small.gain / small.targets;
+    EXPECT_GT(dots.gain / dots.targets, 0.1);  // still brighter in FU where marked
+}
+
 TEST(PairSynthesizer, RealPairCropsCarryTheirReferenceAndAreForTrainingOnly) {
     const auto atlas = lesiondelta::testing::withRealPair(lesiondelta::testing::tinyAtlas());
     PairSynthesizer s(atlas, small(), torch::kCPU, 8);

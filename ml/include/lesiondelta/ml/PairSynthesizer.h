@@ -54,6 +54,13 @@ struct SynthesisOptions {
         clipInsertsToBrain = mm < kDeepInsertMm;
     }
     double contrastMin = 0.25, contrastMax = 1.3;  // insert brightness, times the atlas lesion contrast
+    // Faint dots: of the inserted bank lesions (not a pair's planned change), `faintDotFraction`
+    // are drawn from the bank's smallest (10-40 voxels) at the faint end of the brightness range
+    // (contrastMin to faintDotContrastMax) - the small, barely brighter new lesions that real
+    // follow-ups show and the network missed. 0: the pairs stay as before, draw for draw.
+    double faintDotFraction = 0.0;
+    double faintDotContrastMax = 0.6;
+    static constexpr int64_t kFaintDotMaxVoxels = 40;
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
     double protocolChangeFraction = 0.15;  // pairs whose BL is sliced along another axis than FU
@@ -173,6 +180,8 @@ private:
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
     std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
     std::size_t drawInsert(bool smallOnly);
+    /// A bank lesion of 10 to kFaintDotMaxVoxels voxels (dots_ is not empty).
+    std::size_t drawDot();
     /// A protocol's slice axis (0 z, 1 y, 2 x: mostly axial), or with `protocolChangeFraction` a
     /// different one than `previous` (>= 0), as after a change of protocol.
     int drawSliceAxis(int previous = -1);
@@ -192,6 +201,7 @@ private:
     std::vector<Real> reals_;
     std::vector<std::size_t> lesionScans_;    // indices into scans_ with own lesions
     std::vector<std::size_t> small_, large_;  // insertable bank lesions of the split
+    std::vector<std::size_t> dots_;           // of small_, those of at most kFaintDotMaxVoxels
     std::vector<std::size_t> mniPlaced_;      // of those, the ones with an MNI position
     double lesionContrast_ = 2.0;             // mean over atlas scans that know it
 };
