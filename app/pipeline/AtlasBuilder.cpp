@@ -2,6 +2,7 @@
 
 #include <itkImageRegionConstIterator.h>
 #include <itkImageRegionConstIteratorWithIndex.h>
+#include <itkLabelImageToShapeLabelMapFilter.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -86,28 +87,22 @@ ml::AtlasScan atlasScan(const std::string& name, const std::string& flairPath, c
 // `mniGrid`, its box's MNI position is recorded.
 void addLesions(std::vector<ml::BankLesion>& bank, const std::string& source, const MaskVolume& mask1mm,
                 const ImageVolume* mniGrid, bool heldOut) {
-    unsigned int n = 0;
-    const auto labels = labelLesions(mask1mm, 2.5 * voxelVolumeMl(mask1mm), &n);  // >= 3 voxels
-    std::vector<std::pair<Index, Index>> boxes(n, {Index{{1L << 30, 1L << 30, 1L << 30}}, Index{{-1, -1, -1}}});
-    for (itk::ImageRegionConstIteratorWithIndex<LabelVolume> it(labels, labels->GetBufferedRegion()); !it.IsAtEnd();
-         ++it) {
-        if (!it.Get()) continue;
-        auto& [lo, hi] = boxes[it.Get() - 1];
-        for (int a = 0; a < 3; ++a) {
-            lo[a] = std::min(lo[a], it.GetIndex()[a]);
-            hi[a] = std::max(hi[a], it.GetIndex()[a]);
-        }
-    }
-    for (unsigned int l = 0; l < n; ++l) {
-        const auto& [lo, hi] = boxes[l];
+    const auto labels = labelLesions(mask1mm, 2.5 * voxelVolumeMl(mask1mm));  // >= 3 voxels
+    // Each lesion's box (voxels of the 1 mm mask), in label order.
+    auto shapes = itk::LabelImageToShapeLabelMapFilter<LabelVolume>::New();
+    shapes->SetInput(labels);
+    shapes->SetComputePerimeter(false);
+    shapes->Update();
+    const auto* map = shapes->GetOutput();
+    for (unsigned int i = 0; i < map->GetNumberOfLabelObjects(); ++i) {
+        const auto* lesion = map->GetNthLabelObject(i);
+        const Region box = lesion->GetBoundingBox();
+        const Index lo = box.GetIndex();
         ml::BankLesion b;
         b.source = source;
         b.heldOut = heldOut;
-        Region box;
-        box.SetIndex(lo);
-        for (int a = 0; a < 3; ++a) box.SetSize(a, itk::SizeValueType(hi[a] - lo[a] + 1));
         auto t = boxTensor(*labels, box, torch::kInt64);
-        b.mask = (t == int64_t(l + 1)).to(torch::kUInt8);
+        b.mask = (t == int64_t(lesion->GetLabel())).to(torch::kUInt8);
         b.voxels = b.mask.sum().item<int64_t>();
         if (mniGrid) {
             PhysicalPointLps p;

@@ -30,8 +30,8 @@ torch::Tensor presmoothed(const torch::Tensor& x) {
     return blurAxis(blurAxis(blurAxis(x, 0, kPresmoothVoxels), 1, kPresmoothVoxels), 2, kPresmoothVoxels);
 }
 
-// A mask's voxels that have a neighbour along each axis, counted once: the energies below are
-// measured many times on one mask (every bisection step).
+// Per axis, the mask's voxels that have a next voxel along it (all but the last plane), counted
+// once: the energies below are measured many times on one mask (every bisection step).
 class AxisMask {
 public:
     explicit AxisMask(const torch::Tensor& mask) {
@@ -52,6 +52,8 @@ public:
     std::array<double, 3> energies(const torch::Tensor& x) const {
         return {lagOneEnergy(x, 0), lagOneEnergy(x, 1), lagOneEnergy(x, 2)};
     }
+    // No mask voxel has a next voxel along any axis: nothing to measure (an empty mask too).
+    bool empty() const { return !(count_[0] > 0 || count_[1] > 0 || count_[2] > 0); }
 
 private:
     std::array<torch::Tensor, 3> lower_;
@@ -119,8 +121,8 @@ CropResolutionMatch matchCropResolution(torch::Tensor& bl, torch::Tensor& fu, co
     torch::NoGradGuard noGrad;
     CropResolutionMatch r;
     const auto m = mask.to(bl.options().dtype(torch::kFloat32));
-    if (m.sum().item<double>() == 0) return r;
     const AxisMask axes(m);
+    if (axes.empty()) return r;
     // As in core: the search runs on pre-smoothed copies (blurs commute, so a sigma found there is
     // the one the scan needs); once an axis is matched, it is matched closely (a third of the
     // tolerance) in later rounds.

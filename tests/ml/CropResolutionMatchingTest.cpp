@@ -79,6 +79,11 @@ TEST(CropResolutionMatching, AnEmptyMaskLeavesBothAloneAndWrongShapesAreRefused)
     const auto blBefore = bl.clone();
     EXPECT_FALSE(matchCropResolution(bl, fu, torch::zeros_like(bl)).changed());
     EXPECT_TRUE(torch::equal(bl, blBefore));
+    // A mask of the last voxel alone: no neighbour after it along any axis, nothing to measure.
+    auto corner = torch::zeros_like(bl);
+    corner.index_put_({0, 0, -1, -1, -1}, 1.0f);
+    EXPECT_FALSE(matchCropResolution(bl, fu, corner).changed());
+    EXPECT_TRUE(torch::equal(bl, blBefore));
     auto small = torch::zeros({1, 1, 8, 8, 8});
     EXPECT_THROW(matchCropResolution(bl, small, inner()), std::invalid_argument);
     EXPECT_THROW(matchCropResolution(bl, fu, torch::ones({1, 1, 8, 8, 8})), std::invalid_argument);
