@@ -170,15 +170,18 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                 faintDot = o_.faintDotFraction > 0 && !dots_.empty() && uniform(rng_, 0, 1) < o_.faintDotFraction;
                 pl.lesion = faintDot ? drawDot() : drawInsert(false);
                 const auto& l = atlas_.bank[pl.lesion];
+                auto insideCrop = [&](const Vec3& c) {  // within the crop's part of the region
+                    bool inside = true;
+                    for (int d = 0; d < 3; ++d) inside &= std::abs(c[d] - (start[d] + r / 2)) < q / 2;
+                    return inside;
+                };
                 if (a.mni && l.mniOrigin[0] >= 0 && uniform(rng_, 0, 1) < 0.7) {
                     centre = boxCentre(pl.lesion);
-                    placed = goodInsertSite(s, centre);
+                    placed = insideCrop(centre) && goodInsertSite(s, centre);
                 }
-                for (int t = 0; t < 30 && !placed; ++t) {  // a site inside the crop's part of the region
+                for (int t = 0; t < 30 && !placed; ++t) {
                     centre = randomBrainVoxel(s);
-                    bool inside = true;
-                    for (int d = 0; d < 3; ++d) inside &= std::abs(centre[d] - (start[d] + r / 2)) < q / 2;
-                    placed = inside && goodInsertSite(s, centre);
+                    placed = insideCrop(centre) && goodInsertSite(s, centre);
                 }
             }
             // What BL shows of it: nothing (new), a fainter and maybe smaller lesion (brightened or

@@ -338,6 +338,29 @@ TEST(PairSynthesizer, FaintDotsAreTheBanksSmallestLesionsAtLowContrast) {
     EXPECT_GT(dots.gain / dots.targets, 0.1);  // still brighter in FU where marked
 }
 
+TEST(PairSynthesizer, InsertsAtTheirMniPositionLieInTheCrop) {
+    // MNI anatomy only (the training split: "mni/a" and "raw/b"; pairs on "raw/b" place at random
+    // sites), small crops that rarely hold the bank lesions' MNI positions: an insert that is
+    // counted must reach into the crop.
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = small(16);
+    o.stableFraction = o.changeCentredFraction = 0.0;
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    o.maxOwnChanges = 0;
+    o.insertMin = o.insertMax = 2;
+    o.smallLesionFraction = 0.0;
+    PairSynthesizer s(atlas, o, torch::kCPU, 31);
+    int inserted = 0, emptyButInserted = 0;
+    for (int i = 0; i < 40; ++i) {
+        const auto b = s.next(1);
+        const int n = std::max(0, countOf(b.descriptions[0], "inserted"));
+        inserted += n;
+        if (n > 0 && b.target.sum().item<double>() == 0) ++emptyButInserted;
+    }
+    ASSERT_GE(inserted, 10);
+    EXPECT_LE(emptyButInserted, inserted / 10) << emptyButInserted << " of " << inserted;
+}
+
 TEST(PairSynthesizer, RealPairCropsCarryTheirReferenceAndAreForTrainingOnly) {
     const auto atlas = lesiondelta::testing::withRealPair(lesiondelta::testing::tinyAtlas());
     PairSynthesizer s(atlas, small(), torch::kCPU, 8);
