@@ -78,12 +78,11 @@ PairSynthesizer::PairSynthesizer(const TrainingAtlas& atlas, const SynthesisOpti
 
 std::size_t PairSynthesizer::drawInsert(bool smallOnly) {
     const bool small = !small_.empty() && (smallOnly || large_.empty() || uniform(rng_, 0, 1) < o_.smallLesionFraction);
-    const auto& from = small ? small_ : large_;
-    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng_)];
+    return pick(small ? small_ : large_);
 }
 
-std::size_t PairSynthesizer::drawDot() {
-    return dots_[std::uniform_int_distribution<std::size_t>(0, dots_.size() - 1)(rng_)];
+std::size_t PairSynthesizer::pick(const std::vector<std::size_t>& from) {
+    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng_)];
 }
 
 std::array<int64_t, 3> PairSynthesizer::randomBrainVoxel(const Scan& s) {

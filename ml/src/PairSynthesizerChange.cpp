@@ -155,6 +155,11 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             }
         }
         // Inserted bank lesions: soft partial-volume edges, faint to bright.
+        auto insideCrop = [&](const Vec3& c) {  // within the crop's part of the region
+            bool inside = true;
+            for (int d = 0; d < 3; ++d) inside &= std::abs(c[d] - (start[d] + r / 2)) < q / 2;
+            return inside;
+        };
         const int inserts =
             std::uniform_int_distribution<int>(o_.insertMin, std::max(o_.insertMin, o_.insertMax))(rng_);
         for (int i = 0; i < inserts; ++i) {
@@ -168,13 +173,8 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             } else {
                 // Drawn only when asked for, so that without faint dots every pair stays as before.
                 faintDot = o_.faintDotFraction > 0 && !dots_.empty() && uniform(rng_, 0, 1) < o_.faintDotFraction;
-                pl.lesion = faintDot ? drawDot() : drawInsert(false);
+                pl.lesion = faintDot ? pick(dots_) : drawInsert(false);
                 const auto& l = atlas_.bank[pl.lesion];
-                auto insideCrop = [&](const Vec3& c) {  // within the crop's part of the region
-                    bool inside = true;
-                    for (int d = 0; d < 3; ++d) inside &= std::abs(c[d] - (start[d] + r / 2)) < q / 2;
-                    return inside;
-                };
                 if (a.mni && l.mniOrigin[0] >= 0 && uniform(rng_, 0, 1) < 0.7) {
                     centre = boxCentre(pl.lesion);
                     placed = insideCrop(centre) && goodInsertSite(s, centre);

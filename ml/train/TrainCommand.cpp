@@ -190,7 +190,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
             "; inserts from " + std::to_string(s.insertDepthMm) + " mm deep in the brain, clipped to it";
     if (s.faintDotFraction > 0)
         o.metadata.trainingData += "; " + std::to_string(int(std::lround(100 * s.faintDotFraction))) +
-                                   " % of inserts faint dots of 10-40 voxels";
+                                   " % of inserts faint dots of 10-" +
+                                   std::to_string(SynthesisOptions::kFaintDotMaxVoxels) + " voxels";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;

@@ -180,8 +180,8 @@ private:
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
     std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
     std::size_t drawInsert(bool smallOnly);
-    /// A bank lesion of 10 to kFaintDotMaxVoxels voxels (dots_ is not empty).
-    std::size_t drawDot();
+    /// One entry of `from` (not empty), uniformly.
+    std::size_t pick(const std::vector<std::size_t>& from);
     /// A protocol's slice axis (0 z, 1 y, 2 x: mostly axial), or with `protocolChangeFraction` a
     /// different one than `previous` (>= 0), as after a change of protocol.
     int drawSliceAxis(int previous = -1);
@@ -201,8 +201,8 @@ private:
     std::vector<Real> reals_;
     std::vector<std::size_t> lesionScans_;    // indices into scans_ with own lesions
     std::vector<std::size_t> small_, large_;  // insertable bank lesions of the split
-    std::vector<std::size_t> dots_;           // of small_, those of at most kFaintDotMaxVoxels
     std::vector<std::size_t> mniPlaced_;      // of those, the ones with an MNI position
+    std::vector<std::size_t> dots_;           // of small_, those of at most kFaintDotMaxVoxels
     double lesionContrast_ = 2.0;             // mean over atlas scans that know it
 };
 
