@@ -23,6 +23,7 @@ const char* const kTrainUsage =
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
     "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--faint-dot-fraction 0] [--threads N]\n"
+    "      [--widen-from FILE] [--widen-noise 0.1]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
@@ -42,6 +43,9 @@ const char* const kTrainUsage =
     "  them deep in white matter); below 6, inserts may sit beside the cortex and the ventricles and\n"
     "  are clipped to the brain mask.\n"
     "  --faint-dot-fraction F: of the inserted lesions, F are the bank's smallest (10-40 voxels), faint.\n"
+    "  --widen-from FILE: start from a narrower model (its width dividing --width), every channel\n"
+    "  copied (Net2Net widening: the same output), each copy's weights with --widen-noise x their\n"
+    "  spread of noise; its steps and schedule continue as with --resume FILE.\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {
@@ -128,6 +132,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--real-every",
                      "--insert-depth",
                      "--faint-dot-fraction",
+                     "--widen-from",
+                     "--widen-noise",
                      "--threads"},
                     {"--bf16", "--no-alternate", "--match-resolution"});
     TrainingOptions o;
@@ -168,6 +174,13 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
         const auto own = fs::path(o.outFolder) / "checkpoint.safetensors";
         o.resumeFrom = fs::exists(own) ? own.string() : "";
     }
+    o.widenFrom = a.text("--widen-from", "");
+    o.widenNoise = a.number("--widen-noise", o.widenNoise, 0.0, 10.0);
+    if (!o.widenFrom.empty() && !o.resumeFrom.empty()) {
+        if (a.text("--resume", "") != "auto")
+            throw TrainUsageError("--widen-from starts a run; --resume FILE continues one: give one of them");
+        o.widenFrom.clear();  // the widened run's own checkpoint exists: continue it
+    }
 
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
     if (o.device.is_cpu()) torch::set_num_threads(int(a.number("--threads", cores, 1, 1024)));
@@ -196,6 +209,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;
     o.metadata.extra["seed"] = std::to_string(o.seed);
+    if (!a.text("--widen-from", "").empty())
+        o.metadata.extra["widened_from"] = fs::path(a.text("--widen-from", "")).filename().string();
     if (o.realEvery > 0) {
         if (atlas.realPairs.empty())
             throw TrainUsageError(
@@ -207,7 +222,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     log << "training on " << describeDevice(o.device) << ": width " << o.baseWidth << ", " << o.batch << " x " << s.crop
         << "^3 pairs a step, " << o.steps << " steps"
         << (o.minutes > 0 ? ", budget " + std::to_string(o.minutes) + " min" : "")
-        << (o.resumeFrom.empty() ? "" : ", resuming " + o.resumeFrom) << (o.bf16 ? ", bf16 autocast" : "") << "\n";
+        << (o.resumeFrom.empty() ? "" : ", resuming " + o.resumeFrom)
+        << (o.widenFrom.empty() ? "" : ", widening " + o.widenFrom) << (o.bf16 ? ", bf16 autocast" : "") << "\n";
     const auto start = std::chrono::steady_clock::now();
     double running = 0;
     bool first = true;

@@ -135,6 +135,38 @@ TEST_F(Trainer, TimeBudgetEndsWithACheckpointAndAResumeContinuesIt) {
     EXPECT_LT(steps.front().second, 3e-3 * 0.9);
 }
 
+TEST_F(Trainer, AWidenedRunContinuesTheNarrowOneWithItsOutput) {
+    auto narrowOptions = options(10);
+    narrowOptions.outFolder = (dir_ / "narrow").string();
+    const auto narrow = train(*pairs_, narrowOptions);
+    ASSERT_EQ(narrow.stepsDone, 10);
+    auto o = options(12);
+    o.baseWidth = 4;
+    o.widenFrom = narrow.checkpoint;
+    o.widenNoise = 0.0;
+    o.learningRate = 0.0;  // the two steps leave the widened weights as they are
+    std::vector<int> steps;
+    o.onStep = [&](int step, double, double) {
+        steps.push_back(step);
+        return true;
+    };
+    const auto wide = train(*pairs_, o);
+    EXPECT_EQ(steps, (std::vector<int>{11, 12}));
+    auto a = loadWeights(narrow.checkpoint), b = loadWeights(wide.checkpoint);
+    EXPECT_EQ(b.metadata.baseWidth, 4);
+    a.net->eval();
+    b.net->eval();
+    torch::manual_seed(5);
+    const auto bl = torch::randn({1, 1, 32, 32, 32}), fu = torch::randn({1, 1, 32, 32, 32});
+    EXPECT_TRUE(torch::allclose(a.net->probability(bl, fu), b.net->probability(bl, fu), 1e-4, 1e-5));
+    // Widening and resuming at once is refused; so is a width the narrow one does not divide.
+    o.resumeFrom = wide.checkpoint;
+    EXPECT_THROW(train(*pairs_, o), std::invalid_argument);
+    o.resumeFrom.clear();
+    o.baseWidth = 3;
+    EXPECT_THROW(train(*pairs_, o), std::invalid_argument);
+}
+
 TEST_F(Trainer, NanLossStopsTrainingAndKeepsTheLastGoodCheckpoint) {
     auto atlas = lesiondelta::testing::tinyAtlas();
     for (auto& s : atlas.scans) s.flair.fill_(std::numeric_limits<float>::quiet_NaN());

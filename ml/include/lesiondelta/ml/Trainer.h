@@ -44,6 +44,11 @@ struct TrainingOptions {
     /// A checkpoint to continue from (weights; with metadata steps_done and training_seconds of
     /// this run, also the step count and the schedule).
     std::string resumeFrom;
+    /// A narrower model (base width dividing baseWidth) to start from, widened by widenInto
+    /// (Widening.h) with this noise, its step count and schedule continued as for resumeFrom.
+    /// Not together with resumeFrom.
+    std::string widenFrom;
+    double widenNoise = 0.1;
     /// Called after every step with (step, loss, learning rate); return false to stop early.
     /// Pre-training steps are reported with negative step numbers (-pretrainSteps .. -1).
     std::function<bool(int, double, double)> onStep;
