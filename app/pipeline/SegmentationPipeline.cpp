@@ -159,6 +159,7 @@ SegmentationResult runSegmentation(const SegmentationInput& input) {
     const auto probabilityIso = fromBuffer(cnn.probability, *fuIso);
     r.probability = resampleLinear(*probabilityIso, *r.fu);
     r.newLesions = newLesionMask(*r.probability, threshold, input.minLesionMl);
+    r.searchRegion = resampleNearest(*cnnInput.searchRegion, *r.fu);
     r.lesions = lesionTable(*r.newLesions, input.minLesionMl, r.blInFu, r.fu);
     clock.done("postprocessing");
     report(1.0, "done");

@@ -159,6 +159,28 @@ TEST_F(Segment, CancellingDuringInferenceWritesNothing) {
     EXPECT_FALSE(std::filesystem::exists(dir_.file("out")));
 }
 
+TEST_F(Segment, TheResultCarriesTheSearchRegionOnTheFuGridAndNothingIsMarkedOutsideIt) {
+    SegmentationInput in;
+    in.blPath = dir_.file("bl.nii.gz");
+    in.fuPath = dir_.file("fu.nii.gz");
+    in.modelPath = dir_.file("model.safetensors");
+    in.device = "cpu";
+    const auto r = runSegmentation(in);
+    ASSERT_TRUE(r.searchRegion);
+    EXPECT_TRUE(sameGrid(*r.searchRegion, *r.fu));
+    const std::size_t n = r.fu->GetLargestPossibleRegion().GetNumberOfPixels();
+    const auto* region = r.searchRegion->GetBufferPointer();
+    const auto* probability = r.probability->GetBufferPointer();
+    std::size_t inside = 0, markedOutside = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        inside += region[i] != 0;
+        markedOutside += !region[i] && probability[i] > 0.5f;
+    }
+    EXPECT_GT(inside, n / 20);  // the phantom's brain without its 5 mm rim
+    EXPECT_LT(inside, n / 2);
+    EXPECT_EQ(markedOutside, 0u);
+}
+
 TEST_F(Segment, InfoPrintsTheModelMetadataAndLibTorchVersion) {
     const auto r = cli("info --model " + dir_.file("model.safetensors"));
     ASSERT_EQ(r.exitCode, 0) << r.err;

@@ -5,8 +5,9 @@
 //                 [--threshold T]
 //                 [--rim-mm 5] [--bias-correction on|off] [--lesions on] [--pictures DIR]
 // --lesions on lists every reference lesion: volume, FU/BL contrast (against the head and against
-// its surroundings), the CNN's highest probability in it and whether it was found (where the misses
-// lie: small, faint or just under the threshold), then the CNN's false positives;
+// its surroundings), the share of it in the CNN's search region, the CNN's highest probability in it
+// and whether it was found (where the misses lie: small, faint, outside the region or just under
+// the threshold), then the CNN's false positives;
 // --pictures DIR also writes DIR/PATIENT-lesionNN.png and PATIENT-fpNN.png: BL | FU | FU with the
 // reference (green) and the CNN's lesions (magenta) outlined, a 48 mm axial patch around each.
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
@@ -86,6 +87,8 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
     const auto table = lesionTable(reference, kMinLesionMl, &blInFu, &fu);
     std::vector<float> maxProbability(table.size() + 1, 0.f);
     std::vector<bool> found(table.size() + 1, false);
+    std::vector<std::size_t> voxels(table.size() + 1, 0), searched(table.size() + 1, 0);
+    const auto* region = cnn.searchRegion->GetBufferPointer();
     const auto* label = labels->GetBufferPointer();
     const auto* probability = cnn.probability->GetBufferPointer();
     const auto* predicted = cnn.newLesions->GetBufferPointer();
@@ -94,6 +97,8 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
         if (label[i] == 0 || label[i] > table.size()) continue;
         maxProbability[label[i]] = std::max(maxProbability[label[i]], probability[i]);
         if (predicted[i]) found[label[i]] = true;
+        ++voxels[label[i]];
+        searched[label[i]] += region[i] != 0;
     }
     // FU/BL of the lesion relative to FU/BL of the head (the scanners' scales differ): the gain the
     // reference split uses.
@@ -123,11 +128,12 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
     };
     std::printf(
         "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), the same over its surroundings, slice, "
-        "max CNN probability, found\n",
+        "share of it in the CNN's search region, max CNN probability, found\n",
         patient.c_str());
     for (const auto& l : table) {
-        std::printf("  %2u  %.3f ml  %.2f  %.2f  k=%ld  %.2f  %s\n", l.id, l.volumeMl,
+        std::printf("  %2u  %.3f ml  %.2f  %.2f  k=%ld  %3.0f %%  %.2f  %s\n", l.id, l.volumeMl,
                     l.meanFu / std::max(1e-6, l.meanBl) / scale, localChange(l), std::lround(l.centroidIndex[2]),
+                    100.0 * double(searched[l.id]) / double(std::max<std::size_t>(1, voxels[l.id])),
                     maxProbability[l.id], found[l.id] ? "found" : "missed");
         if (!pictures.empty()) {
             char name[64];

@@ -58,6 +58,7 @@ struct SegmentationResult {
     ImageVolume::Pointer fu;           // as read
     ImageVolume::Pointer probability;  // FU grid, float
     MaskVolume::Pointer newLesions;    // FU grid, components >= minLesionMl
+    MaskVolume::Pointer searchRegion;  // FU grid (nearest from the 1 mm CNN grid): where the CNN looked
     RigidTransform::Pointer fuToBl;
     std::vector<Lesion> lesions;
     std::vector<PlausibilityWarning> warnings;  // inputs, dates, alignment, result (see Plausibility.h)
