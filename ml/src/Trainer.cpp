@@ -177,19 +177,21 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
     double earlierSeconds = 0;
     if (!o.resumeFrom.empty() && !o.widenFrom.empty())
         throw std::invalid_argument("resume from a checkpoint or widen a narrower model, not both");
-    if (!o.resumeFrom.empty() || !o.widenFrom.empty()) {
-        auto loaded = loadWeights(o.widenFrom.empty() ? o.resumeFrom : o.widenFrom);
-        if (!o.widenFrom.empty()) {
-            NetworkConfig c = loaded.net->config();
-            c.baseWidth = o.baseWidth;
-            net = LesionChangeNet(c);
-            widenInto(loaded.net, net, o.widenNoise);
-        } else if (loaded.metadata.baseWidth != o.baseWidth) {
+    if (!o.widenFrom.empty()) {
+        // A new run from a warm start: its own step count, time and schedule.
+        auto narrow = loadWeights(o.widenFrom).net;
+        NetworkConfig c = narrow->config();
+        c.baseWidth = o.baseWidth;
+        net = LesionChangeNet(c);
+        widenInto(narrow, net, o.widenNoise);
+        net->to(o.device);
+    } else if (!o.resumeFrom.empty()) {
+        auto loaded = loadWeights(o.resumeFrom);
+        if (loaded.metadata.baseWidth != o.baseWidth) {
             throw std::invalid_argument("--resume: the checkpoint has width " +
                                         std::to_string(loaded.metadata.baseWidth));
-        } else {
-            net = loaded.net;
         }
+        net = loaded.net;
         firstStep = std::min(int(numberIn(loaded.metadata, "steps_done")), o.steps) + 1;
         pretrainedSteps = int(numberIn(loaded.metadata, "pretrain_steps"));
         earlierSeconds = numberIn(loaded.metadata, "training_seconds");

@@ -45,7 +45,7 @@ const char* const kTrainUsage =
     "  --faint-dot-fraction F: of the inserted lesions, F are the bank's smallest (10-40 voxels), faint.\n"
     "  --widen-from FILE: start from a narrower model (its width dividing --width), every channel\n"
     "  copied (Net2Net widening: the same output), each copy's weights with --widen-noise x their\n"
-    "  spread of noise; its steps and schedule continue as with --resume FILE.\n"
+    "  spread of noise; a new run (step 1, its own --minutes and learning-rate schedule).\n"
     "  --threads N: CPU threads (default: every core), e.g. 1 each for two runs side by side.\n";
 
 namespace {

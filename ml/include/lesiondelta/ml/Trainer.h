@@ -44,8 +44,8 @@ struct TrainingOptions {
     /// A checkpoint to continue from (weights; with metadata steps_done and training_seconds of
     /// this run, also the step count and the schedule).
     std::string resumeFrom;
-    /// A narrower model (base width dividing baseWidth) to start from, widened by widenInto
-    /// (Widening.h) with this noise, its step count and schedule continued as for resumeFrom.
+    /// A narrower model (base width dividing baseWidth) to start a new run from (step 1, a fresh
+    /// schedule and budget, no pre-training), widened by widenInto (Widening.h) with this noise.
     /// Not together with resumeFrom.
     std::string widenFrom;
     double widenNoise = 0.1;
