@@ -19,6 +19,9 @@ void keepFreedMemoryInHeap() {
         constexpr int kKept = int((std::size_t(2) << 30) - (std::size_t(1) << 20));  // mallopt takes an int
         if (mallopt(M_TOP_PAD, kKept) != 1) return;
         mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest allowed threshold on 64-bit
+        // Blocks above it (a width-16 layer's output, a 128^3 tile's first level) would still get
+        // a mapping each and be faulted in afresh: no mappings at all, every block from the heap.
+        mallopt(M_MMAP_MAX, 0);
         // One heap for every thread: another thread's arena grows in heaps of at most 64 MiB, so
         // its larger blocks (a CNN layer's output) would still be mapped and faulted in afresh each
         // time. Threads that allocated before this call keep their arena.

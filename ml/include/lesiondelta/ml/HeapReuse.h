@@ -17,8 +17,10 @@
 namespace lesiondelta::ml {
 
 /// Keeps up to 2 GiB (mallopt's limit) of freed memory at the top of the heap for the next blocks
-/// (glibc M_TOP_PAD), serves blocks up to 32 MiB (a 1 mm float volume of a head) from the heap
-/// (M_MMAP_THRESHOLD), and gives every thread started afterwards the same heap (M_ARENA_MAX 1).
+/// (glibc M_TOP_PAD), serves every block from the heap, also those above glibc's largest mmap
+/// threshold of 32 MiB (M_MMAP_MAX 0: without it a long training run with validation spent most
+/// of its time faulting such blocks in), and gives every thread started afterwards the same heap
+/// (M_ARENA_MAX 1).
 /// Process-wide; only the first call acts. Resident memory grows only by what the computation
 /// touches (its peak working set: 1.3 GB for a bf16 segmentation here, 1.7 GB in fp32). Called
 /// first in the programs' main() and by the CPU users of LibTorch (ChangeSegmenter,
