@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <thread>
+#include <vector>
 
 #include "lesiondelta/ml/HeapReuse.h"
 
@@ -38,5 +39,27 @@ TEST(HeapReuse, AFreedTensorsMemoryStaysForTheNextOneAlsoOnAnotherThread) {
         EXPECT_EQ(mallinfo2().arena, afterFree.arena) << "the second tensor needed new memory from the kernel";
         EXPECT_EQ(mallinfo2().hblkhd, afterFree.hblkhd) << "the second tensor was mapped on its own";
     }).join();
+#endif
+}
+
+TEST(HeapReuse, ABlockLargerThanTheFreeHeapGrowsTheHeapInsteadOfGettingAMappingOfItsOwn) {
+#if !defined(__GLIBC__)
+    GTEST_SKIP() << "only glibc's malloc is tuned";
+#else
+    if (const char* e = std::getenv("LESIONDELTA_HEAP_REUSE"); e && std::strcmp(e, "0") == 0)
+        GTEST_SKIP() << "LESIONDELTA_HEAP_REUSE=0 is set";
+    keepFreedMemoryInHeap();
+    // 3 GiB in blocks of 256 MiB, never touched (address space only): more than the 2 GiB the heap
+    // keeps free at its top, so some block finds no room there. glibc would map that one on its
+    // own (above its 32 MiB threshold) and unmap it when freed, to be faulted in afresh next time.
+    constexpr std::size_t kBlock = std::size_t(256) << 20;
+    const auto before = mallinfo2();
+    std::vector<void*> blocks;
+    for (int i = 0; i < 12; ++i) blocks.push_back(std::malloc(kBlock));
+    const auto during = mallinfo2();
+    for (void* b : blocks) std::free(b);
+    for (void* b : blocks) ASSERT_NE(b, nullptr);
+    EXPECT_EQ(during.hblkhd, before.hblkhd) << "a block was mapped on its own";
+    EXPECT_GE(during.uordblks, 12 * kBlock);
 #endif
 }
