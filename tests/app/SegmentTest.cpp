@@ -59,6 +59,15 @@ protected:
         ml::saveWeights(net, m, dir_.file("model.safetensors"));
     }
     std::string pair() const { return "--bl " + dir_.file("bl.nii.gz") + " --fu " + dir_.file("fu.nii.gz"); }
+    /// The phantom pair with the random-weights model, on the CPU.
+    SegmentationInput input() const {
+        SegmentationInput in;
+        in.blPath = dir_.file("bl.nii.gz");
+        in.fuPath = dir_.file("fu.nii.gz");
+        in.modelPath = dir_.file("model.safetensors");
+        in.device = "cpu";
+        return in;
+    }
     TempDir dir_;
 };
 
@@ -149,23 +158,14 @@ TEST_F(Segment, WithoutAnyModelTheMessageSaysNoTrainedModelIsInstalled) {
 }
 
 TEST_F(Segment, CancellingDuringInferenceWritesNothing) {
-    SegmentationInput in;
-    in.blPath = dir_.file("bl.nii.gz");
-    in.fuPath = dir_.file("fu.nii.gz");
-    in.modelPath = dir_.file("model.safetensors");
-    in.device = "cpu";
+    SegmentationInput in = input();
     in.progress = [](double, const std::string& stage) { return stage != "inference"; };
     EXPECT_THROW(runSegmentation(in), Cancelled);
     EXPECT_FALSE(std::filesystem::exists(dir_.file("out")));
 }
 
 TEST_F(Segment, TheResultCarriesTheSearchRegionOnTheFuGridAndNothingIsMarkedOutsideIt) {
-    SegmentationInput in;
-    in.blPath = dir_.file("bl.nii.gz");
-    in.fuPath = dir_.file("fu.nii.gz");
-    in.modelPath = dir_.file("model.safetensors");
-    in.device = "cpu";
-    const auto r = runSegmentation(in);
+    const auto r = runSegmentation(input());
     ASSERT_TRUE(r.searchRegion);
     EXPECT_TRUE(sameGrid(*r.searchRegion, *r.fu));
     const std::size_t n = r.fu->GetLargestPossibleRegion().GetNumberOfPixels();
