@@ -174,7 +174,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
         const auto own = fs::path(o.outFolder) / "checkpoint.safetensors";
         o.resumeFrom = fs::exists(own) ? own.string() : "";
     }
-    o.widenFrom = a.text("--widen-from", "");
+    const std::string widenFrom = a.text("--widen-from", "");
+    o.widenFrom = widenFrom;
     o.widenNoise = a.number("--widen-noise", o.widenNoise, 0.0, 10.0);
     if (!o.widenFrom.empty() && !o.resumeFrom.empty()) {
         if (a.text("--resume", "") != "auto")
@@ -209,8 +210,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;
     o.metadata.extra["seed"] = std::to_string(o.seed);
-    if (!a.text("--widen-from", "").empty())
-        o.metadata.extra["widened_from"] = fs::path(a.text("--widen-from", "")).filename().string();
+    if (!widenFrom.empty()) o.metadata.extra["widened_from"] = fs::path(widenFrom).filename().string();
     if (o.realEvery > 0) {
         if (atlas.realPairs.empty())
             throw TrainUsageError(
