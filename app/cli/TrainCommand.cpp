@@ -6,6 +6,7 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "Interrupt.h"
 #include "lesiondelta/core/VolumeError.h"
 #include "lesiondelta/ml/WeightsFile.h"
 
@@ -13,7 +14,7 @@ namespace lesiondelta::cli {
 
 int runTrain(const std::vector<std::string>& args) {
     try {
-        return ml::runTrainCommand(args, std::cout, std::cerr);
+        return ml::runTrainCommand(args, std::cout, std::cerr, interrupted);
     } catch (const ml::TrainUsageError& e) {
         throw UsageError(e.what());
     } catch (const ml::WeightsError& e) {

@@ -164,7 +164,8 @@ Options:
 
 Exit status: 0 on success, 1 when an input cannot be used, 2 on a command-line error, 130 when
 stopped by Ctrl-C or SIGTERM (segment, baseline, register, report, batch stop at their next
-step without writing a partial result; a second Ctrl-C ends the program at once).
+step without writing a partial result; train stops after its current step with a checkpoint
+of it; a second Ctrl-C ends the program at once).
 )";
 
 // The usage text, with the training command's (ml/train) indented like the other verbs.

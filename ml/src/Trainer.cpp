@@ -129,7 +129,10 @@ void pretrainEncoder(LesionChangeNet& net, PairSynthesizer& pairs, const Trainin
         loss.backward();
         adam.step();
         log.row(step - o.pretrainSteps - 1, "pretrain", value, lr, secondsSince(start));
-        if (o.onStep && !o.onStep(step - o.pretrainSteps - 1, value, lr)) break;
+        if (o.onStep && !o.onStep(step - o.pretrainSteps - 1, value, lr)) {
+            result.stopped = true;
+            return;
+        }
     }
     copyEncoder(single->encoder(), net->encoder());
 }
@@ -203,7 +206,7 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
         net->to(o.device);
         if (o.pretrainSteps > 0) {
             pretrainEncoder(net, pairs, o, log, result);
-            if (result.diverged) return result;
+            if (result.diverged || result.stopped) return result;
             pretrainedSteps = o.pretrainSteps;
         }
     }
@@ -286,6 +289,7 @@ TrainingResult train(PairSynthesizer& pairs, const TrainingOptions& o, PairSynth
         if (stopRequested && !due) save();
         if (stopRequested || outOfTime) {
             result.outOfTime = outOfTime;
+            result.stopped = stopRequested;
             break;
         }
     }

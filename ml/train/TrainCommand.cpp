@@ -29,7 +29,8 @@ const char* const kTrainUsage =
     "  was stopped or starved is not). The learning rate decays over whichever of --steps and\n"
     "  --minutes ends first. Writes DIR/checkpoint.safetensors\n"
     "  (atomically, every N steps and at the end) and DIR/training_log.csv. --resume auto continues\n"
-    "  DIR/checkpoint.safetensors when it exists. --bf16: bf16 autocast (CUDA only).\n"
+    "  DIR/checkpoint.safetensors when it exists. Ctrl-C or SIGTERM stops after the current step\n"
+    "  with a checkpoint of it (exit status 130; again to end at once). --bf16: bf16 autocast (CUDA only).\n"
     "  --thickness-ratio R (> 1): BL's slice thickness within [1/R, R] times FU's (a repeated\n"
     "  protocol); 0 draws each visit's thickness on its own (1-5 mm).\n"
     "  --brighten-fraction F: of the inserted and unchanged own lesions, F are already in BL but\n"
@@ -106,7 +107,8 @@ std::string today() {
 
 }  // namespace
 
-int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log) {
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log,
+                    const std::function<bool()>& stopRequested) {
     const Options a(args,
                     {"--atlas",
                      "--out",
@@ -237,7 +239,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
             log << (step < 0 ? "pre-training step " : "step ") << step << " loss " << running << " lr " << lr << " "
                 << int(sec) << " s\n";
         }
-        return true;
+        return !(stopRequested && stopRequested());
     };
     o.onValidate = [&](int step, double loss, double dice) {
         log << "validation at step " << step << ": loss " << loss << ", voxel Dice " << dice << "\n";
@@ -249,6 +251,14 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
             << " steps; training stopped, the last good checkpoint is kept: "
             << (result.checkpoint.empty() ? "(none yet)" : result.checkpoint) << "\n";
         return 1;
+    }
+    if (result.stopped) {
+        if (result.checkpoint.empty())
+            out << "stopped on request during pre-training; no checkpoint written (pre-training starts afresh)\n";
+        else
+            out << "stopped on request after step " << result.stepsDone << "; wrote " << result.checkpoint
+                << " (continue with --resume auto)\n";
+        return kTrainStoppedExitCode;
     }
     out << "trained to step " << result.stepsDone << (result.outOfTime ? " (time budget reached)" : "")
         << ", running loss " << result.lastLoss << "; " << steps << " steps in " << int(sec) << " s ("

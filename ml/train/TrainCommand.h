@@ -5,6 +5,7 @@
 //   [--steps 2000] [--minutes 0] [--lr 5e-4] [--seed 1] [--bf16] [--resume FILE|auto]
 //   [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]
 //   [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]
+#include <functional>
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
@@ -20,9 +21,15 @@ public:
 
 extern const char* const kTrainUsage;
 
-/// Runs the command; returns the exit code (0 done or out of time, 1 diverged). Throws
-/// TrainUsageError for bad arguments, WeightsError for an unusable atlas or checkpoint,
-/// DeviceError for an unavailable device.
-int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log);
+/// The exit code of a run stopped on request (as a shell reports a program ended by Ctrl-C).
+constexpr int kTrainStoppedExitCode = 130;
+
+/// Runs the command; returns the exit code (0 done or out of time, 1 diverged,
+/// kTrainStoppedExitCode when `stopRequested` answered true: the run stops after its current
+/// step and writes a checkpoint of it, which --resume auto continues). Throws TrainUsageError
+/// for bad arguments, WeightsError for an unusable atlas or checkpoint, DeviceError for an
+/// unavailable device.
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& log,
+                    const std::function<bool()>& stopRequested = {});
 
 }  // namespace lesiondelta::ml

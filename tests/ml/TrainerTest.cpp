@@ -179,6 +179,29 @@ TEST_F(Trainer, NanLossStopsTrainingAndKeepsTheLastGoodCheckpoint) {
     EXPECT_FALSE(fs::exists(dir_ / "checkpoint.safetensors"));
 }
 
+TEST_F(Trainer, AStopRequestWritesACheckpointOfThatStepEvenBetweenCheckpoints) {
+    auto o = options(40);
+    o.checkpointEvery = 100;
+    o.onStep = [](int step, double, double) { return step < 7; };
+    const auto r = train(*pairs_, o);
+    EXPECT_TRUE(r.stopped);
+    EXPECT_FALSE(r.outOfTime);
+    EXPECT_EQ(r.stepsDone, 7);
+    ASSERT_FALSE(r.checkpoint.empty());
+    EXPECT_EQ(loadWeights(r.checkpoint).metadata.extra.at("steps_done"), "7");
+    // A stop during pre-training ends the run before step 1 and leaves no checkpoint that would
+    // claim the pre-training done.
+    fs::remove(r.checkpoint);
+    auto pre = options(40);
+    pre.pretrainSteps = 5;
+    pre.onStep = [](int step, double, double) { return step < -3; };
+    const auto p = train(*pairs_, pre);
+    EXPECT_TRUE(p.stopped);
+    EXPECT_EQ(p.stepsDone, 0);
+    EXPECT_TRUE(p.checkpoint.empty());
+    EXPECT_FALSE(fs::exists(dir_ / "checkpoint.safetensors"));
+}
+
 TEST_F(Trainer, UnwritableCheckpointIsAnErrorNamingIt) {
     fs::create_directories(dir_ / "checkpoint.safetensors" / "busy");
     try {

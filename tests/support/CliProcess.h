@@ -18,10 +18,12 @@ namespace lesiondelta::test {
 
 class CliProcess {
 public:
-    CliProcess(const std::vector<std::string>& args, const std::string& outFile, const std::string& errFile)
+    /// Runs `program` (lesiondelta-cli unless named) with `args`.
+    CliProcess(const std::vector<std::string>& args, const std::string& outFile, const std::string& errFile,
+               const std::string& program = LESIONDELTA_CLI)
         : errFile_(errFile) {
         ChildSpec spec;
-        spec.argv = {LESIONDELTA_CLI};
+        spec.argv = {program};
         spec.argv.insert(spec.argv.end(), args.begin(), args.end());
         spec.stdoutFile = outFile;
         spec.stderrFile = errFile;

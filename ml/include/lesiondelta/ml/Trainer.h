@@ -49,8 +49,10 @@ struct TrainingOptions {
     /// Not together with resumeFrom.
     std::string widenFrom;
     double widenNoise = 0.1;
-    /// Called after every step with (step, loss, learning rate); return false to stop early.
-    /// Pre-training steps are reported with negative step numbers (-pretrainSteps .. -1).
+    /// Called after every step with (step, loss, learning rate); return false to stop early
+    /// (TrainingResult::stopped): a checkpoint of that step is written. Pre-training steps are
+    /// reported with negative step numbers (-pretrainSteps .. -1); a stop there ends the run
+    /// before step 1, without a checkpoint (pre-training has none; a new run pre-trains afresh).
     std::function<bool(int, double, double)> onStep;
     /// Called after every validation with (step, validation loss, validation Dice at 0.5).
     std::function<void(int, double, double)> onValidate;
@@ -64,6 +66,7 @@ struct TrainingResult {
     int realSteps = 0;              // steps on real-pair crops (this invocation)
     bool diverged = false;          // a NaN/Inf loss stopped training; the last good checkpoint stays
     bool outOfTime = false;         // the budget ended it
+    bool stopped = false;           // onStep asked to stop
     std::string checkpoint;         // path of the last checkpoint written
     double lastValidationDice = -1.0;
 };
