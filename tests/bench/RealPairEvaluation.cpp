@@ -3,15 +3,21 @@
 // change mask, mapped from the dataset's common space into FU space with its own transform.
 //   realpair_eval [--model MODEL.safetensors] [--precision auto|fp32|bf16] [--crops tiles|paper] [--data DIR]
 //                 [--threshold T]
-//                 [--rim-mm 5] [--bias-correction on|off] [--lesions on] [--pictures DIR]
+//                 [--rim-mm 5] [--bias-correction on|off] [--lesions on] [--pictures DIR] [--amplify K]
 // --lesions on lists every reference lesion: volume, FU/BL contrast (against the head and against
 // its surroundings), the share of it in the CNN's search region, the CNN's highest probability in it
 // and whether it was found (where the misses lie: small, faint, outside the region or just under
 // the threshold), then the CNN's false positives;
 // --pictures DIR also writes DIR/PATIENT-lesionNN.png and PATIENT-fpNN.png: BL | FU | FU with the
 // reference (green) and the CNN's lesions (magenta) outlined, a 48 mm axial patch around each.
+// --amplify K (a probe, not an evaluation): before the CNN runs, each reference lesion's change
+// in FU is made K times as large (FU' = FU + (K - 1) (FU - g BL) inside the lesion, BL registered
+// into FU space, g the heads' FU/BL median ratio; written to a temporary file that the CNN reads)
+// - how much more change would the network need to see the lesions it misses?
 // Always evaluates the classical baseline detector; the CNN too when a model is given.
 // Nothing here is fitted to these two cases.
+#include <itkImageDuplicator.h>
+
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -162,6 +168,25 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
     }
 }
 
+// FU with each reference lesion's change over BL made `k` times as large (see --amplify).
+ImageVolume::Pointer amplifiedChange(const ImageVolume& fu, const ImageVolume& blInFu, const MaskVolume& reference,
+                                     double k) {
+    const auto head = headMask(fu);
+    const double blMedian = medianWithin(blInFu, *head);
+    const double gain = blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
+    auto copy = itk::ImageDuplicator<ImageVolume>::New();
+    copy->SetInputImage(&fu);
+    copy->Update();
+    ImageVolume::Pointer out = copy->GetOutput();
+    auto* v = out->GetBufferPointer();
+    const auto* bl = blInFu.GetBufferPointer();
+    const auto* ref = reference.GetBufferPointer();
+    const std::size_t n = out->GetLargestPossibleRegion().GetNumberOfPixels();
+    for (std::size_t i = 0; i < n; ++i)
+        if (ref[i]) v[i] = std::max(0.f, float(v[i] + (k - 1.0) * (v[i] - gain * bl[i])));
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,6 +194,7 @@ int main(int argc, char** argv) {
     std::string model, precision = "fp32", crops = "tiles";
     double rimMm = kDefaultBrainRimMm;
     double threshold = -1.0;  // < 0: the model's own
+    double amplify = 1.0;
     bool bias = true, listLesions = false;
     fs::path pictures;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -187,6 +213,8 @@ int main(int argc, char** argv) {
             threshold = std::atof(argv[i + 1]);
         else if (a == "--bias-correction")
             bias = std::string(argv[i + 1]) == "on";
+        else if (a == "--amplify")
+            amplify = std::atof(argv[i + 1]);
         else if (a == "--lesions")
             listLesions = std::string(argv[i + 1]) == "on";
         else if (a == "--pictures")
@@ -219,7 +247,16 @@ int main(int argc, char** argv) {
                 in.brainRimMm = rimMm;
                 in.biasCorrection = bias;
                 in.threshold = threshold;
+                const fs::path probe = fs::temp_directory_path() / ("realpair-amplified-" + patient + ".nii.gz");
+                if (amplify != 1.0) {
+                    writeVolume(*amplifiedChange(*baseline.fu, *baseline.blInFu, *split.increase, amplify),
+                                probe.string());
+                    in.fuPath = probe.string();
+                    std::printf("%s: reference lesions' change amplified %.2f x (FU read from %s)\n", patient.c_str(),
+                                amplify, probe.string().c_str());
+                }
                 const auto cnn = runSegmentation(in);
+                if (amplify != 1.0) fs::remove(probe);
                 rows.push_back({"CNN", patient, compareLesions(*cnn.newLesions, *split.increase)});
                 std::printf("%s: CNN %s, %s crops: %d run, inference %.1f s, total %.1f s\n", patient.c_str(),
                             cnn.summary["precision"].get<std::string>().c_str(), crops.c_str(),
