@@ -87,10 +87,14 @@ void writeLesionPicture(const fs::path& file, const Lesion& l, const MaskVolume&
 }
 
 // One line per reference lesion (FU grid): where the CNN's misses lie.
+// `networkBl`/`networkFu`: the CNN's standardised inputs brought onto the FU grid, for each lesion's
+// change in the units the network sees (pair_contrast measures synthetic pairs so).
 void printReferenceLesions(const std::string& patient, const MaskVolume& reference, const ImageVolume& blInFu,
-                           const ImageVolume& fu, const SegmentationResult& cnn, const fs::path& pictures) {
+                           const ImageVolume& fu, const ImageVolume& networkBl, const ImageVolume& networkFu,
+                           const SegmentationResult& cnn, const fs::path& pictures) {
     const auto labels = labelLesions(reference);
     const auto table = lesionTable(reference, kMinLesionMl, &blInFu, &fu);
+    const auto networkTable = lesionTable(reference, kMinLesionMl, &networkBl, &networkFu);
     std::vector<float> maxProbability(table.size() + 1, 0.f);
     std::vector<bool> found(table.size() + 1, false);
     std::vector<std::size_t> voxels(table.size() + 1, 0), searched(table.size() + 1, 0);
@@ -133,12 +137,15 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
         return (l.meanFu / std::max(1e-6, median(shellFu))) / (l.meanBl / std::max(1e-6, median(shellBl)));
     };
     std::printf(
-        "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), the same over its surroundings, slice, "
-        "share of it in the CNN's search region, max CNN probability, found\n",
+        "%s reference lesions (FU grid): id, ml, (FU/BL)/(FU/BL of the head), the same over its surroundings, "
+        "FU - BL in the network's input (z units; BL there), slice, share of it in the CNN's search region, max CNN "
+        "probability, found\n",
         patient.c_str());
     for (const auto& l : table) {
-        std::printf("  %2u  %.3f ml  %.2f  %.2f  k=%ld  %3.0f %%  %.2f  %s\n", l.id, l.volumeMl,
-                    l.meanFu / std::max(1e-6, l.meanBl) / scale, localChange(l), std::lround(l.centroidIndex[2]),
+        const auto& z = networkTable[l.id - 1];
+        std::printf("  %2u  %.3f ml  %.2f  %.2f  %+.2f (%+.2f)  k=%ld  %3.0f %%  %.2f  %s\n", l.id, l.volumeMl,
+                    l.meanFu / std::max(1e-6, l.meanBl) / scale, localChange(l), z.meanFu - z.meanBl, z.meanBl,
+                    std::lround(l.centroidIndex[2]),
                     100.0 * double(searched[l.id]) / double(std::max<std::size_t>(1, voxels[l.id])),
                     maxProbability[l.id], found[l.id] ? "found" : "missed");
         if (!pictures.empty()) {
@@ -263,8 +270,12 @@ int main(int argc, char** argv) {
                             cnn.summary["inference"]["crops_run"].get<int>(),
                             cnn.summary["timings"]["inference_s"].get<double>(),
                             cnn.summary["timings"]["total_s"].get<double>());
-                if (listLesions)
-                    printReferenceLesions(patient, *split.increase, *baseline.blInFu, *baseline.fu, cnn, pictures);
+                if (listLesions) {
+                    const auto network = prepareCnnInput(*readVolume(in.blPath), *cnn.fu, *cnn.fuToBl, rimMm, bias);
+                    printReferenceLesions(patient, *split.increase, *baseline.blInFu, *baseline.fu,
+                                          *resampleLinear(*network.bl, *baseline.fu),
+                                          *resampleLinear(*network.fu, *baseline.fu), cnn, pictures);
+                }
             }
         }
     } catch (const std::exception& e) {
