@@ -1,7 +1,7 @@
 // lesiondelta-cli synth --atlas ATLAS --out DIR [--count 4] [--seed 1] [--crop 96] [--held-out]
 //     [--whole-brain] [--stable | --changed] [--inserts MIN,MAX] [--device cpu|cuda]
 //     [--series VISITS [--quiet]] [--clear] [--brighten-fraction F] [--stable-insert-fraction F]
-//     [--insert-depth MM] [--faint-dot-fraction F]
+//     [--insert-depth MM] [--faint-dot-fraction F] [--periventricular-fraction F]
 // Synthetic BL/FU pairs from the training atlas, written as NIfTI to look at or to evaluate on:
 // the same generator (ml/PairSynthesizer) the trainer calls every step. With --series, one
 // synthetic patient course instead (a folder `series` reads; the truth in DIR/truth/).
@@ -80,10 +80,11 @@ void writeSeries(ml::PairSynthesizer& synth, const ml::SeriesPlan& plan, const s
 }  // namespace
 
 int runSynth(const std::vector<std::string>& args) {
-    const Arguments a(args,
-                      {"--atlas", "--out", "--count", "--seed", "--crop", "--inserts", "--device", "--series",
-                       "--brighten-fraction", "--stable-insert-fraction", "--insert-depth", "--faint-dot-fraction"},
-                      {"--held-out", "--whole-brain", "--stable", "--changed", "--quiet", "--clear"});
+    const Arguments a(
+        args,
+        {"--atlas", "--out", "--count", "--seed", "--crop", "--inserts", "--device", "--series", "--brighten-fraction",
+         "--stable-insert-fraction", "--insert-depth", "--faint-dot-fraction", "--periventricular-fraction"},
+        {"--held-out", "--whole-brain", "--stable", "--changed", "--quiet", "--clear"});
     const std::string atlasPath = a.required("--atlas"), out = a.required("--out");
     const int count = int(a.number("--count", 4, 1, 10000));
     ml::SynthesisOptions o;
@@ -108,6 +109,7 @@ int runSynth(const std::vector<std::string>& args) {
     o.stableInsertFraction = a.number("--stable-insert-fraction", 0.0, 0.0, 1.0);
     o.setInsertDepth(int(a.number("--insert-depth", o.insertDepthMm, 1, ml::SynthesisOptions::kDeepInsertMm)));
     o.faintDotFraction = a.number("--faint-dot-fraction", 0.0, 0.0, 1.0);
+    o.periventricularFraction = a.number("--periventricular-fraction", 0.0, 0.0, 1.0);
     if (o.brightenFraction + o.stableInsertFraction > 1)
         throw UsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     const auto seed = static_cast<std::uint64_t>(a.number("--seed", 1, 0, 4294967295.0));

@@ -112,6 +112,34 @@ bool PairSynthesizer::goodInsertSite(const Scan& s, const std::array<int64_t, 3>
     return v > m - 0.8 && v < m + 0.8 * std::max(1.0, lesionContrast_);
 }
 
+bool PairSynthesizer::csfBorderSite(const Scan& s, const std::array<int64_t, 3>& c) const {
+    const auto& brain = s.source->brain;
+    const auto& f = s.flairCpu;
+    auto inside = [&](const std::array<int64_t, 3>& p) {
+        return p[0] >= 0 && p[1] >= 0 && p[2] >= 0 && p[0] < brain.size(0) && p[1] < brain.size(1) &&
+               p[2] < brain.size(2) &&
+               brain.data_ptr<std::uint8_t>()[(p[0] * brain.size(1) + p[1]) * brain.size(2) + p[2]];
+    };
+    auto value = [&](const std::array<int64_t, 3>& p) {
+        return double(f.data_ptr<float>()[(p[0] * f.size(1) + p[1]) * f.size(2) + p[2]]);
+    };
+    const double m = s.source->tissueMedian;
+    if (!inside(c) || value(c) >= m - 0.8) return false;
+    bool besideTissue = false;
+    for (int a = 0; a < 3; ++a)
+        for (int sign : {-1, 1}) {
+            auto deep = c;
+            deep[a] += sign * o_.insertDepthMm;
+            if (!inside(deep)) return false;
+            for (int step = 1; step <= 3 && !besideTissue; ++step) {
+                auto p = c;
+                p[a] += sign * step;
+                besideTissue = inside(p) && value(p) > m - 0.5;
+            }
+        }
+    return besideTissue;
+}
+
 torch::Tensor PairSynthesizer::lesionPatch(const Placed& p) const {
     auto m = atlas_.bank[p.lesion].mask.to(torch::kFloat32);
     for (int a = 0; a < 3; ++a)

@@ -110,7 +110,8 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
         ov.copy_(torch::maximum(ov, pv));
         ownIn.push_back({b, st, m});
     }
-    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0, brightened = 0, stableInserts = 0, faintDots = 0;
+    int removed = 0, enlarged = 0, shrunk = 0, inserted = 0, brightened = 0, stableInserts = 0, faintDots = 0,
+        periventriculars = 0;
     if (single) {
         target.copy_(own);
     } else if (!stable) {
@@ -166,16 +167,22 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             Placed pl;
             Vec3 centre;
             bool placed = false;
-            bool faintDot = false;
+            bool faintDot = false, periventricular = false;
             if (i == 0 && anchoredInsert >= 0) {
                 pl.lesion = std::size_t(anchoredInsert), centre = anchor,
                 placed = anchoredMni || goodInsertSite(s, anchor);
             } else {
-                // Drawn only when asked for, so that without faint dots every pair stays as before.
+                // Drawn only when asked for, so that without these options every pair stays as before.
                 faintDot = o_.faintDotFraction > 0 && !dots_.empty() && uniform(rng_, 0, 1) < o_.faintDotFraction;
+                periventricular = o_.periventricularFraction > 0 && uniform(rng_, 0, 1) < o_.periventricularFraction;
                 pl.lesion = faintDot ? pick(dots_) : drawInsert(false);
                 const auto& l = atlas_.bank[pl.lesion];
-                if (a.mni && l.mniOrigin[0] >= 0 && uniform(rng_, 0, 1) < 0.7) {
+                for (int t = 0; t < 60 && periventricular && !placed; ++t) {
+                    centre = randomBrainVoxel(s);
+                    placed = insideCrop(centre) && csfBorderSite(s, centre);
+                }
+                if (periventricular && !placed) continue;
+                if (!periventricular && a.mni && l.mniOrigin[0] >= 0 && uniform(rng_, 0, 1) < 0.7) {
                     centre = boxCentre(pl.lesion);
                     placed = insideCrop(centre) && goodInsertSite(s, centre);
                 }
@@ -217,9 +224,16 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
             const double brightest = faintDot ? std::min(o_.faintDotContrastMax, o_.contrastMax) : o_.contrastMax;
             const double contrast =
                 lesionContrast_ * uniform(rng_, std::max(o_.contrastMin, gainFloor), std::max(brightest, gainFloor));
+            // Ordinary inserts add their contrast to the tissue; periventricular ones lift each voxel
+            // to the lesion level, CSF-dark or not (`share` of it in BL).
+            const double tissue = a.tissueMedian;
+            auto lift = [&](const torch::Tensor& view, const torch::Tensor& shape, double share) {
+                view.add_(periventricular ? shape * (tissue + contrast * share - view).clamp_min(0)
+                                          : shape * contrast * share);
+            };
             torch::Tensor fv, sv;
             overlapViews(fu, soft, pl.start, fv, sv);
-            fv.add_(sv * contrast);
+            lift(fv, sv, 1.0);
             if (blShare > 0) {
                 auto blSoft = soft;
                 if (blSmaller) {
@@ -228,12 +242,13 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
                 }
                 torch::Tensor bv, bsv;
                 overlapViews(bl, blSoft, pl.start, bv, bsv);
-                bv.add_(bsv * contrast * blShare * (blShare < 1 ? 1.0 : uniform(rng_, 0.9, 1.1)));
+                lift(bv, bsv, blShare * (blShare < 1 ? 1.0 : uniform(rng_, 0.9, 1.1)));
             }
             if (blShare < 1) markTarget(target, (soft >= 0.5).to(torch::kFloat32), pl.start);
             markTarget(own, patch, pl.start);
             ++inserted;
             faintDots += faintDot;
+            periventriculars += periventricular;
             brightened += brightens;
             stableInserts += blShare >= 1;
         }
@@ -284,7 +299,10 @@ PairSynthesizer::Pair PairSynthesizer::synthesise(bool stable, bool forceChange,
           << (o_.brightenFraction + o_.stableInsertFraction > 0
                   ? ", " + std::to_string(brightened) + " brightened, " + std::to_string(stableInserts) + " stable"
                   : std::string())
-          << (o_.faintDotFraction > 0 ? ", " + std::to_string(faintDots) + " faint dots" : std::string()) << "; ";
+          << (o_.faintDotFraction > 0 ? ", " + std::to_string(faintDots) + " faint dots" : std::string())
+          << (o_.periventricularFraction > 0 ? ", " + std::to_string(periventriculars) + " periventricular"
+                                             : std::string())
+          << "; ";
     d << "FU " << fuNote;
     if (!single) d << "; BL " << blNote << matchNote;
     out.description = d.str();

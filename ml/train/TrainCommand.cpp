@@ -22,7 +22,8 @@ const char* const kTrainUsage =
     "      [--pretrain-steps 0] [--freeze-fraction 0.5] [--no-alternate] [--checkpoint-every 100]\n"
     "      [--validate-every 100] [--validation-pairs 16] [--stable-fraction 0.3] [--thickness-ratio 0]\n"
     "      [--brighten-fraction 0] [--stable-insert-fraction 0] [--protocol-change-fraction 0.15]\n"
-    "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--faint-dot-fraction 0] [--threads N]\n"
+    "      [--real-every 0] [--match-resolution] [--insert-depth 6] [--faint-dot-fraction 0]\n"
+    "      [--periventricular-fraction 0] [--threads N]\n"
     "      [--widen-from FILE] [--widen-noise 0.1]\n"
     "  Trains the network on pairs synthesised fresh for every step from the atlas (lesiondelta-cli\n"
     "  atlas). --minutes is a budget of active training time (resumes included; time the process\n"
@@ -44,6 +45,8 @@ const char* const kTrainUsage =
     "  them deep in white matter); below 6, inserts may sit beside the cortex and the ventricles and\n"
     "  are clipped to the brain mask.\n"
     "  --faint-dot-fraction F: of the inserted lesions, F are the bank's smallest (10-40 voxels), faint.\n"
+    "  --periventricular-fraction F: of the inserted lesions, F sit at a CSF border (ventricle or\n"
+    "  sulcus), lifting what BL shows CSF-dark to lesion brightness.\n"
     "  --widen-from FILE: start from a narrower model (its width dividing --width), every channel\n"
     "  copied (Net2Net widening: the same output), each copy's weights with --widen-noise x their\n"
     "  spread of noise; a new run (step 1, its own --minutes and learning-rate schedule).\n"
@@ -134,6 +137,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                      "--real-every",
                      "--insert-depth",
                      "--faint-dot-fraction",
+                     "--periventricular-fraction",
                      "--widen-from",
                      "--widen-noise",
                      "--threads"},
@@ -154,6 +158,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     s.matchResolution = a.flag("--match-resolution");
     s.setInsertDepth(int(a.number("--insert-depth", s.insertDepthMm, 1, SynthesisOptions::kDeepInsertMm)));
     s.faintDotFraction = a.number("--faint-dot-fraction", s.faintDotFraction, 0.0, 1.0);
+    s.periventricularFraction = a.number("--periventricular-fraction", s.periventricularFraction, 0.0, 1.0);
     if (s.brightenFraction + s.stableInsertFraction > 1)
         throw TrainUsageError("--brighten-fraction and --stable-insert-fraction add up to more than 1");
     o.realEvery = int(a.number("--real-every", o.realEvery, 0, 1e6));
@@ -208,6 +213,9 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
         o.metadata.trainingData += "; " + std::to_string(int(std::lround(100 * s.faintDotFraction))) +
                                    " % of inserts faint dots of 10-" +
                                    std::to_string(SynthesisOptions::kFaintDotMaxVoxels) + " voxels";
+    if (s.periventricularFraction > 0)
+        o.metadata.trainingData += "; " + std::to_string(int(std::lround(100 * s.periventricularFraction))) +
+                                   " % of inserts at a CSF border, lifted to lesion brightness";
     o.metadata.trainingCommand = command;
     o.metadata.date = today();
     o.metadata.projectVersion = LESIONDELTA_VERSION;

@@ -338,6 +338,58 @@ TEST(PairSynthesizer, FaintDotsAreTheBanksSmallestLesionsAtLowContrast) {
     EXPECT_GT(dots.gain / dots.targets, 0.1);  // still brighter in FU where marked
 }
 
+// Inserts on a tiny atlas whose brains each hold a CSF-dark "ventricle" (a ball at -1.5 beside
+// the tissue at about 0): BL inside the targets and FU - BL there, with `periventricularFraction`.
+struct BorderStats {
+    int inserted = 0, periventricular = 0, targets = 0;
+    double bl = 0, gain = 0;  // summed over the pairs' targets
+};
+
+BorderStats borderStats(double periventricularFraction) {
+    auto atlas = lesiondelta::testing::tinyAtlas();
+    const int64_t c = 32, r = 5;
+    for (auto& scan : atlas.scans) {
+        auto view =
+            scan.flair.slice(0, c - r, c + r + 1).slice(1, c - 8 - r, c - 8 + r + 1).slice(2, c + 6 - r, c + 6 + r + 1);
+        view.copy_(torch::where(lesiondelta::testing::ball(r).to(torch::kBool), torch::full_like(view, -1.5f), view));
+    }
+    auto o = small();
+    o.stableFraction = o.changeCentredFraction = 0.0;
+    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
+    o.maxOwnChanges = 0;
+    o.insertMin = o.insertMax = 2;
+    o.periventricularFraction = periventricularFraction;
+    PairSynthesizer s(atlas, o, torch::kCPU, 41);
+    BorderStats st;
+    for (int i = 0; i < 40; ++i) {
+        const auto b = s.next(1);
+        st.inserted += std::max(0, countOf(b.descriptions[0], "inserted"));
+        st.periventricular += std::max(0, countOf(b.descriptions[0], "periventricular"));
+        if (b.target.sum().item<double>() < 10) continue;
+        ++st.targets;
+        st.bl += b.bl.masked_select(b.target > 0).mean().item<double>();
+        st.gain += (b.fu - b.bl).masked_select(b.target > 0).mean().item<double>();
+    }
+    return st;
+}
+
+TEST(PairSynthesizer, PeriventricularInsertsFillWhatBaselineShowsCsfDark) {
+    const auto deep = borderStats(0.0), border = borderStats(1.0);
+    ASSERT_GE(deep.targets, 4);
+    ASSERT_GE(border.targets, 4);
+    std::printf("deep: %d targets, BL %.2f, FU - BL %.2f; border: %d targets, BL %.2f, FU - BL %.2f\n", deep.targets,
+                deep.bl / deep.targets, deep.gain / deep.targets, border.targets, border.bl / border.targets,
+                border.gain / border.targets);
+    EXPECT_EQ(deep.periventricular, 0);
+    EXPECT_EQ(border.periventricular, border.inserted);  // every placed insert at the border
+    // Deep inserts sit in tissue (BL about 0); border inserts where BL is dark, and FU rises there
+    // by more than the tissue's lesion contrast alone would lift it.
+    EXPECT_GT(deep.bl / deep.targets, -0.3) << deep.bl / deep.targets;
+    EXPECT_LT(border.bl / border.targets, -0.4) << border.bl / border.targets;
+    EXPECT_GT(border.gain / border.targets, deep.gain / deep.targets)
+        << border.gain / border.targets << " " << deep.gain / deep.targets;
+}
+
 TEST(PairSynthesizer, InsertsAtTheirMniPositionLieInTheCrop) {
     // MNI anatomy only (the training split: "mni/a" and "raw/b"; pairs on "raw/b" place at random
     // sites), small crops that rarely hold the bank lesions' MNI positions: an insert that is

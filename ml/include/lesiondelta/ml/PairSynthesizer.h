@@ -61,6 +61,12 @@ struct SynthesisOptions {
     double faintDotFraction = 0.0;
     double faintDotContrastMax = 0.6;
     static constexpr int64_t kFaintDotMaxVoxels = 40;
+    // Periventricular inserts: of the inserted bank lesions (not a pair's planned change),
+    // `periventricularFraction` sit where the scan is CSF-dark (below tissue - 0.8) beside tissue
+    // (within 3 voxels): a ventricle's or sulcus's border, where real new lesions fill what BL
+    // shows as dark partial volume. Their voxels are lifted TO the lesion level (tissue +
+    // contrast), not by the contrast, as a lesion replaces the CSF there. 0: pairs as before.
+    double periventricularFraction = 0.0;
     double maxRotationDeg = 12.0, elasticMm = 1.5;
     double sliceMinMm = 1.0, sliceMaxMm = 5.0, maxTiltDeg = 3.0;
     double protocolChangeFraction = 0.15;  // pairs whose BL is sliced along another axis than FU
@@ -178,6 +184,8 @@ private:
     torch::Tensor deform(const torch::Tensor& stacked, int64_t q, int64_t r);
     torch::Tensor lesionPatch(const Placed& p) const;
     bool goodInsertSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
+    /// A CSF-dark voxel beside tissue, insertDepthMm deep in the brain mask (periventricularFraction).
+    bool csfBorderSite(const Scan& s, const std::array<int64_t, 3>& atlasCentre) const;
     std::array<int64_t, 3> randomBrainVoxel(const Scan& s);
     std::size_t drawInsert(bool smallOnly);
     /// One entry of `from` (not empty), uniformly.
