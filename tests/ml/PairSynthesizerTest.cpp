@@ -295,13 +295,19 @@ struct InsertStats {
     double targetVoxels = 0, gain = 0;  // target voxels, and FU - BL inside the target summed over pairs
 };
 
-InsertStats insertStats(double faintDotFraction, double smallLesionFraction) {
-    const auto atlas = lesiondelta::testing::tinyAtlas();
+// Pairs whose only change is `inserts` inserted bank lesions each, none of them a planned one.
+SynthesisOptions insertsOnly(int inserts) {
     auto o = small();
     o.stableFraction = o.changeCentredFraction = 0.0;
     o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
     o.maxOwnChanges = 0;
-    o.insertMin = o.insertMax = 3;
+    o.insertMin = o.insertMax = inserts;
+    return o;
+}
+
+InsertStats insertStats(double faintDotFraction, double smallLesionFraction) {
+    const auto atlas = lesiondelta::testing::tinyAtlas();
+    auto o = insertsOnly(3);
     o.smallLesionFraction = smallLesionFraction;  // 0: the larger bank balls (123-257 voxels)
     o.faintDotFraction = faintDotFraction;
     PairSynthesizer s(atlas, o, torch::kCPU, 21);
@@ -353,11 +359,7 @@ BorderStats borderStats(double periventricularFraction) {
             scan.flair.slice(0, c - r, c + r + 1).slice(1, c - 8 - r, c - 8 + r + 1).slice(2, c + 6 - r, c + 6 + r + 1);
         view.copy_(torch::where(lesiondelta::testing::ball(r).to(torch::kBool), torch::full_like(view, -1.5f), view));
     }
-    auto o = small();
-    o.stableFraction = o.changeCentredFraction = 0.0;
-    o.removeFraction = o.enlargeFraction = o.shrinkFraction = 0.0;
-    o.maxOwnChanges = 0;
-    o.insertMin = o.insertMax = 2;
+    auto o = insertsOnly(2);
     o.periventricularFraction = periventricularFraction;
     PairSynthesizer s(atlas, o, torch::kCPU, 41);
     BorderStats st;
