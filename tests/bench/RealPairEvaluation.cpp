@@ -86,6 +86,13 @@ void writeLesionPicture(const fs::path& file, const Lesion& l, const MaskVolume&
         std::fprintf(stderr, "could not write %s\n", file.string().c_str());
 }
 
+// FU/BL of the head's medians: the scanners' scales differ (the reference split uses this gain).
+double headGain(const ImageVolume& fu, const ImageVolume& blInFu) {
+    const auto head = headMask(fu);
+    const double blMedian = medianWithin(blInFu, *head);
+    return blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
+}
+
 // One line per reference lesion (FU grid): where the CNN's misses lie.
 // `networkBl`/`networkFu`: the CNN's standardised inputs brought onto the FU grid, for each lesion's
 // change in the units the network sees (pair_contrast measures synthetic pairs so).
@@ -112,9 +119,7 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
     }
     // FU/BL of the lesion relative to FU/BL of the head (the scanners' scales differ): the gain the
     // reference split uses.
-    const auto head = headMask(fu);
-    const double blMedian = medianWithin(blInFu, *head);
-    const double scale = blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
+    const double scale = headGain(fu, blInFu);
     // The lesion's contrast over its surroundings (median of the non-reference voxels within 5
     // voxels in-plane and one slice) in FU, divided by the same in BL: > 1 brighter than before.
     const auto size = fu.GetLargestPossibleRegion().GetSize();
@@ -178,9 +183,7 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
 // FU with each reference lesion's change over BL made `k` times as large (see --amplify).
 ImageVolume::Pointer amplifiedChange(const ImageVolume& fu, const ImageVolume& blInFu, const MaskVolume& reference,
                                      double k) {
-    const auto head = headMask(fu);
-    const double blMedian = medianWithin(blInFu, *head);
-    const double gain = blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
+    const double gain = headGain(fu, blInFu);
     auto copy = itk::ImageDuplicator<ImageVolume>::New();
     copy->SetInputImage(&fu);
     copy->Update();
