@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "lesiondelta/core/ChangeDirection.h"
@@ -180,6 +181,15 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
     }
 }
 
+// Deletes a temporary file however its scope ends (an error in the segmentation included).
+struct RemovedAtScopeEnd {
+    fs::path path;
+    ~RemovedAtScopeEnd() {
+        std::error_code ignored;
+        if (!path.empty()) fs::remove(path, ignored);
+    }
+};
+
 // FU with each reference lesion's change over BL made `k` times as large (see --amplify).
 ImageVolume::Pointer amplifiedChange(const ImageVolume& fu, const ImageVolume& blInFu, const MaskVolume& reference,
                                      double k) {
@@ -258,6 +268,7 @@ int main(int argc, char** argv) {
                 in.biasCorrection = bias;
                 in.threshold = threshold;
                 const fs::path probe = fs::temp_directory_path() / ("realpair-amplified-" + patient + ".nii.gz");
+                const RemovedAtScopeEnd probeFile{amplify != 1.0 ? probe : fs::path()};
                 if (amplify != 1.0) {
                     writeVolume(*amplifiedChange(*baseline.fu, *baseline.blInFu, *split.increase, amplify),
                                 probe.string());
@@ -266,7 +277,6 @@ int main(int argc, char** argv) {
                                 amplify, probe.string().c_str());
                 }
                 const auto cnn = runSegmentation(in);
-                if (amplify != 1.0) fs::remove(probe);
                 rows.push_back({"CNN", patient, compareLesions(*cnn.newLesions, *split.increase)});
                 std::printf("%s: CNN %s, %s crops: %d run, inference %.1f s, total %.1f s\n", patient.c_str(),
                             cnn.summary["precision"].get<std::string>().c_str(), crops.c_str(),
