@@ -33,6 +33,7 @@ ChangeSplit splitChangeByDirection(const MaskVolume& change, const ImageVolume& 
         }
     }
     ChangeSplit split;
+    split.gain = gain;
     std::vector<char> up(n + 1, 0);
     for (unsigned int i = 1; i <= n; ++i) {
         up[i] = difference[i] > 0.0;

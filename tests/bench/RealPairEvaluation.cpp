@@ -30,9 +30,7 @@
 #include "lesiondelta/core/ChangeDirection.h"
 #include "lesiondelta/core/LesionComponents.h"
 #include "lesiondelta/core/LesionMetrics.h"
-#include "lesiondelta/core/MaskedStatistics.h"
 #include "lesiondelta/core/Resampling.h"
-#include "lesiondelta/core/Standardisation.h"
 #include "lesiondelta/core/TransformIO.h"
 #include "lesiondelta/core/VolumeIO.h"
 #include "lesiondelta/pipeline/SegmentationPipeline.h"
@@ -87,19 +85,14 @@ void writeLesionPicture(const fs::path& file, const Lesion& l, const MaskVolume&
         std::fprintf(stderr, "could not write %s\n", file.string().c_str());
 }
 
-// FU/BL of the head's medians: the scanners' scales differ (the reference split uses this gain).
-double headGain(const ImageVolume& fu, const ImageVolume& blInFu) {
-    const auto head = headMask(fu);
-    const double blMedian = medianWithin(blInFu, *head);
-    return blMedian > 0 ? medianWithin(fu, *head) / blMedian : 1.0;
-}
-
 // One line per reference lesion (FU grid): where the CNN's misses lie.
 // `networkBl`/`networkFu`: the CNN's standardised inputs brought onto the FU grid, for each lesion's
-// change in the units the network sees (pair_contrast measures synthetic pairs so).
-void printReferenceLesions(const std::string& patient, const MaskVolume& reference, const ImageVolume& blInFu,
+// change in the units the network sees (pair_contrast measures synthetic pairs so). `split`: the
+// reference split (its increasing lesions and the FU/BL gain it compared them with).
+void printReferenceLesions(const std::string& patient, const ChangeSplit& split, const ImageVolume& blInFu,
                            const ImageVolume& fu, const ImageVolume& networkBl, const ImageVolume& networkFu,
                            const SegmentationResult& cnn, const fs::path& pictures) {
+    const MaskVolume& reference = *split.increase;
     const auto labels = labelLesions(reference);
     const auto table = lesionTable(reference, kMinLesionMl, &blInFu, &fu);
     const auto networkTable = lesionTable(reference, kMinLesionMl, &networkBl, &networkFu);
@@ -119,8 +112,8 @@ void printReferenceLesions(const std::string& patient, const MaskVolume& referen
         searched[label[i]] += region[i] != 0;
     }
     // FU/BL of the lesion relative to FU/BL of the head (the scanners' scales differ): the gain the
-    // reference split uses.
-    const double scale = headGain(fu, blInFu);
+    // reference split used.
+    const double scale = split.gain;
     // The lesion's contrast over its surroundings (median of the non-reference voxels within 5
     // voxels in-plane and one slice) in FU, divided by the same in BL: > 1 brighter than before.
     const auto size = fu.GetLargestPossibleRegion().GetSize();
@@ -191,9 +184,10 @@ struct RemovedAtScopeEnd {
 };
 
 // FU with each reference lesion's change over BL made `k` times as large (see --amplify).
-ImageVolume::Pointer amplifiedChange(const ImageVolume& fu, const ImageVolume& blInFu, const MaskVolume& reference,
+ImageVolume::Pointer amplifiedChange(const ImageVolume& fu, const ImageVolume& blInFu, const ChangeSplit& split,
                                      double k) {
-    const double gain = headGain(fu, blInFu);
+    const MaskVolume& reference = *split.increase;
+    const double gain = split.gain;
     auto copy = itk::ImageDuplicator<ImageVolume>::New();
     copy->SetInputImage(&fu);
     copy->Update();
@@ -270,8 +264,7 @@ int main(int argc, char** argv) {
                 const fs::path probe = fs::temp_directory_path() / ("realpair-amplified-" + patient + ".nii.gz");
                 const RemovedAtScopeEnd probeFile{amplify != 1.0 ? probe : fs::path()};
                 if (amplify != 1.0) {
-                    writeVolume(*amplifiedChange(*baseline.fu, *baseline.blInFu, *split.increase, amplify),
-                                probe.string());
+                    writeVolume(*amplifiedChange(*baseline.fu, *baseline.blInFu, split, amplify), probe.string());
                     in.fuPath = probe.string();
                     std::printf("%s: reference lesions' change amplified %.2f x (FU read from %s)\n", patient.c_str(),
                                 amplify, probe.string().c_str());
@@ -285,7 +278,7 @@ int main(int argc, char** argv) {
                             cnn.summary["timings"]["total_s"].get<double>());
                 if (listLesions) {
                     const auto network = prepareCnnInput(*readVolume(in.blPath), *cnn.fu, *cnn.fuToBl, rimMm, bias);
-                    printReferenceLesions(patient, *split.increase, *baseline.blInFu, *baseline.fu,
+                    printReferenceLesions(patient, split, *baseline.blInFu, *baseline.fu,
                                           *resampleLinear(*network.bl, *baseline.fu),
                                           *resampleLinear(*network.fu, *baseline.fu), cnn, pictures);
                 }

@@ -29,6 +29,7 @@ TEST(ChangeDirection, KeepsOnlyComponentsThatGotBrighterInFollowUp) {
     EXPECT_EQ(split.decreasing, 1u);
     EXPECT_EQ(split.increase->GetPixel({{21, 21, 10}}), 1);
     EXPECT_EQ(split.increase->GetPixel({{36, 36, 15}}), 0);
+    EXPECT_NEAR(split.gain, 2.0, 0.05);  // FU is BL at twice the scale
 }
 
 TEST(TransformIO, ReadsWhatWasWrittenAndInvertsIt) {

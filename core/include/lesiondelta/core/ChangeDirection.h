@@ -7,6 +7,7 @@ namespace lesiondelta {
 struct ChangeSplit {
     MaskVolume::Pointer increase;  // components brighter in FU: new or enlarging
     unsigned int increasing = 0, decreasing = 0;
+    double gain = 1.0;  // FU/BL of the head medians: the scale BL was brought to before comparing
 };
 
 /// Splits a change mask that marks change in both directions (such as the Ljubljana ground truth,
